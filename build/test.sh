@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The one test command: installs and starts what the tests need, builds, stages the modules, runs every
+# test on SQLite and the persistence tests again on PostgreSQL, and ends with one line: N passed, N failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+configuration=${CONFIGURATION:-Release}
+artifacts="$root/artifacts"
+mkdir -p "$artifacts/tmp" "$artifacts/logs"
+export TMPDIR="$artifacts/tmp"          # tests write temp files here, not to the system temp folder
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+pg_role=practicesuite_test
+pg_password=practicesuite_test
+pg_port=${PRACTICESUITE_PG_PORT:-5432}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+
+ensure_debian_packages() {
+  local missing=()
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing ${missing[*]} from Debian's packages"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+start_postgres() {
+  if pg_isready -q -h 127.0.0.1 -p "$pg_port"; then
+    echo "== PostgreSQL already running on 127.0.0.1:$pg_port"
+  else
+    local version
+    version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+    if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version main$"; then
+      echo "== creating PostgreSQL $version cluster"
+      as_root pg_createcluster "$version" main -p "$pg_port" >/dev/null
+    fi
+    echo "== starting PostgreSQL $version"
+    as_root pg_ctlcluster "$version" main start
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$pg_port" && break; sleep 1; done
+    pg_isready -h 127.0.0.1 -p "$pg_port"
+  fi
+  # A login role that may create the per-fixture databases the tests make and drop.
+  as_postgres psql -q -p "$pg_port" -v ON_ERROR_STOP=1 <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$pg_role') THEN
+    CREATE ROLE $pg_role LOGIN CREATEDB PASSWORD '$pg_password';
+  END IF;
+END \$\$;
+SQL
+  # Databases left behind by an interrupted earlier run.
+  for db in $(as_postgres psql -At -p "$pg_port" -c "SELECT datname FROM pg_database WHERE datname LIKE 'ps_test_%'"); do
+    as_postgres psql -q -p "$pg_port" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
+  done
+}
+
+ensure_debian_packages
+start_postgres
+
+echo "== building ($configuration)"
+dotnet build PracticeSuite.sln -c "$configuration" --nologo -v quiet -warnaserror
+
+echo "== staging the external test module"
+external=tests/ExternalModules/Beta/PracticeSuite.Modules.Beta/PracticeSuite.Modules.Beta.csproj
+staged=0
+for modules in tests/*/bin/"$configuration"/net10.0/modules; do
+  [ -d "$modules" ] || continue
+  build/stage-external-module.sh "$external" "$modules" "$configuration" >/dev/null
+  staged=$((staged + 1))
+done
+[ "$staged" -gt 0 ] || { echo "no test project has a modules folder to stage into"; exit 1; }
+
+run_tests() { # <log name> [dotnet test arguments...]
+  local log="$artifacts/logs/$1.log"; shift
+  set +e
+  dotnet test PracticeSuite.sln -c "$configuration" --no-build --nologo "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  set -e
+  return "$status"
+}
+
+status=0
+echo "== all tests on SQLite"
+run_tests sqlite || status=1
+echo "== persistence tests on PostgreSQL"
+PRACTICESUITE_TEST_DATABASE=Postgres \
+PRACTICESUITE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=$pg_role;Password=$pg_password" \
+  run_tests postgres --filter "Category=Persistence" || status=1
+
+awk '/^(Passed|Failed)! +- Failed:/ { gsub(",", ""); failed += $4; passed += $6; skipped += $8 }
+     END {
+       if (passed + failed == 0) { print "0 passed, 1 failed (no test ran)"; exit 1 }
+       if (skipped > 0) printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped
+       else printf "%d passed, %d failed\n", passed, failed
+     }' "$artifacts/logs/sqlite.log" "$artifacts/logs/postgres.log" || status=1
+exit "$status"

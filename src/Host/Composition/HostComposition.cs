@@ -1,0 +1,157 @@
+using Autofac;
+using Autofac.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.Extensions.FileProviders;
+using PracticeSuite.Host.Modules;
+using PracticeSuite.Host.Persistence;
+using PracticeSuite.Host.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+using PracticeSuite.SharedKernel.Hosting.Diagnostics;
+using PracticeSuite.SharedKernel.Hosting.Modules;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Time;
+
+namespace PracticeSuite.Host.Composition;
+
+/// <summary>Builds the web application: loads the modules, composes the container, maps the pipeline.</summary>
+public static class HostComposition
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // Modules and the database are read while the host is built, not here: only then does the
+        // configuration hold every source (tests add theirs at that point).
+        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        builder.Host.ConfigureContainer<ContainerBuilder>(container => ComposeModules(container, builder.Configuration, builder.Environment));
+        AddWeb(builder.Services);
+
+        var app = builder.Build();
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        AddModuleParts(app.Services.GetRequiredService<ApplicationPartManager>(), catalog);
+        MapPipeline(app, catalog);
+        return app;
+    }
+
+    private static void ComposeModules(ContainerBuilder container, IConfiguration configuration, IHostEnvironment environment)
+    {
+        using var startupLoggers = LoggerFactory.Create(logging => logging
+            .AddConfiguration(configuration.GetSection("Logging"))
+            .AddSimpleConsole(o => o.SingleLine = true));
+        var modules = ModuleLoader.Load(configuration, startupLoggers.CreateLogger("PracticeSuite.Startup"));
+
+        container.RegisterInstance(new ModuleCatalog(modules));
+        container.RegisterInstance(PracticeDatabase.FromConfiguration(configuration, environment.ContentRootPath));
+        container.RegisterType<SystemClock>().As<IClock>().SingleInstance();
+        container.RegisterMessaging(modules.Select(m => m.Assembly));
+        foreach (var module in modules)
+        {
+            var registration = new ModuleRegistration(module.Name, container, configuration);
+            module.Module.Register(registration);
+            module.DbContextTypes = registration.DbContextTypes;
+        }
+    }
+
+    private static void AddModuleParts(ApplicationPartManager parts, ModuleCatalog catalog)
+    {
+        // The factory yields the compiled Razor part too; a bare AssemblyPart would hide the pages.
+        foreach (var module in catalog.Modules)
+        {
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(module.Assembly).GetApplicationParts(module.Assembly))
+            {
+                parts.ApplicationParts.Add(part);
+            }
+        }
+    }
+
+    /// <summary>Checks the composed module set and brings the database up to date. Stops start-up on a problem.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        var root = app.Services.GetRequiredService<ILifetimeScope>();
+        var catalog = root.Resolve<ModuleCatalog>();
+        HandlerCoverage.Verify(root, catalog.Modules);
+        await ModuleMigrator.MigrateAsync(root, catalog, app.Logger, cancellationToken);
+    }
+
+    private static void AddWeb(IServiceCollection services)
+    {
+        services.AddRazorPages().AddMvcOptions(o =>
+        {
+            o.Filters.Add(new ValidationPageFilter());
+            // Requests are validated by their validators, with their messages, not by MVC's implicit rules.
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        });
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["correlationId"] = Correlation.Id);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "PracticeSuite API", Version = "v1" }));
+
+        // Plain HTTP works locally; every cookie is marked secure as soon as the request is HTTPS.
+        services.Configure<CookiePolicyOptions>(o =>
+        {
+            o.Secure = CookieSecurePolicy.SameAsRequest;
+            o.HttpOnly = HttpOnlyPolicy.Always;
+            o.MinimumSameSitePolicy = SameSiteMode.Lax;
+        });
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
+        // Keys that protect cookies and antiforgery tokens survive restarts, kept in the data directory.
+        services.AddDataProtection().SetApplicationName("PracticeSuite");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(provider.GetRequiredService<PracticeDatabase>().DataDirectory, "keys")),
+                provider.GetRequiredService<ILoggerFactory>())));
+    }
+
+    private static void MapPipeline(WebApplication app, ModuleCatalog catalog)
+    {
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            // Rejected input is answered, not an error: only unexpected failures are logged as such (by the handler).
+            SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
+        });
+        app.UseWhen(context => WebPaths.IsApi(context.Request), api => api.UseStatusCodePages());
+        app.UseWhen(context => !WebPaths.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseCookiePolicy();
+        app.UseStaticFiles();
+        foreach (var module in catalog.Modules)
+        {
+            var webRoot = Path.Combine(module.Folder, "wwwroot");
+            if (Directory.Exists(webRoot))
+            {
+                app.UseStaticFiles(new StaticFileOptions
+                {
+                    FileProvider = new PhysicalFileProvider(webRoot),
+                    RequestPath = $"/_modules/{module.Name.ToLowerInvariant()}",
+                });
+            }
+        }
+
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "openapi";
+            o.SwaggerEndpoint("/openapi/v1.json", "PracticeSuite API v1");
+        });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapRazorPages();
+        foreach (var module in catalog.Modules)
+        {
+            var api = app.MapGroup($"/api/{module.Name.ToLowerInvariant()}").WithTags(module.Name);
+            module.Module.MapEndpoints(api);
+        }
+    }
+}

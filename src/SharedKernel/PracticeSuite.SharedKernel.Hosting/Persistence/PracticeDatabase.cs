@@ -1,0 +1,117 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace PracticeSuite.SharedKernel.Hosting.Persistence;
+
+/// <summary>
+/// The one database the modules share: which provider, where it is, and how a module's DbContext
+/// connects to it. Built once from configuration.
+/// </summary>
+public sealed class PracticeDatabase
+{
+    public const string SqliteFileName = "practicesuite.db";
+
+    private PracticeDatabase(DatabaseProvider provider, string connectionString, string dataDirectory)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        DataDirectory = dataDirectory;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The folder for the SQLite file and other data the product keeps on disk.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Reads <c>Database:Provider</c>, <c>ConnectionStrings:Practice</c> and <c>Storage:DataDirectory</c>.</summary>
+    public static PracticeDatabase FromConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        var providerText = configuration["Database:Provider"];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerText))
+        {
+            provider = DatabaseProvider.Sqlite;
+        }
+        else if (!Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider is '{providerText}'; it must be 'Sqlite' or 'Postgres'.");
+        }
+
+        var dataDirectory = Path.GetFullPath(configuration["Storage:DataDirectory"] is { Length: > 0 } configured
+            ? Path.Combine(contentRoot, configured)
+            : Path.Combine(contentRoot, "data"));
+
+        var connectionString = provider switch
+        {
+            DatabaseProvider.Postgres => configuration.GetConnectionString("Practice") is { Length: > 0 } cs
+                ? cs
+                : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Practice is not set."),
+            _ => new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dataDirectory, SqliteFileName),
+                Pooling = true,
+                DefaultTimeout = 30,
+            }.ToString(),
+        };
+
+        return new PracticeDatabase(provider, connectionString, dataDirectory);
+    }
+
+    public DbContextOptions<TContext> CreateOptions<TContext>(string moduleName) where TContext : DbContext
+    {
+        var naming = new ModuleTableNaming(moduleName, Provider);
+        var builder = new DbContextOptionsBuilder<TContext>();
+        switch (Provider)
+        {
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(naming.HistoryTable, naming.Schema));
+                break;
+            default:
+                builder.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(naming.HistoryTable));
+                break;
+        }
+
+        // Migrations are hand-written and carry no model snapshot; the drift tests take the place of EF's check.
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        return builder.Options;
+    }
+
+    /// <summary>Creates the data directory and, on SQLite, switches the file to write-ahead logging.</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public DbConnection CreateConnection() => Provider switch
+    {
+        DatabaseProvider.Postgres => new NpgsqlConnection(ConnectionString),
+        _ => new SqliteConnection(ConnectionString),
+    };
+
+    /// <summary>A round trip to the database, for the health check.</summary>
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,190 @@
+using System.Reflection;
+using System.Xml.Linq;
+using PracticeSuite.SharedKernel.Hosting.Modules;
+using Xunit;
+
+namespace PracticeSuite.Platform.Tests;
+
+/// <summary>The module rules a compiler does not enforce.</summary>
+/// <remarks>The host fixture loads the modules, so their dependencies resolve as they do in the host.</remarks>
+public sealed class ArchitectureTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string ModulesFolder = Path.Combine(AppContext.BaseDirectory, "modules");
+
+    private static readonly string[] PureSharedKernel = ["PracticeSuite.SharedKernel"];
+    private static readonly string[] ForbiddenInContracts =
+        ["PracticeSuite.SharedKernel.Hosting", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Autofac", "Quartz", "Npgsql", "Microsoft.Data.Sqlite"];
+
+    [Fact]
+    public void The_host_references_no_module()
+    {
+        var references = typeof(Program).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.Contains("PracticeSuite.SharedKernel.Hosting", references);
+        Assert.DoesNotContain(references, name => name.StartsWith(ModuleNames.AssemblyPrefix, StringComparison.Ordinal));
+
+        var deps = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "PracticeSuite.Host.deps.json"));
+        Assert.DoesNotContain(ModuleNames.AssemblyPrefix, deps);
+
+        var hostProject = XDocument.Load(Path.Combine(RepoRoot, "src/Host/PracticeSuite.Host.csproj"));
+        Assert.DoesNotContain(hostProject.Descendants("ProjectReference"), r => ((string?)r.Attribute("Include") ?? "").Contains("Modules", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Staged_modules_reference_only_the_shared_kernel_and_other_modules_contracts()
+    {
+        var modules = StagedModuleAssemblies().ToList();
+        Assert.NotEmpty(modules);
+        foreach (var (name, path) in modules)
+        {
+            var own = ModuleNames.ContractsAssembly(name);
+            foreach (var reference in ReferencesOf(path))
+            {
+                if (!reference.StartsWith("PracticeSuite.", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var allowed = reference is "PracticeSuite.SharedKernel" or "PracticeSuite.SharedKernel.Hosting" ||
+                              reference == own ||
+                              (reference.StartsWith(ModuleNames.AssemblyPrefix, StringComparison.Ordinal) && reference.EndsWith(ModuleNames.ContractsSuffix, StringComparison.Ordinal));
+                Assert.True(allowed, $"Module {name} references {reference}: a module may reference only SharedKernel and other modules' Contracts.");
+            }
+        }
+    }
+
+    [Fact]
+    public void Module_projects_reference_only_the_shared_kernel_and_contracts()
+    {
+        foreach (var project in ModuleProjects())
+        {
+            var document = XDocument.Load(project);
+            foreach (var include in document.Descendants("ProjectReference").Select(r => (string?)r.Attribute("Include") ?? ""))
+            {
+                var referenced = Path.GetFileNameWithoutExtension(include.Replace('\\', '/'));
+                var allowed = referenced.StartsWith("PracticeSuite.SharedKernel", StringComparison.Ordinal) ||
+                              referenced.EndsWith(ModuleNames.ContractsSuffix, StringComparison.Ordinal);
+                Assert.True(allowed, $"{Path.GetFileName(project)} references {referenced}.");
+            }
+        }
+    }
+
+    [Fact]
+    public void Contracts_reference_only_the_pure_shared_kernel()
+    {
+        var contracts = Directory.EnumerateFiles(ModulesFolder, "PracticeSuite.Modules.*.Contracts.dll", SearchOption.AllDirectories).ToList();
+        Assert.NotEmpty(contracts);
+        foreach (var path in contracts)
+        {
+            foreach (var reference in ReferencesOf(path))
+            {
+                Assert.False(
+                    ForbiddenInContracts.Any(f => reference == f || reference.StartsWith(f + ".", StringComparison.Ordinal)),
+                    $"{Path.GetFileName(path)} references {reference}; Contracts may use only {string.Join(", ", PureSharedKernel)} and plain .NET.");
+                Assert.False(
+                    reference.StartsWith(ModuleNames.AssemblyPrefix, StringComparison.Ordinal),
+                    $"{Path.GetFileName(path)} references module assembly {reference}.");
+            }
+        }
+    }
+
+    [Fact]
+    public void Staged_module_folders_carry_no_second_copy_of_a_shared_assembly()
+    {
+        var hostAssemblies = Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll").Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var frameworkAssemblies = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).Select(Path.GetFileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var folder in Directory.EnumerateDirectories(ModulesFolder))
+        {
+            foreach (var dll in Directory.EnumerateFiles(folder, "*.dll").Select(Path.GetFileName))
+            {
+                Assert.False(hostAssemblies.Contains(dll!) || frameworkAssemblies.Contains(dll!), $"{folder} carries {dll}, which the host already has.");
+                Assert.False(seen.TryGetValue(dll!, out var other), $"{dll} is staged twice: in {other} and {folder}.");
+                seen[dll!] = folder;
+            }
+        }
+
+        Assert.Contains(ModuleNames.ContractsAssembly("Beta") + ".dll", seen.Keys);
+    }
+
+    [Fact]
+    public void Domain_types_depend_on_no_application_infrastructure_ef_or_aspnet_type()
+    {
+        Assert.NotNull(host.Factory.Server);
+        foreach (var (_, path) in StagedModuleAssemblies())
+        {
+            var assembly = System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
+            foreach (var type in assembly.GetTypes().Where(t => t.Namespace?.Contains(".Domain", StringComparison.Ordinal) == true))
+            {
+                foreach (var used in SignatureTypes(type))
+                {
+                    var ns = used.Namespace ?? "";
+                    var forbidden = ns.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) ||
+                                    ns.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) ||
+                                    ns.Contains(".Application", StringComparison.Ordinal) ||
+                                    ns.Contains(".Infrastructure", StringComparison.Ordinal);
+                    Assert.False(forbidden, $"Domain type {type.FullName} uses {used.FullName}.");
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Type> SignatureTypes(Type type)
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var types = new List<Type?> { type.BaseType };
+        types.AddRange(type.GetInterfaces());
+        types.AddRange(type.GetFields(all).Select(f => f.FieldType));
+        types.AddRange(type.GetProperties(all).Select(p => p.PropertyType));
+        foreach (var method in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
+        {
+            types.AddRange(method.GetParameters().Select(p => p.ParameterType));
+            if (method is MethodInfo info)
+            {
+                types.Add(info.ReturnType);
+            }
+        }
+
+        return types.OfType<Type>().SelectMany(Unwrap);
+    }
+
+    private static IEnumerable<Type> Unwrap(Type type)
+    {
+        if (type.HasElementType)
+        {
+            return Unwrap(type.GetElementType()!);
+        }
+
+        return type.IsGenericType ? new[] { type }.Concat(type.GetGenericArguments().SelectMany(Unwrap)) : [type];
+    }
+
+    private static IEnumerable<(string Name, string Path)> StagedModuleAssemblies() =>
+        Directory.EnumerateDirectories(ModulesFolder)
+            .Select(folder => (Name: Path.GetFileName(folder), Path: Path.Combine(folder, ModuleNames.ModuleAssembly(Path.GetFileName(folder)) + ".dll")))
+            .Where(m => File.Exists(m.Path));
+
+    private static IEnumerable<string> ModuleProjects() =>
+        new[] { "src/Modules", "tests/TestModules", "tests/ExternalModules" }
+            .Select(folder => Path.Combine(RepoRoot, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.csproj", SearchOption.AllDirectories));
+
+    private static IEnumerable<string> ReferencesOf(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).ToList();
+    }
+
+    private static string FindRepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PracticeSuite.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("PracticeSuite.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using AngleSharp.Html.Parser;
+using System.Text.Json;
+using Xunit;
+
+namespace PracticeSuite.Platform.Tests;
+
+/// <summary>
+/// Alpha is built in the solution; Beta is built outside it against the SharedKernel binaries and staged
+/// by copying. Alpha's page and endpoint send Beta's query, and Beta's handler answers.
+/// </summary>
+public sealed class ModuleLoadingTests(HostFixture host) : IClassFixture<HostFixture>
+{
+    private static readonly HtmlParser Html = new();
+
+    [Fact]
+    public async Task A_module_page_sends_a_query_that_the_external_module_answers()
+    {
+        var client = host.Factory.CreateClient();
+        var page = await client.GetStringAsync("/Alpha?name=Ann", TestContext.Current.CancellationToken);
+
+        var document = await Html.ParseDocumentAsync(page);
+        var greeting = document.QuerySelector(".greeting");
+        Assert.NotNull(greeting);
+        Assert.Equal("Hello, Ann!", greeting.TextContent.Trim());
+        Assert.Equal("Beta", greeting.GetAttribute("data-answered-by"));
+        Assert.Equal("Alpha visits · PracticeSuite", document.Title);
+        Assert.NotNull(document.QuerySelector("header.topbar nav a[href='/Alpha']"));
+    }
+
+    [Fact]
+    public async Task A_module_endpoint_sends_a_query_that_the_external_module_answers()
+    {
+        var client = host.Factory.CreateClient();
+        var greeting = await client.GetFromJsonAsync<JsonElement>("/api/alpha/greeting/Bo", TestContext.Current.CancellationToken);
+        Assert.Equal("Hello, Bo!", greeting.GetProperty("text").GetString());
+        Assert.Equal("Beta", greeting.GetProperty("answeredBy").GetString());
+    }
+
+    [Fact]
+    public async Task The_layout_shows_each_enabled_module_navigation_and_its_static_files_are_served()
+    {
+        var client = host.Factory.CreateClient();
+        var home = await Html.ParseDocumentAsync(await client.GetStringAsync("/", TestContext.Current.CancellationToken));
+        Assert.Equal(["Alpha visits"], home.QuerySelectorAll("nav a").Select(a => a.TextContent.Trim()));
+
+        var css = await client.GetAsync("/_modules/alpha/alpha.css", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Contains(".greeting", await css.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_lists_module_endpoints()
+    {
+        var client = host.Factory.CreateClient();
+        var document = await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        Assert.Contains("\"/api/alpha/visits\"", document);
+        Assert.Contains("\"/api/alpha/greeting/{name}\"", document);
+    }
+}
+
+/// <summary><c>Modules:Alpha:Enabled=false</c> removes Alpha's pages, endpoints, navigation and files.</summary>
+public sealed class DisabledModuleTests(AlphaDisabledFixture host) : IClassFixture<AlphaDisabledFixture>
+{
+    [Theory]
+    [InlineData("/Alpha")]
+    [InlineData("/api/alpha/visits")]
+    [InlineData("/api/alpha/greeting/Ann")]
+    [InlineData("/_modules/alpha/alpha.css")]
+    public async Task A_disabled_module_answers_nothing(string path)
+    {
+        var response = await host.Factory.CreateClient().GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_disabled_module_leaves_no_navigation_and_no_handlers()
+    {
+        var home = await host.Factory.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("Alpha visits", home);
+        Assert.Contains("No modules are enabled", home);
+
+        var handlerType = host.Factory.Container.ComponentRegistry.Registrations
+            .SelectMany(r => r.Services)
+            .Select(s => s.Description)
+            .Where(d => d.Contains("PracticeSuite.Modules.Alpha", StringComparison.Ordinal));
+        Assert.Empty(handlerType);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_path_is_a_problem_document()
+    {
+        var response = await host.Factory.CreateClient().GetAsync("/api/alpha/visits", TestContext.Current.CancellationToken);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}

@@ -1,0 +1,81 @@
+using PracticeSuite.Testing;
+using Xunit;
+
+namespace PracticeSuite.Platform.Tests;
+
+/// <summary>Start-up stops with one clear message naming the module; the host runs as an operator would start it.</summary>
+public sealed class StartupFailureTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task An_enabled_module_without_staged_binaries_stops_start_up()
+    {
+        var outcome = await RunAsync("--Modules:Ghost:Enabled=true");
+        AssertStopped(outcome, "Module 'Ghost' is enabled in configuration (Modules:Ghost:Enabled) but has no staged binaries");
+    }
+
+    [Fact]
+    public async Task A_disabled_required_module_stops_start_up()
+    {
+        var outcome = await RunAsync("--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=false");
+        AssertStopped(outcome, "Module 'Alpha' requires module 'Beta', which is disabled");
+    }
+
+    [Fact]
+    public async Task A_required_module_missing_from_configuration_stops_start_up()
+    {
+        var outcome = await RunAsync("--Modules:Alpha:Enabled=true");
+        AssertStopped(outcome, "Module 'Alpha' requires module 'Beta', which is not configured");
+    }
+
+    [Fact]
+    public async Task Two_modules_with_one_name_stop_start_up()
+    {
+        var outcome = await RunAsync("--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true", "--Modules:Twin:Enabled=true");
+        AssertStopped(outcome, "Two modules share the name 'Alpha'");
+    }
+
+    [Fact]
+    public async Task A_contract_request_without_a_handler_stops_start_up()
+    {
+        var outcome = await RunAsync("--Modules:Faulty:Enabled=true");
+        AssertStopped(outcome, "Module 'Faulty': request PracticeSuite.Modules.Faulty.Contracts.UnansweredQuery has no handler");
+    }
+
+    [Fact]
+    public async Task A_contract_request_with_two_handlers_stops_start_up()
+    {
+        var outcome = await RunAsync("--Modules:Beta:Enabled=true", "--Modules:Faulty:Enabled=true");
+        AssertStopped(outcome, "Module 'Beta': request PracticeSuite.Modules.Beta.Contracts.GetGreeting has 2 handlers");
+    }
+
+    [Fact]
+    [Trait("Category", "Persistence")]
+    public async Task Migrate_only_applies_migrations_and_exits()
+    {
+        var outcome = await RunAsync("--migrate-only", "--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true");
+        Assert.True(outcome.ExitCode == 0, outcome.StandardOutput + outcome.StandardError);
+        Assert.Contains("Module Alpha: applying migrations", outcome.StandardOutput);
+
+        var again = await RunAsync("--migrate-only", "--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true");
+        Assert.Equal(0, again.ExitCode);
+        Assert.DoesNotContain("applying migrations", again.StandardOutput);
+    }
+
+    private Task<HostProcess.Outcome> RunAsync(params string[] arguments) =>
+        HostProcess.RunToExitAsync(
+            _database.Settings.Select(s => $"--{s.Key}={s.Value}").Concat(arguments),
+            TimeSpan.FromSeconds(60));
+
+    private static void AssertStopped(HostProcess.Outcome outcome, string message)
+    {
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("PracticeSuite cannot start: " + message, outcome.StandardError);
+        Assert.DoesNotContain("   at ", outcome.StandardError); // no stack trace
+    }
+}

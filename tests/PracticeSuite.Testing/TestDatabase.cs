@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+
+namespace PracticeSuite.Testing;
+
+/// <summary>
+/// A fresh, empty database for one test fixture: a SQLite file in its own folder, or — when
+/// <c>PRACTICESUITE_TEST_DATABASE=Postgres</c> — a new database on the server named by
+/// <c>PRACTICESUITE_TEST_POSTGRES</c>, dropped again at the end.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string ProviderVariable = "PRACTICESUITE_TEST_DATABASE";
+    public const string PostgresVariable = "PRACTICESUITE_TEST_POSTGRES";
+
+    private readonly string? _postgresAdminConnection;
+    private readonly string? _postgresDatabase;
+
+    private TestDatabase(DatabaseProvider provider, string dataDirectory, string? postgresAdminConnection, string? postgresDatabase, string? connectionString)
+    {
+        Provider = provider;
+        DataDirectory = dataDirectory;
+        _postgresAdminConnection = postgresAdminConnection;
+        _postgresDatabase = postgresDatabase;
+        ConnectionString = connectionString;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The PostgreSQL connection string; null on SQLite, where the host derives the file from the data directory.</summary>
+    public string? ConnectionString { get; }
+
+    public static DatabaseProvider ConfiguredProvider =>
+        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable(ProviderVariable), ignoreCase: true, out var provider)
+            ? provider
+            : DatabaseProvider.Sqlite;
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "practicesuite-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        if (ConfiguredProvider != DatabaseProvider.Postgres)
+        {
+            return new TestDatabase(DatabaseProvider.Sqlite, dataDirectory, null, null, null);
+        }
+
+        var admin = Environment.GetEnvironmentVariable(PostgresVariable)
+            ?? throw new InvalidOperationException($"{ProviderVariable}=Postgres needs {PostgresVariable} (a connection string with CREATEDB rights).");
+        var name = "ps_test_" + Guid.NewGuid().ToString("N")[..16];
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        return new TestDatabase(DatabaseProvider.Postgres, dataDirectory, admin, name, connectionString);
+    }
+
+    /// <summary>The configuration that points the host at this database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = Provider.ToString(),
+        ["ConnectionStrings:Practice"] = ConnectionString ?? "",
+        ["Storage:DataDirectory"] = DataDirectory,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        if (_postgresAdminConnection is not null && _postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(_postgresAdminConnection);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a process that is shutting down; the folder is under the run's TMPDIR.
+        }
+    }
+}
