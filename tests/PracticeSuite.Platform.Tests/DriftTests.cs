@@ -103,6 +103,7 @@ public sealed class CreateProbes : ModuleMigration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         EnsureModuleSchema(migrationBuilder);
+        CreateMessagingTables(migrationBuilder);
         migrationBuilder.CreateTable(
             name: Table("probes"),
             schema: Schema,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using PracticeSuite.SharedKernel.Hosting.Jobs;
 
 namespace PracticeSuite.SharedKernel.Hosting.Modules;
 
@@ -22,6 +23,11 @@ public interface IModule
     /// registered by the host; use this for DbContexts and the module's own services.
     /// </summary>
     void Register(ModuleRegistration registration)
+    {
+    }
+
+    /// <summary>Declares the module's recurring jobs; they are removed when the module is disabled.</summary>
+    void DeclareJobs(IJobSchedule jobs)
     {
     }
 

@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PracticeSuite.SharedKernel.Hosting.Diagnostics;
+using PracticeSuite.SharedKernel.Hosting.Messaging;
+using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.SharedKernel.Hosting.Persistence;
 
@@ -13,9 +17,33 @@ public abstract class ModuleDbContext(DbContextOptions options, string moduleNam
 
     public ModuleTableNaming Naming => ModuleTableNaming.For(ModuleName, Database.ProviderName);
 
+    /// <summary>The module's published integration events not yet relayed (and the relayed ones, until cleaned up).</summary>
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    /// <summary>Integration events the module received from others.</summary>
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+
+    /// <summary>
+    /// Publishes an integration event: it is written to this module's outbox by the same SaveChanges, so it
+    /// exists if and only if the change that raised it commits.
+    /// </summary>
+    public void EnqueueIntegrationEvent(IIntegrationEvent integrationEvent)
+    {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        Outbox.Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            Type = IntegrationEventNames.Of(integrationEvent.GetType()),
+            Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), IntegrationEventNames.Json),
+            CorrelationId = Correlation.Id,
+            OccurredAt = DateTime.UtcNow,
+        });
+    }
+
     protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ConfigureModel(modelBuilder);
+        MessagingModel.Configure(modelBuilder);
 
         var naming = Naming;
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()))

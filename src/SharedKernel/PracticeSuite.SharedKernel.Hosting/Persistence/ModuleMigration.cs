@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Migrations;
+using PracticeSuite.SharedKernel.Hosting.Messaging;
 
 namespace PracticeSuite.SharedKernel.Hosting.Persistence;
 
@@ -19,6 +20,10 @@ public abstract class ModuleMigration : Migration
     protected string? Schema => Naming.Schema;
 
     protected string Table(string name) => Naming.Table(name);
+
+    /// <summary>Creates the module's outbox and inbox tables. Every module's first migration calls it.</summary>
+    protected void CreateMessagingTables(MigrationBuilder migrationBuilder) =>
+        MessagingModel.CreateTables(migrationBuilder, Naming);
 
     /// <summary>Creates the module's schema where the provider has schemas.</summary>
     protected void EnsureModuleSchema(MigrationBuilder migrationBuilder)

@@ -10,6 +10,7 @@ public sealed class M20261122000000_CreateVisits : AlphaMigration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         EnsureModuleSchema(migrationBuilder);
+        CreateMessagingTables(migrationBuilder);
         migrationBuilder.CreateTable(
             name: Table("visits"),
             schema: Schema,
@@ -36,6 +37,8 @@ public sealed class M20261122000000_CreateVisits : AlphaMigration
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropTable(Table("visitor_tallies"), Schema);
+        migrationBuilder.DropTable(Table("inbox"), Schema);
+        migrationBuilder.DropTable(Table("outbox"), Schema);
         migrationBuilder.DropTable(Table("visits"), Schema);
     }
 }

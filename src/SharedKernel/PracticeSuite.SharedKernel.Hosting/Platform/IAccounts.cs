@@ -1,0 +1,30 @@
+using PracticeSuite.SharedKernel.Identity;
+
+namespace PracticeSuite.SharedKernel.Hosting.Platform;
+
+/// <summary>Account operations the host offers modules: inviting people and erasing their account data.</summary>
+public interface IAccounts
+{
+    /// <summary>Creates (or reuses) an account linked to a client record or therapist profile and e-mails an invitation.</summary>
+    Task<string> InviteAsync(AccountInvitation invitation, CancellationToken cancellationToken);
+
+    /// <summary>The account linked to a client record, if any.</summary>
+    Task<string?> FindUserIdForClientAsync(Guid clientId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the account linked to a client and anonymises its e-mail log; audit entries (ids only) stay.</summary>
+    Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken);
+}
+
+/// <param name="LinkedId">The client record's id (Client) or the therapist profile's id (Therapist).</param>
+public sealed record AccountInvitation(string Email, string DisplayName, PracticeRole Role, Guid? LinkedId);
+
+/// <summary>The clinic's therapists, owned by the host, for modules that assign or book them.</summary>
+public interface ITherapistDirectory
+{
+    Task<IReadOnlyList<TherapistSummary>> ListAsync(CancellationToken cancellationToken);
+
+    Task<TherapistSummary?> FindAsync(Guid therapistId, CancellationToken cancellationToken);
+}
+
+/// <param name="MayBeBooked">False when a required licence has lapsed.</param>
+public sealed record TherapistSummary(Guid Id, string DisplayName, bool MayBeBooked);

@@ -1,0 +1,14 @@
+namespace PracticeSuite.SharedKernel.Hosting.Platform;
+
+/// <summary>
+/// Queues an e-mail for delivery (SMTP, or .eml files when none is configured). Delivery is recorded and
+/// retried by the host; the idempotency key makes a repeated request a no-op.
+/// </summary>
+public interface IEmailSender
+{
+    Task QueueAsync(EmailMessage message, CancellationToken cancellationToken);
+}
+
+/// <param name="Kind">What the message is for, e.g. <c>invitation</c>, <c>appointment-reminder</c>.</param>
+/// <param name="IdempotencyKey">The event or command id that caused it: the same key is sent once.</param>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody, string Kind, string IdempotencyKey);

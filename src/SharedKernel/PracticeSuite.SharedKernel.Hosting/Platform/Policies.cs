@@ -1,0 +1,21 @@
+namespace PracticeSuite.SharedKernel.Hosting.Platform;
+
+/// <summary>
+/// The authorization policies every page and endpoint chooses from (anything without one is denied).
+/// Record-level rules — a client sees only their own records, a therapist the clients they treat — are
+/// enforced by the module that owns the record, on top of these.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Clinic managers only.</summary>
+    public const string Manager = "Manager";
+
+    /// <summary>Managers and therapists: the clinic's views.</summary>
+    public const string Staff = "Staff";
+
+    /// <summary>Clients in their portal.</summary>
+    public const string Client = "Client";
+
+    /// <summary>Any signed-in person; the handler decides record by record.</summary>
+    public const string SignedIn = "SignedIn";
+}

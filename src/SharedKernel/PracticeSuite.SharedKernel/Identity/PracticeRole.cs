@@ -1,0 +1,14 @@
+namespace PracticeSuite.SharedKernel.Identity;
+
+/// <summary>The three kinds of people who sign in.</summary>
+public enum PracticeRole
+{
+    /// <summary>Runs the clinic: prices, invoices, payments, staff, reports; sees every record.</summary>
+    Manager,
+
+    /// <summary>Treats clients: sees the clients whose care team they are on.</summary>
+    Therapist,
+
+    /// <summary>A client using the portal: sees only their own records.</summary>
+    Client,
+}
