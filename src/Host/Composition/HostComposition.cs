@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
 using PracticeSuite.Host.Modules;
 using PracticeSuite.Host.Persistence;
+using PracticeSuite.Host.Security;
 using PracticeSuite.Host.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -31,6 +32,7 @@ public static class HostComposition
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         builder.Host.ConfigureContainer<ContainerBuilder>(container => ComposeModules(container, builder.Configuration, builder.Environment));
         AddWeb(builder.Services);
+        builder.Services.AddPracticeSecurity();
 
         var app = builder.Build();
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
@@ -139,6 +141,8 @@ public static class HostComposition
         }
 
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
@@ -146,7 +150,7 @@ public static class HostComposition
             o.RoutePrefix = "openapi";
             o.SwaggerEndpoint("/openapi/v1.json", "PracticeSuite API v1");
         });
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         foreach (var module in catalog.Modules)
         {
