@@ -85,10 +85,6 @@ DO \$\$ BEGIN
   END IF;
 END \$\$;
 SQL
-  # Databases left behind by an interrupted earlier run.
-  for db in $(as_postgres psql -At -p "$pg_port" -c "SELECT datname FROM pg_database WHERE datname LIKE 'ps_test_%'"); do
-    as_postgres psql -q -p "$pg_port" -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"
-  done
 }
 
 ensure_debian_packages
