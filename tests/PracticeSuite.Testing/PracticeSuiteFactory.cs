@@ -33,6 +33,8 @@ public class PracticeSuiteFactory(TestDatabase database, IReadOnlyDictionary<str
             builder.UseSetting(key, value);
         }
 
+        // Quartz keeps schedulers in a process-wide registry by name: each host under test needs its own.
+        builder.UseSetting("Jobs:SchedulerName", "PracticeSuite-test-" + Guid.NewGuid().ToString("N"));
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
     }

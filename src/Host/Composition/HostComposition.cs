@@ -1,22 +1,25 @@
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using PracticeSuite.Host.Jobs;
+using PracticeSuite.Host.Messaging;
 using PracticeSuite.Host.Modules;
 using PracticeSuite.Host.Persistence;
 using PracticeSuite.Host.Security;
 using PracticeSuite.Host.Web;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Options;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
 using PracticeSuite.SharedKernel.Hosting.Modules;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.SharedKernel.Time;
+using Quartz;
 
 namespace PracticeSuite.Host.Composition;
 
@@ -33,6 +36,7 @@ public static class HostComposition
         builder.Host.ConfigureContainer<ContainerBuilder>(container => ComposeModules(container, builder.Configuration, builder.Environment));
         AddWeb(builder.Services);
         builder.Services.AddPracticeSecurity();
+        builder.Services.AddPracticeMessaging();
 
         var app = builder.Build();
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
@@ -49,9 +53,13 @@ public static class HostComposition
         var modules = ModuleLoader.Load(configuration, startupLoggers.CreateLogger("PracticeSuite.Startup"));
 
         container.RegisterInstance(new ModuleCatalog(modules));
-        container.RegisterInstance(PracticeDatabase.FromConfiguration(configuration, environment.ContentRootPath));
+        var database = PracticeDatabase.FromConfiguration(configuration, environment.ContentRootPath);
+        container.RegisterInstance(database);
+        container.RegisterPracticeJobs(database, configuration);
         container.RegisterType<SystemClock>().As<IClock>().SingleInstance();
-        container.RegisterMessaging(modules.Select(m => m.Assembly));
+        container.RegisterMessaging(modules.Select(m => m.Assembly).Append(typeof(HostComposition).Assembly));
+        container.RegisterMessagingEngine();
+        new ModuleRegistration(PlatformDbContext.Name, container, configuration).AddDbContext<PlatformDbContext>();
         foreach (var module in modules)
         {
             var registration = new ModuleRegistration(module.Name, container, configuration);
@@ -79,6 +87,22 @@ public static class HostComposition
         var catalog = root.Resolve<ModuleCatalog>();
         HandlerCoverage.Verify(root, catalog.Modules);
         await ModuleMigrator.MigrateAsync(root, catalog, app.Logger, cancellationToken);
+        await ScheduleJobsAsync(root, catalog, app.Logger, cancellationToken);
+    }
+
+    private static async Task ScheduleJobsAsync(ILifetimeScope root, ModuleCatalog catalog, ILogger logger, CancellationToken cancellationToken)
+    {
+        var declared = new List<DeclaredJob> { MessagingComposition.SweepJob(root.Resolve<IOptions<MessagingOptions>>().Value.SweepInterval) };
+        foreach (var module in catalog.Modules)
+        {
+            var jobs = new JobDeclarations(module.Name);
+            module.Module.DeclareJobs(jobs);
+            declared.AddRange(jobs.Jobs);
+        }
+
+        var scheduler = await root.Resolve<ISchedulerFactory>().GetScheduler(cancellationToken);
+        scheduler.ListenerManager.AddJobListener(root.Resolve<JobRunRecorder>(), GroupMatcher<JobKey>.AnyGroup());
+        await JobsComposition.SynchroniseAsync(scheduler, declared, logger, cancellationToken);
     }
 
     private static void AddWeb(IServiceCollection services)

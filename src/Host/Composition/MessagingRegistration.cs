@@ -3,6 +3,7 @@ using Autofac;
 using FluentValidation;
 using MediatR;
 using PracticeSuite.SharedKernel.Hosting.Behaviours;
+using PracticeSuite.SharedKernel.Hosting.Messaging;
 
 namespace PracticeSuite.Host.Composition;
 
@@ -29,5 +30,6 @@ public static class MessagingRegistration
         container.RegisterAssemblyTypes(assemblies).AsClosedTypesOf(typeof(IRequestHandler<,>)).InstancePerDependency();
         container.RegisterAssemblyTypes(assemblies).AsClosedTypesOf(typeof(INotificationHandler<>)).InstancePerDependency();
         container.RegisterAssemblyTypes(assemblies).AsClosedTypesOf(typeof(IValidator<>)).SingleInstance();
+        container.RegisterAssemblyTypes(assemblies).AsClosedTypesOf(typeof(IIntegrationEventHandler<>)).InstancePerDependency();
     }
 }

@@ -12,9 +12,10 @@ public static class ModuleMigrator
     {
         var database = root.Resolve<PracticeDatabase>();
         await database.PrepareAsync(cancellationToken);
-        foreach (var module in catalog.Modules)
+        var contexts = catalog.Modules.SelectMany(m => m.DbContextTypes.Select(type => (Module: m.Name, Type: type)))
+            .Prepend((Module: PlatformDbContext.Name, Type: typeof(PlatformDbContext)));
+        foreach (var (moduleName, contextType) in contexts)
         {
-            foreach (var contextType in module.DbContextTypes)
             {
                 await using var scope = root.BeginLifetimeScope();
                 var db = (DbContext)scope.Resolve(contextType);
@@ -24,7 +25,7 @@ public static class ModuleMigrator
                     continue;
                 }
 
-                logger.LogInformation("Module {Module}: applying migrations {Migrations}", module.Name, pending);
+                logger.LogInformation("Module {Module}: applying migrations {Migrations}", moduleName, pending);
                 await db.Database.MigrateAsync(cancellationToken);
             }
         }

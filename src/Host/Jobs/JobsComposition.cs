@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Autofac;
+using Autofac.Extensions.DependencyInjection;
+using PracticeSuite.Host.Modules;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+using Quartz;
+
+namespace PracticeSuite.Host.Jobs;
+
+/// <summary>
+/// One Quartz scheduler for the host, its persistent store in the shared database (schema created when
+/// missing), clustered on PostgreSQL so a firing runs on exactly one node. Configured when the scheduler is
+/// first created, from the final configuration.
+/// </summary>
+public static class JobsComposition
+{
+    public const string PlatformGroup = "Platform";
+
+    /// <summary>
+    /// Registers Quartz into the container while the host is built, when the configuration is final (the
+    /// database it stores jobs in is only known then).
+    /// </summary>
+    public static void RegisterPracticeJobs(this ContainerBuilder container, PracticeDatabase database, IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        // Every node of a cluster shares the name; separate hosts in one process (tests) need different ones.
+        var schedulerName = configuration["Jobs:SchedulerName"] ?? "PracticeSuite";
+        services.Configure<QuartzOptions>(options => options.Properties["quartz.scheduler.instanceName"] = schedulerName);
+        services.AddQuartz(quartz =>
+        {
+            quartz.UseDefaultThreadPool(2);
+            quartz.UsePersistentStore(store =>
+            {
+                if (database.Provider == DatabaseProvider.Postgres)
+                {
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseClustering(cluster =>
+                    {
+                        cluster.CheckinInterval = TimeSpan.FromSeconds(5);
+                        cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
+                    });
+                }
+                else
+                {
+                    store.UseSqlite(database.ConnectionString);
+                }
+
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
+        container.Populate(services);
+        container.RegisterType<JobRunRecorder>().SingleInstance();
+    }
+
+    /// <summary>
+    /// Makes the scheduler's jobs exactly the declared ones: declared jobs are (re)scheduled, and jobs of a
+    /// module that is disabled or gone, or no longer declared, are deleted rather than left to fail.
+    /// </summary>
+    public static async Task SynchroniseAsync(IScheduler scheduler, IReadOnlyList<DeclaredJob> declared, ILogger logger, CancellationToken cancellationToken)
+    {
+        var wanted = declared.Select(j => new JobKey(j.Name, j.Group)).ToHashSet();
+        var existingJobs = await scheduler.QueryJobs(new JobQuery { Take = PagedQuery.All }, cancellationToken);
+        foreach (var existing in existingJobs.Items.Select(j => j.Key))
+        {
+            if (!wanted.Contains(existing))
+            {
+                logger.LogInformation("Removing job {Job}: its module is not loaded or no longer declares it", existing);
+                await scheduler.DeleteJob(existing, cancellationToken);
+            }
+        }
+
+        foreach (var job in declared)
+        {
+            var detail = JobBuilder.Create<CommandJob>()
+                .WithIdentity(job.Name, job.Group)
+                .WithDescription(job.Description)
+                .UsingJobData(CommandJob.CommandTypeKey, job.CommandType.AssemblyQualifiedName!)
+                .StoreDurably()
+                .Build();
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity(job.Name, job.Group)
+                .ForJob(detail);
+            trigger = job.CronExpression is { } cron
+                ? trigger.WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+                : trigger.StartNow().WithSimpleSchedule(s => s.WithInterval(job.Interval!.Value).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount));
+            await scheduler.ScheduleJob(detail, [trigger.Build()], new ScheduleJobOptions { Replace = true }, cancellationToken);
+        }
+    }
+
+    /// <summary>Healthy while the scheduler runs.</summary>
+    private sealed class SchedulerHealthCheck(ISchedulerFactory schedulers) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var scheduler = await schedulers.GetScheduler(cancellationToken);
+            return scheduler.Status == SchedulerStatus.Running
+                ? HealthCheckResult.Healthy($"Scheduler {scheduler.SchedulerInstanceId} is running.")
+                : HealthCheckResult.Unhealthy($"The job scheduler is {scheduler.Status}.");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Autofac;
+using MediatR;
+using PracticeSuite.Host.Jobs;
+using PracticeSuite.SharedKernel.Hosting.Messaging;
+using PracticeSuite.SharedKernel.Messaging;
+
+namespace PracticeSuite.Host.Messaging;
+
+/// <summary>Outbox relay, inbox processing, the wake-up worker and the sweep job. See docs/adr/0004.</summary>
+public static class MessagingComposition
+{
+    public static void AddPracticeMessaging(this IServiceCollection services)
+    {
+        services.AddOptions<MessagingOptions>().BindConfiguration("Messaging");
+        services.AddHostedService(provider => provider.GetRequiredService<MessagingWorker>());
+    }
+
+    public static void RegisterMessagingEngine(this ContainerBuilder container)
+    {
+        container.Register(c => new IntegrationEventCatalog(c.Resolve<Modules.ModuleCatalog>().Modules)).SingleInstance();
+        container.RegisterType<OutboxRelay>().SingleInstance();
+        container.RegisterType<InboxProcessor>().SingleInstance();
+        container.RegisterType<MessagePump>().SingleInstance();
+        container.RegisterType<MessagingSignal>().AsSelf().As<IOutboxSignal>().SingleInstance();
+        container.RegisterType<ParkedMessages>().SingleInstance();
+        container.RegisterType<MessagingWorker>().SingleInstance();
+    }
+
+    /// <summary>The platform's own recurring job: the sweep that relays and handles whatever a wake-up missed.</summary>
+    public static DeclaredJob SweepJob(TimeSpan interval) =>
+        new(JobsComposition.PlatformGroup, "messaging-sweep", typeof(SweepMessages), interval, null,
+            "Relays outbox messages to subscribers and handles due inbox messages that no wake-up took (after a crash, or another node's commit).");
+}
+
+/// <summary>Relay every outbox and handle every due inbox message until nothing is left to do.</summary>
+public sealed record SweepMessages : ICommand;
+
+public sealed class SweepMessagesHandler(MessagePump pump) : IRequestHandler<SweepMessages, Unit>
+{
+    public async Task<Unit> Handle(SweepMessages request, CancellationToken cancellationToken)
+    {
+        await pump.RunUntilIdleAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

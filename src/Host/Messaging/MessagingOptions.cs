@@ -1,0 +1,31 @@
+namespace PracticeSuite.Host.Messaging;
+
+/// <summary><c>Messaging:*</c> settings.</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>Outbox messages relayed per transaction.</summary>
+    public int RelayBatchSize { get; set; } = 500;
+
+    /// <summary>Inbox messages handled per transaction.</summary>
+    public int InboxBatchSize { get; set; } = 200;
+
+    /// <summary>Failed attempts before a message is parked.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The first retry delay; each further failure doubles it (capped at <see cref="MaxRetryDelay"/>).</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Whether this process relays and handles right after a commit (the Quartz sweep runs regardless).</summary>
+    public bool WakeOnCommit { get; set; } = true;
+
+    /// <summary>How often the sweep job looks for anything a wake-up missed (a crash, another node's commit).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var delay = FirstRetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
+}

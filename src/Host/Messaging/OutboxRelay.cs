@@ -1,0 +1,80 @@
+using Autofac;
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Host.Modules;
+using PracticeSuite.SharedKernel.Hosting.Messaging;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Time;
+
+// The SQL here interpolates only table names taken from the EF model; every value is a parameter.
+#pragma warning disable EF1002, EF1003
+
+namespace PracticeSuite.Host.Messaging;
+
+/// <summary>
+/// Copies a producer's unrelayed outbox messages into every subscriber's inbox and marks them relayed, in
+/// one transaction: set-based inserts that ignore duplicates by the inbox key, so a repeated relay (after a
+/// crash, or on a second node) is harmless, and a message is marked only when every inbox has it.
+/// </summary>
+public sealed class OutboxRelay(ILifetimeScope root, ModuleCatalog modules, IntegrationEventCatalog events, IClock clock)
+{
+    /// <summary>Relays one batch of <paramref name="producer"/>'s outbox; returns how many messages it relayed.</summary>
+    public async Task<int> RelayBatchAsync(string producer, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var scope = root.BeginLifetimeScope();
+        if (!scope.TryResolveKeyed<ModuleDbContext>(producer, out var producerDb))
+        {
+            return 0;
+        }
+
+        var outbox = MessageStore.Outbox(producerDb);
+        await using var transaction = await producerDb.Database.BeginTransactionAsync(cancellationToken);
+        var batch = await producerDb.Database
+            .SqlQueryRaw<PendingMessage>(
+                $"SELECT \"Id\", \"Type\" FROM {outbox} WHERE \"RelayedAt\" IS NULL ORDER BY \"Id\" LIMIT {{0}}{MessageStore.LockClause(producerDb)}",
+                batchSize)
+            .ToListAsync(cancellationToken);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.UtcNow;
+        var ids = batch.Select(m => m.Id).ToList();
+        var types = batch.Select(m => m.Type).ToHashSet(StringComparer.Ordinal);
+        foreach (var (subscriber, subscribedTypes) in events.Subscriptions)
+        {
+            var wanted = types.Where(subscribedTypes.Contains).ToList();
+            if (wanted.Count == 0 || !modules.Modules.Any(m => string.Equals(m.Name, subscriber, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var subscriberDb = scope.ResolveKeyed<ModuleDbContext>(subscriber);
+            var inbox = MessageStore.Inbox(subscriberDb);
+            await producerDb.Database.ExecuteSqlRawAsync(
+                $$"""
+                INSERT INTO {{inbox}} ("MessageId", "Type", "Payload", "CorrelationId", "OccurredAt", "ReceivedAt", "Attempts", "NextAttemptAt")
+                SELECT "Id", "Type", "Payload", "CorrelationId", "OccurredAt", {0}, 0, {0} FROM {{outbox}}
+                WHERE {{MessageStore.InIds(producerDb, "Id", "{1}")}} AND {{MessageStore.InTexts(producerDb, "Type", "{2}")}}
+                ON CONFLICT ("MessageId") DO NOTHING
+                """,
+                [now, MessageStore.IdsParameter(producerDb, ids), MessageStore.TextsParameter(producerDb, wanted)],
+                cancellationToken);
+        }
+
+        await producerDb.Database.ExecuteSqlRawAsync(
+            $"UPDATE {outbox} SET \"RelayedAt\" = {{0}} WHERE {MessageStore.InIds(producerDb, "Id", "{1}")}",
+            [now, MessageStore.IdsParameter(producerDb, ids)],
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        MessagingDiagnostics.Write(MessagingDiagnostics.Relayed, new { Producer = producer, Count = batch.Count });
+        return batch.Count;
+    }
+
+    private sealed class PendingMessage
+    {
+        public Guid Id { get; set; }
+
+        public string Type { get; set; } = "";
+    }
+}
