@@ -13,10 +13,13 @@ public class HostFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Services the test replaces (a clock, a fake), registered after the host's own.</summary>
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Overrides => null;
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _factory = new PracticeSuiteFactory(_database, Settings);
+        _factory = new PracticeSuiteFactory(_database, Settings, Overrides);
         _ = _factory.Server; // start now, so a start-up failure fails the fixture with its message
     }
 

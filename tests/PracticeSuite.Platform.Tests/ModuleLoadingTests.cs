@@ -81,11 +81,10 @@ public sealed class DisabledModuleTests(AlphaDisabledFixture host) : IClassFixtu
         Assert.DoesNotContain("Alpha visits", home);
         Assert.Contains("No modules are enabled", home);
 
-        var handlerType = host.Factory.Container.ComponentRegistry.Registrations
-            .SelectMany(r => r.Services)
-            .Select(s => s.Description)
-            .Where(d => d.Contains("PracticeSuite.Modules.Alpha", StringComparison.Ordinal));
-        Assert.Empty(handlerType);
+        var alphaComponents = host.Factory.Container.ComponentRegistry.Registrations
+            .Select(r => r.Activator.LimitType)
+            .Where(t => t.Assembly.GetName().Name == "PracticeSuite.Modules.Alpha");
+        Assert.Empty(alphaComponents);
     }
 
     [Fact]

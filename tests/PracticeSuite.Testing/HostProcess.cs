@@ -50,4 +50,135 @@ public static class HostProcess
         process.WaitForExit();
         return new Outcome(process.ExitCode, output.ToString(), error.ToString());
     }
+
+    /// <summary>Starts the host on a free loopback port and waits until /health answers 200.</summary>
+    public static async Task<RunningHost> StartAsync(IEnumerable<string> arguments, TimeSpan timeout)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(HostAssembly);
+        foreach (var argument in arguments.Append($"--urls=http://127.0.0.1:{port}"))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        var host = new RunningHost(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        await host.WaitUntilHealthyAsync(timeout);
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>A host process under test: its address, its output, and ways to stop it hard.</summary>
+public sealed class RunningHost : IAsyncDisposable
+{
+    private readonly StringBuilder _output = new();
+
+    public RunningHost(Process process, Uri address)
+    {
+        Process = process;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Process Process { get; }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with {Process.ExitCode} before it was healthy:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Client.GetAsync("/health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The host was not healthy within {timeout}:\n{Output}");
+    }
+
+    /// <summary>Waits for the process to end on its own (for example, killed by a crash hook).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await Process.WaitForExitAsync(cancellation.Token);
+        return Process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs.</summary>
+    public void Kill()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            Process.WaitForExit();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Kill();
+        Client.Dispose();
+        Process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using Autofac;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -10,13 +11,15 @@ namespace PracticeSuite.Testing;
 /// The real host, with its modules loaded from the staged modules folder of the test's bin, on a fresh
 /// database. Test modules Alpha and Beta are enabled; pass more settings to change the module set.
 /// </summary>
-public class PracticeSuiteFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+public class PracticeSuiteFactory(
+    TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? overrides = null)
     : WebApplicationFactory<Program>
 {
     public static readonly IReadOnlyDictionary<string, string?> TestModules = new Dictionary<string, string?>
     {
         ["Modules:Alpha:Enabled"] = "true",
         ["Modules:Beta:Enabled"] = "true",
+        ["Modules:Gamma:Enabled"] = "true",
     };
 
     public TestDatabase Database { get; } = database;
@@ -37,6 +40,10 @@ public class PracticeSuiteFactory(TestDatabase database, IReadOnlyDictionary<str
         builder.UseSetting("Jobs:SchedulerName", "PracticeSuite-test-" + Guid.NewGuid().ToString("N"));
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        if (overrides is not null)
+        {
+            builder.ConfigureTestServices(overrides);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> in a fresh lifetime scope, as a request would.</summary>

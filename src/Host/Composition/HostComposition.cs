@@ -56,7 +56,8 @@ public static class HostComposition
         var database = PracticeDatabase.FromConfiguration(configuration, environment.ContentRootPath);
         container.RegisterInstance(database);
         container.RegisterPracticeJobs(database, configuration);
-        container.RegisterType<SystemClock>().As<IClock>().SingleInstance();
+        // Defaults that a registration made through IServiceCollection (a test's clock) takes precedence over.
+        container.RegisterType<SystemClock>().As<IClock>().SingleInstance().PreserveExistingDefaults();
         container.RegisterMessaging(modules.Select(m => m.Assembly).Append(typeof(HostComposition).Assembly));
         container.RegisterMessagingEngine();
         new ModuleRegistration(PlatformDbContext.Name, container, configuration).AddDbContext<PlatformDbContext>();

@@ -56,36 +56,57 @@ public sealed partial class InboxProcessor(
             return 0;
         }
 
-        if (batch.Count == 1)
-        {
-            await ProcessOneByOneAsync(scope, module, db, mediator, transaction, batch, now, cancellationToken);
-        }
-        else
-        {
-            await transaction.CreateSavepointAsync("batch", cancellationToken);
-            try
-            {
-                foreach (var message in batch)
-                {
-                    await HandleAsync(scope, module, message, cancellationToken);
-                }
-
-                await DomainEventDispatch.SaveAndDispatchAsync(db, mediator, cancellationToken);
-                await MarkProcessedAsync(db, batch.Select(m => m.MessageId).ToList(), now, cancellationToken);
-            }
-            catch (Exception batchFailure) when (batchFailure is not OperationCanceledException)
-            {
-                // Some message failed: redo the batch one message at a time so only that one is held back.
-                await transaction.RollbackToSavepointAsync("batch", cancellationToken);
-                db.ChangeTracker.Clear();
-                await ProcessOneByOneAsync(scope, module, db, mediator, transaction, batch, now, cancellationToken);
-            }
-        }
+        await HandleBatchAsync(scope, module, db, mediator, transaction, batch, now, cancellationToken);
 
         // Observed before the commit: a crash test stops the process here to prove nothing half-commits.
         MessagingDiagnostics.Write(MessagingDiagnostics.InboxBatchHandled, new { Subscriber = module.Name, Count = batch.Count });
         await transaction.CommitAsync(cancellationToken);
         return batch.Count;
+    }
+
+    /// <summary>
+    /// Handles the messages together behind one savepoint. When a handler fails, everything since the savepoint
+    /// is undone, that one message is recorded as failed, and the rest are tried together again: a failing
+    /// message is handled once per pass, and the others still commit in one go.
+    /// </summary>
+    private async Task HandleBatchAsync(
+        ILifetimeScope scope, LoadedModule module, ModuleDbContext db, IMediator mediator, IDbContextTransaction transaction,
+        IReadOnlyList<InboxMessage> batch, DateTime now, CancellationToken cancellationToken)
+    {
+        var remaining = batch.ToList();
+        while (remaining.Count > 0)
+        {
+            await transaction.CreateSavepointAsync("batch", cancellationToken);
+            var handled = 0;
+            try
+            {
+                foreach (var message in remaining)
+                {
+                    await HandleAsync(scope, module, message, cancellationToken);
+                    handled++;
+                }
+
+                await DomainEventDispatch.SaveAndDispatchAsync(db, mediator, cancellationToken);
+                await MarkProcessedAsync(db, remaining.Select(m => m.MessageId).ToList(), now, cancellationToken);
+                return;
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                await transaction.RollbackToSavepointAsync("batch", cancellationToken);
+                db.ChangeTracker.Clear();
+                if (handled < remaining.Count)
+                {
+                    await RecordFailureAsync(db, module.Name, remaining[handled], failure, now, cancellationToken);
+                    remaining.RemoveAt(handled);
+                }
+                else
+                {
+                    // Saving failed, not a handler: no single culprit, so take the messages one at a time.
+                    await ProcessOneByOneAsync(scope, module, db, mediator, transaction, remaining, now, cancellationToken);
+                    return;
+                }
+            }
+        }
     }
 
     private async Task ProcessOneByOneAsync(
@@ -156,9 +177,12 @@ public sealed partial class InboxProcessor(
 
         DateTime? parkedAt = park ? now : null;
         var nextAttempt = park ? now : now + options.Value.RetryDelay(attempts);
-        await db.Database.ExecuteSqlRawAsync(
-            $"UPDATE {MessageStore.Inbox(db)} SET \"Attempts\" = {{0}}, \"LastError\" = {{1}}, \"NextAttemptAt\" = {{2}}, \"ParkedAt\" = {{3}} WHERE {MessageStore.InIds(db, "MessageId", "{4}")}",
-            [attempts, error, nextAttempt, parkedAt.HasValue ? parkedAt.Value : DBNull.Value, MessageStore.IdsParameter(db, [message.MessageId])],
+        await db.Inbox.Where(m => m.MessageId == message.MessageId).ExecuteUpdateAsync(
+            set => set
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.NextAttemptAt, nextAttempt)
+                .SetProperty(m => m.ParkedAt, parkedAt),
             cancellationToken);
         if (park)
         {
@@ -170,11 +194,8 @@ public sealed partial class InboxProcessor(
         }
     }
 
-    private static Task MarkProcessedAsync(ModuleDbContext db, IReadOnlyCollection<Guid> ids, DateTime now, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync(
-            $"UPDATE {MessageStore.Inbox(db)} SET \"ProcessedAt\" = {{0}} WHERE {MessageStore.InIds(db, "MessageId", "{1}")}",
-            [now, MessageStore.IdsParameter(db, ids)],
-            cancellationToken);
+    private static Task<int> MarkProcessedAsync(ModuleDbContext db, IReadOnlyCollection<Guid> ids, DateTime now, CancellationToken cancellationToken) =>
+        db.Inbox.Where(m => ids.Contains(m.MessageId)).ExecuteUpdateAsync(set => set.SetProperty(m => m.ProcessedAt, now), cancellationToken);
 
     private static Func<object, object, IntegrationEventContext, CancellationToken, Task> CreateInvoker(Type eventType) =>
         (Func<object, object, IntegrationEventContext, CancellationToken, Task>)typeof(InboxProcessor)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Alpha.Contracts;
 using PracticeSuite.Modules.Alpha.Domain;
 using PracticeSuite.Modules.Alpha.Infrastructure;
 using PracticeSuite.SharedKernel.Errors;
@@ -31,6 +32,7 @@ public sealed class RecordVisitHandler(AlphaDbContext db, IClock clock) : IReque
     {
         var visit = Visit.Record(request.VisitorName.Trim(), Money.FromDecimal(request.Fee, request.Currency), clock.UtcNow);
         db.Visits.Add(visit);
+        db.EnqueueIntegrationEvent(new VisitRecordedIntegrationEvent(visit.Id, visit.VisitorName));
         return Task.FromResult(visit.Id);
     }
 }

@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using PracticeSuite.Modules.Alpha.Contracts;
+using PracticeSuite.SharedKernel.Hosting.Jobs;
+using PracticeSuite.SharedKernel.Hosting.Messaging;
+using PracticeSuite.SharedKernel.Hosting.Modules;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Messaging;
+using PracticeSuite.SharedKernel.Time;
+
+namespace PracticeSuite.Modules.Gamma;
+
+public sealed class GammaModule : IModule
+{
+    public string Name => "Gamma";
+
+    public void Register(ModuleRegistration registration) => registration.AddDbContext<GammaDbContext>();
+
+    public void DeclareJobs(IJobSchedule jobs) =>
+        jobs.Every<CountReceipts>("count-receipts", TimeSpan.FromHours(1), "Counts the receipts Gamma holds (a test job).");
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        var open = ((RouteGroupBuilder)api).MapGroup("").AllowAnonymous();
+        open.MapGet("/received", async (GammaDbContext db) =>
+            await db.Receipts.GroupBy(r => new { r.EventId, r.VisitId, r.VisitorName })
+                .Select(g => new { g.Key.EventId, g.Key.VisitId, g.Key.VisitorName, Count = g.Count() })
+                .ToListAsync());
+        open.MapPost("/repair", () =>
+        {
+            VisitReceiptHandler.Broken = false;
+            return Results.NoContent();
+        });
+    }
+}
+
+/// <summary>One row per handled event; deliberately no unique key, so a double handling would show as two rows.</summary>
+public sealed class Receipt
+{
+    public Guid Id { get; set; }
+
+    public Guid EventId { get; set; }
+
+    public Guid VisitId { get; set; }
+
+    public string VisitorName { get; set; } = "";
+
+    public DateTime ReceivedAt { get; set; }
+}
+
+public sealed class GammaDbContext(DbContextOptions<GammaDbContext> options) : ModuleDbContext(options, "Gamma")
+{
+    public DbSet<Receipt> Receipts => Set<Receipt>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+        modelBuilder.Entity<Receipt>(receipt =>
+        {
+            receipt.ToTable("receipts");
+            receipt.Property(r => r.VisitorName).HasMaxLength(100);
+        });
+}
+
+/// <summary>
+/// Records each visit. Visitors named "flaky-…" fail the first three attempts; "broken-…" fail until
+/// <c>POST /api/gamma/repair</c> (the "fix" an operator deploys before retrying a parked message by hand).
+/// </summary>
+public sealed class VisitReceiptHandler(GammaDbContext db, IClock clock) : IIntegrationEventHandler<VisitRecordedIntegrationEvent>
+{
+    private static readonly ConcurrentDictionary<Guid, int> FlakyCalls = new();
+
+    public static volatile bool Broken = true;
+
+    public Task HandleAsync(VisitRecordedIntegrationEvent integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
+    {
+        if (integrationEvent.VisitorName.StartsWith("flaky-", StringComparison.Ordinal) && FlakyCalls.AddOrUpdate(context.EventId, 1, (_, n) => n + 1) <= 3)
+        {
+            throw new InvalidOperationException($"Flaky failure for {integrationEvent.VisitorName}.");
+        }
+
+        if (integrationEvent.VisitorName.StartsWith("broken-", StringComparison.Ordinal) && Broken)
+        {
+            throw new InvalidOperationException("Gamma cannot take broken visitors until it is repaired.");
+        }
+
+        db.Receipts.Add(new Receipt
+        {
+            Id = Guid.NewGuid(),
+            EventId = context.EventId,
+            VisitId = integrationEvent.VisitId,
+            VisitorName = integrationEvent.VisitorName,
+            ReceivedAt = clock.UtcNow,
+        });
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record CountReceipts : ICommand;
+
+public sealed class CountReceiptsHandler(GammaDbContext db) : IRequestHandler<CountReceipts, Unit>
+{
+    public async Task<Unit> Handle(CountReceipts request, CancellationToken cancellationToken)
+    {
+        _ = await db.Receipts.CountAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+[DbContext(typeof(GammaDbContext))]
+[Migration("20261122000000_CreateReceipts")]
+public sealed class CreateReceipts : ModuleMigration
+{
+    protected override string ModuleName => "Gamma";
+
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        EnsureModuleSchema(migrationBuilder);
+        CreateMessagingTables(migrationBuilder);
+        migrationBuilder.CreateTable(
+            name: Table("receipts"),
+            schema: Schema,
+            columns: t => new
+            {
+                Id = t.Column<Guid>(nullable: false),
+                EventId = t.Column<Guid>(nullable: false),
+                VisitId = t.Column<Guid>(nullable: false),
+                VisitorName = t.Column<string>(maxLength: 100, nullable: false),
+                ReceivedAt = t.Column<DateTime>(nullable: false),
+            },
+            constraints: t => t.PrimaryKey("PK_" + Table("receipts"), r => r.Id));
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropTable(Table("receipts"), Schema);
+        migrationBuilder.DropTable(Table("inbox"), Schema);
+        migrationBuilder.DropTable(Table("outbox"), Schema);
+    }
+}
