@@ -11,7 +11,7 @@ int IntOption(string name, int fallback) => Option(name) is { } text ? int.Parse
 var only = Option("only");
 var hostFolder = HostPaths.ReleaseHostFolder(Option("host-dir"));
 var figures = new List<Figure>();
-Console.WriteLine($"PracticeSuite platform benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, .NET {Environment.Version}");
+Console.WriteLine($"PracticeSuite platform benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, .NET {Environment.Version}, {LoadAverage()}");
 
 // Memory first: the in-process host should not share its heap with what the other measurements leave behind.
 if (only is null or "memory")
@@ -30,13 +30,17 @@ if (only is null or "start")
 }
 
 Console.WriteLine();
-Console.WriteLine("Summary");
+Console.WriteLine($"Summary ({LoadAverage()}; wall-clock figures grow when other work shares the cores)");
 foreach (var figure in figures)
 {
     Console.WriteLine("  " + figure.Format());
 }
 
 return figures.Any(f => f.Verdict == "MISSED") ? 2 : 0;
+
+// Other work on the machine moves the wall-clock figures; the load average says how much there was.
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
 
 static Dictionary<string, string> ParseOptions(string[] arguments)
 {
