@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Runtime;
+using PracticeSuite.Host.Composition;
+
+namespace PracticeSuite.Bench.Platform;
+
+/// <summary>
+/// Working set after start, warm-up and a forced GC: the host composed exactly as Program does
+/// (<see cref="HostComposition"/>), run inside this process on a loopback port, warmed up over HTTP,
+/// then collected. The figure includes the harness's own small overhead (this class and its HttpClient).
+/// </summary>
+public sealed class WorkingSetBenchmark(string hostFolder)
+{
+    private static readonly string[] WarmUpPaths = ["/", "/health", "/openapi/v1.json"];
+    private const int WarmUpRequests = 300;
+
+    public async Task<IReadOnlyList<Figure>> RunAsync()
+    {
+        var dataFolder = HostPaths.NewScratchFolder("memory");
+        var port = HostPaths.FreeLoopbackPort();
+        try
+        {
+            // Production, like the separate-process measurement; the content root is the Release host build
+            // so the same appsettings.json is read. The application name is the host's so that MVC finds its
+            // compiled Razor pages in PracticeSuite.Host.dll, as when the host is the entry assembly.
+            var app = HostComposition.Build(
+            [
+                "--environment=Production",
+                "--applicationName=PracticeSuite.Host",
+                $"--contentRoot={hostFolder}",
+                $"--urls=http://127.0.0.1:{port}",
+                $"--Storage:DataDirectory={dataFolder}",
+            ]);
+            await using (app)
+            {
+                await HostComposition.PrepareAsync(app, CancellationToken.None);
+                await app.StartAsync();
+                try
+                {
+                    using (var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") })
+                    {
+                        for (var i = 0; i < WarmUpRequests; i++)
+                        {
+                            var path = WarmUpPaths[i % WarmUpPaths.Length];
+                            using var response = await client.GetAsync(path);
+                            if (response.StatusCode != HttpStatusCode.OK)
+                            {
+                                throw new InvalidOperationException($"Warm-up GET {path} answered {(int)response.StatusCode}.");
+                            }
+
+                            await response.Content.ReadAsByteArrayAsync();
+                        }
+                    }
+
+                    ForceFullCollection();
+                    using var process = Process.GetCurrentProcess();
+                    process.Refresh();
+                    var workingSet = process.WorkingSet64 / 1024.0 / 1024.0;
+                    var managedHeap = GC.GetTotalMemory(forceFullCollection: false) / 1024.0 / 1024.0;
+                    var gcInfo = GC.GetGCMemoryInfo();
+                    var committed = gcInfo.TotalCommittedBytes / 1024.0 / 1024.0;
+                    Console.WriteLine($"[memory] after {WarmUpRequests} warm-up requests and a forced compacting GC " +
+                        $"(server GC: {GCSettings.IsServerGC}, {Environment.ProcessorCount} processors)");
+                    Console.WriteLine($"[memory] working set {workingSet:0.0} MB, managed heap {managedHeap:0.0} MB, GC committed {committed:0.0} MB");
+                    Console.WriteLine($"[memory] {ProcMemory.Of(Environment.ProcessId)}");
+                    return
+                    [
+                        new Figure("Working set after warm-up + forced GC", workingSet, "MB", 150,
+                            $"in-process host, {WarmUpRequests} requests, harness overhead included"),
+                        new Figure("Managed heap after forced GC", managedHeap, "MB", null,
+                            $"GC.GetTotalMemory; GC committed {committed:0.0} MB"),
+                    ];
+                }
+                finally
+                {
+                    await app.StopAsync();
+                }
+            }
+        }
+        finally
+        {
+            HostPaths.DeleteQuietly(dataFolder);
+        }
+    }
+
+    private static void ForceFullCollection()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+}

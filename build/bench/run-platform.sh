@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The platform benchmark of issue 2: builds the host and the harness in Release and runs the harness,
+# which prints each figure and a summary next to the goals. Extra arguments go to the harness, e.g.
+#   build/bench/run-platform.sh --only start --runs 20
+# Exits 2 when a goal is missed, non-zero on any failure.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The host measured by "start to healthy" is this Release build, started with `dotnet PracticeSuite.Host.dll`.
+dotnet build src/Host/PracticeSuite.Host.csproj -c Release --nologo -v quiet
+dotnet build build/bench/PracticeSuite.Bench.Platform/PracticeSuite.Bench.Platform.csproj -c Release --nologo -v quiet
+
+dotnet build/bench/PracticeSuite.Bench.Platform/bin/Release/net10.0/PracticeSuite.Bench.Platform.dll \
+  --host-dir src/Host/bin/Release/net10.0 "$@"
