@@ -53,6 +53,7 @@ public static class JobsComposition
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
         container.Populate(services);
         container.RegisterType<JobRunRecorder>().SingleInstance();
+        container.RegisterType<JobOverview>().SingleInstance();
     }
 
     /// <summary>

@@ -1,0 +1,70 @@
+using Autofac;
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Host.Jobs;
+using PracticeSuite.Host.Persistence;
+using PracticeSuite.Testing;
+using Quartz;
+using Xunit;
+
+namespace PracticeSuite.Platform.Tests;
+
+[Trait("Category", "Persistence")]
+public sealed class JobsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Declared_jobs_are_scheduled_and_a_disabled_modules_jobs_are_removed_at_start_up()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var withGamma = new PracticeSuiteFactory(database))
+        {
+            var jobs = await JobKeysAsync(withGamma);
+            Assert.Contains("Gamma.count-receipts", jobs);
+            Assert.Contains("Platform.messaging-sweep", jobs);
+        }
+
+        await using var withoutGamma = new PracticeSuiteFactory(database, new Dictionary<string, string?> { ["Modules:Gamma:Enabled"] = "false" });
+        var remaining = await JobKeysAsync(withoutGamma);
+        Assert.DoesNotContain("Gamma.count-receipts", remaining);
+        Assert.Contains("Platform.messaging-sweep", remaining);
+    }
+
+    [Fact]
+    public async Task A_job_run_is_recorded_with_its_outcome_and_next_run()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var host = new PracticeSuiteFactory(database);
+        var scheduler = await host.Services.GetRequiredServiceAsync(Ct);
+        await scheduler.TriggerJob(new JobKey("count-receipts", "Gamma"), Ct);
+
+        var overview = host.Container.Resolve<JobOverview>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JobStatus status;
+        do
+        {
+            await Task.Delay(100, Ct);
+            status = (await overview.ListAsync(Ct)).Single(j => j.Group == "Gamma" && j.Name == "count-receipts");
+        }
+        while (status.TotalRuns == 0 && DateTime.UtcNow < deadline);
+
+        Assert.Equal("Succeeded", status.LastOutcome);
+        Assert.True(status.TotalRuns >= 1);
+        Assert.Equal(0, status.ConsecutiveFailures);
+        Assert.NotNull(status.NextRun);
+        Assert.Equal("Counts the receipts Gamma holds (a test job).", status.Description);
+    }
+
+    private static async Task<HashSet<string>> JobKeysAsync(PracticeSuiteFactory host)
+    {
+        var scheduler = await host.Services.GetRequiredServiceAsync(Ct);
+        var jobs = await scheduler.QueryJobs(new JobQuery { Take = PagedQuery.All }, Ct);
+        return jobs.Items.Select(j => $"{j.Key.Group}.{j.Key.Name}").ToHashSet();
+    }
+}
+
+internal static class SchedulerAccess
+{
+    public static Task<IScheduler> GetRequiredServiceAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISchedulerFactory>(services).GetScheduler(cancellationToken).AsTask();
+}
