@@ -52,40 +52,6 @@ END \$\$;
 SQL
 }
 
-ensure_debian_packages() {
-  local missing=()
-  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "== installing ${missing[*]} from Debian's packages"
-    as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-}
-
-start_postgres() {
-  if pg_isready -q -h 127.0.0.1 -p "$pg_port"; then
-    echo "== PostgreSQL already running on 127.0.0.1:$pg_port"
-  else
-    local version
-    version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
-    if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version main$"; then
-      echo "== creating PostgreSQL $version cluster"
-      as_root pg_createcluster "$version" main -p "$pg_port" >/dev/null
-    fi
-    echo "== starting PostgreSQL $version"
-    as_root pg_ctlcluster "$version" main start
-    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$pg_port" && break; sleep 1; done
-    pg_isready -h 127.0.0.1 -p "$pg_port"
-  fi
-  # A login role that may create the per-fixture databases the tests make and drop.
-  as_postgres psql -q -p "$pg_port" -v ON_ERROR_STOP=1 <<SQL
-DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$pg_role') THEN
-    CREATE ROLE $pg_role LOGIN CREATEDB PASSWORD '$pg_password';
-  END IF;
-END \$\$;
-SQL
-}
 
 ensure_debian_packages
 start_postgres
