@@ -8,6 +8,7 @@ configuration=${CONFIGURATION:-Release}
 artifacts="$root/artifacts"
 mkdir -p "$artifacts/tmp" "$artifacts/logs"
 export TMPDIR="$artifacts/tmp"          # tests write temp files here, not to the system temp folder
+export PRACTICESUITE_SCREENSHOTS="$artifacts/screenshots"  # what the browser tests saw, for people to look at
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 pg_role=practicesuite_test
@@ -20,6 +21,8 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else su
 ensure_debian_packages() {
   local missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} from Debian's packages"
     as_root apt-get update -qq

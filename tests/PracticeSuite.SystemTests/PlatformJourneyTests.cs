@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace PracticeSuite.SystemTests;
+
+/// <summary>What a person sees of the platform in a browser.</summary>
+public sealed class PlatformJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_home_page_renders_styled_with_the_module_navigation()
+    {
+        var page = await browser.NewPageAsync();
+        var response = await page.GotoAsync("/");
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("Home · PracticeSuite", await page.TitleAsync());
+        Assert.Equal("Alpha visits", (await page.Locator("nav a").First.InnerTextAsync()).Trim());
+        // The stylesheet really applied: the top bar has its white background, not the browser default.
+        Assert.Equal("rgb(255, 255, 255)", await page.Locator("header.topbar").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "home.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_form_with_bad_input_shows_the_message_beside_the_field_and_a_good_one_saves()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/Alpha");
+        await page.FillAsync("#Input_Fee", "12.5");
+        await page.ClickAsync("form[method=post] button[type=submit]");
+
+        Assert.Equal("Enter the visitor's name.", (await page.Locator("[data-valmsg-for='Input.VisitorName']").InnerTextAsync()).Trim());
+        Assert.Equal("12.5", await page.InputValueAsync("#Input_Fee"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "form-error.png"), FullPage = true });
+
+        await page.FillAsync("#Input_VisitorName", "Browser Betty");
+        await page.ClickAsync("form[method=post] button[type=submit]");
+        await page.WaitForURLAsync("**/Alpha");
+        Assert.Contains("Browser Betty", await page.Locator("table tbody").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task An_unknown_address_shows_a_friendly_not_found_page_on_a_phone()
+    {
+        var page = await browser.NewPageAsync(390, 844);
+        var response = await page.GotoAsync("/no/such/page");
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Page not found", (await page.Locator("h1").InnerTextAsync()).Trim());
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the page is wider than a phone screen");
+    }
+}
