@@ -167,6 +167,34 @@ public sealed class MessagingTests(PumpedHostFixture host) : IClassFixture<Pumpe
         Assert.Equal(1, unreadable.Attempts);
     }
 
+    [Fact]
+    public async Task The_purge_deletes_old_handled_messages_and_keeps_parked_and_recent_ones()
+    {
+        var oldVisit = await RecordVisitAsync("Olga");
+        await Pump.RunUntilIdleAsync(Ct);
+        var parkedId = Guid.CreateVersion7();
+        await WithModuleDbAsync("Gamma", async db =>
+        {
+            db.Inbox.Add(BadMessage(parkedId, "alpha.visit-renamed.v9", "{}"));
+            return await db.SaveChangesAsync(Ct);
+        });
+        await Pump.RunUntilIdleAsync(Ct);
+
+        host.Clock.Advance(TimeSpan.FromDays(15));
+        var recentVisit = await RecordVisitAsync("Rita");
+        await Pump.RunUntilIdleAsync(Ct);
+        await using (var scope = host.Factory.Container.BeginLifetimeScope())
+        {
+            await scope.Resolve<MediatR.IMediator>().Send(new PurgeMessages(), Ct);
+        }
+
+        Assert.Equal(0, await CountAsync("Alpha", db => db.Outbox.CountAsync(m => m.Payload.Contains(oldVisit.ToString()), Ct)));
+        Assert.Equal(0, await CountAsync("Gamma", db => db.Inbox.CountAsync(m => m.Payload.Contains(oldVisit.ToString()), Ct)));
+        Assert.Equal(1, await CountAsync("Gamma", db => db.Inbox.CountAsync(m => m.MessageId == parkedId, Ct)));
+        Assert.Equal(1, await CountAsync("Gamma", db => db.Inbox.CountAsync(m => m.Payload.Contains(recentVisit.ToString()), Ct)));
+        Assert.Equal(1, await ReceiptCountAsync(oldVisit)); // the effect stays; only the message is gone
+    }
+
     private InboxMessage BadMessage(Guid id, string type, string payload) => new()
     {
         MessageId = id,

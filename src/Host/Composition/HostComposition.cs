@@ -93,7 +93,11 @@ public static class HostComposition
 
     private static async Task ScheduleJobsAsync(ILifetimeScope root, ModuleCatalog catalog, ILogger logger, CancellationToken cancellationToken)
     {
-        var declared = new List<DeclaredJob> { MessagingComposition.SweepJob(root.Resolve<IOptions<MessagingOptions>>().Value.SweepInterval) };
+        var declared = new List<DeclaredJob>
+        {
+            MessagingComposition.SweepJob(root.Resolve<IOptions<MessagingOptions>>().Value.SweepInterval),
+            MessagingComposition.PurgeJob(),
+        };
         foreach (var module in catalog.Modules)
         {
             var jobs = new JobDeclarations(module.Name);

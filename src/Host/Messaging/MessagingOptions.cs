@@ -23,6 +23,9 @@ public sealed class MessagingOptions
     /// <summary>How often the sweep job looks for anything a wake-up missed (a crash, another node's commit).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long relayed outbox and processed inbox messages are kept (for tracing) before the daily purge.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(14);
+
     public TimeSpan RetryDelay(int attempts)
     {
         var delay = FirstRetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));
