@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
+using PracticeSuite.Host.Accounts;
 using PracticeSuite.Host.Modules;
 using PracticeSuite.Host.Persistence;
 using PracticeSuite.Host.Security;
@@ -33,6 +34,7 @@ public static class HostComposition
         builder.Host.ConfigureContainer<ContainerBuilder>(container => ComposeModules(container, builder.Configuration, builder.Environment));
         AddWeb(builder.Services);
         builder.Services.AddPracticeSecurity();
+        builder.Services.AddPracticeAccounts(builder.Configuration);
 
         var app = builder.Build();
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
@@ -79,6 +81,7 @@ public static class HostComposition
         var catalog = root.Resolve<ModuleCatalog>();
         HandlerCoverage.Verify(root, catalog.Modules);
         await ModuleMigrator.MigrateAsync(root, catalog, app.Logger, cancellationToken);
+        await AccountsComposition.MigrateAsync(app.Services, app.Logger, cancellationToken);
     }
 
     private static void AddWeb(IServiceCollection services)
@@ -143,6 +146,7 @@ public static class HostComposition
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePracticeAccounts();
         app.UseAntiforgery();
         app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
