@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Autofac;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -30,7 +31,7 @@ public sealed class AccountsFactory(TestDatabase database, IReadOnlyDictionary<s
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestContainer<ContainerBuilder>(container => container.RegisterInstance(Clock).As<IClock>());
+        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 }
 

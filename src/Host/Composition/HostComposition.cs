@@ -52,7 +52,7 @@ public static class HostComposition
 
         container.RegisterInstance(new ModuleCatalog(modules));
         container.RegisterInstance(PracticeDatabase.FromConfiguration(configuration, environment.ContentRootPath));
-        container.RegisterType<SystemClock>().As<IClock>().SingleInstance();
+        container.RegisterType<SystemClock>().As<IClock>().SingleInstance().PreserveExistingDefaults(); // a clock registered by tests wins
         container.RegisterMessaging(modules.Select(m => m.Assembly));
         foreach (var module in modules)
         {
