@@ -20,6 +20,7 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else su
 ensure_debian_packages() {
   local missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)  # the SMTP server the e-mail tests start
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} from Debian's packages"
     as_root apt-get update -qq
@@ -55,6 +56,7 @@ SQL
 ensure_debian_packages() {
   local missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)  # the SMTP server the e-mail tests start
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} from Debian's packages"
     as_root apt-get update -qq
