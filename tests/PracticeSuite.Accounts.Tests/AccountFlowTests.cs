@@ -122,6 +122,38 @@ public sealed class AccountFlowTests(AccountsFixture host) : IClassFixture<Accou
     }
 
     [Fact]
+    public async Task Erasing_a_client_removes_the_account_and_anonymises_its_mail_but_keeps_the_audit_ids()
+    {
+        var clientId = Guid.NewGuid();
+        var userId = await host.InScopeAsync(scope => scope.Resolve<IAccounts>().InviteAsync(new AccountInvitation("erin@personas.test", "Erin Erased", PracticeRole.Client, clientId), CancellationToken.None));
+        Assert.Equal(userId, await host.InScopeAsync(scope => scope.Resolve<IAccounts>().FindUserIdForClientAsync(clientId, CancellationToken.None)));
+        await host.InScopeAsync(async scope => { await scope.Resolve<IAuditTrail>().RecordAsync(new AuditEntry("clients.intake.read", "Intake", "1", clientId), CancellationToken.None); return 0; });
+
+        await host.InScopeAsync(async scope => { await scope.Resolve<IAccounts>().EraseClientAccountAsync(clientId, CancellationToken.None); return 0; });
+
+        Assert.Null(await host.InScopeAsync(scope => scope.Resolve<IAccounts>().FindUserIdForClientAsync(clientId, CancellationToken.None)));
+        await host.InScopeAsync(scope =>
+        {
+            var db = scope.Resolve<HostDbContext>();
+            Assert.Empty(db.Emails.Where(e => e.Recipient == "erin@personas.test"));
+            Assert.Empty(db.AccountTokens.Where(t => t.UserId == userId));
+            Assert.Single(db.AuditRecords.Where(a => a.ClientId == clientId));
+            return Task.FromResult(0);
+        });
+    }
+
+    [Fact]
+    public async Task The_sign_out_button_in_the_layout_signs_out()
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var signedOut = await AccountsFixture.PostFormAsync(manager, "/Account/Logout", [], getPath: "/");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        var after = await manager.GetAsync("/Manage/Staff");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/Account/Login", after.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task The_setup_page_is_gone_once_a_manager_exists()
     {
         var response = await host.CreateClient().GetAsync("/Setup");
