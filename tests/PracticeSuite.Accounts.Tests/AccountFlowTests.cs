@@ -42,6 +42,14 @@ public sealed class AccountFlowTests(AccountsFixture host) : IClassFixture<Accou
         var therapistId = await host.InScopeAsync(async scope => (await scope.Resolve<UserManager<PracticeUser>>().FindByEmailAsync("nina@personas.test"))!.TherapistId);
         Assert.NotNull(therapistId); // a therapist invited without a profile gets one
 
+        var duplicate = await AccountsFixture.PostFormAsync(manager, "/Manage/Staff", new()
+        {
+            ["Input.DisplayName"] = "Nina Again",
+            ["Input.Email"] = "nina@personas.test",
+            ["Input.Role"] = "Client",
+        });
+        Assert.Contains("This address already has an active account.", await duplicate.Content.ReadAsStringAsync());
+
         var again = host.CreateClient();
         var reusedPost = await AccountsFixture.PostFormAsync(again, link, new() { ["Input.Password"] = "Other-Password-99", ["Input.ConfirmPassword"] = "Other-Password-99" }, getPath: "/Account/Login");
         Assert.Contains("already been used", await reusedPost.Content.ReadAsStringAsync());

@@ -13,7 +13,7 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Host.Pages.Manage;
 
 [Authorize(Policy = Policies.Manager)]
-public sealed class StaffModel(HostDbContext db, IAccounts accounts, TherapistDirectory therapists, IClock clock) : PageModel
+public sealed class StaffModel(HostDbContext db, IAccounts accounts, UserManager<PracticeUser> users, TherapistDirectory therapists, IClock clock) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -32,6 +32,11 @@ public sealed class StaffModel(HostDbContext db, IAccounts accounts, TherapistDi
         if (Input.Role is not (PracticeRole.Therapist or PracticeRole.Client or PracticeRole.Manager))
         {
             ModelState.AddModelError("Input.Role", "Choose a role.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Input.Email) && await users.FindByEmailAsync(Input.Email.Trim()) is { } existing && await users.HasPasswordAsync(existing))
+        {
+            ModelState.AddModelError("Input.Email", "This address already has an active account.");
         }
 
         if (!ModelState.IsValid)
