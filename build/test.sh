@@ -23,6 +23,7 @@ ensure_debian_packages() {
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+  /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)  # the SMTP server the e-mail tests start
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} from Debian's packages"
     as_root apt-get update -qq

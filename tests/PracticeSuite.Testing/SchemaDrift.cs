@@ -20,10 +20,14 @@ public static class SchemaDrift
     public sealed record Table(string Name, IReadOnlyList<Column> Columns, string PrimaryKey, IReadOnlyList<ForeignKey> ForeignKeys);
 
     /// <summary>Every difference between the model and the database, as readable sentences; empty when they agree.</summary>
-    public static async Task<IReadOnlyList<string>> FindDifferencesAsync(ModuleDbContext db, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<string>> FindDifferencesAsync(ModuleDbContext db, CancellationToken cancellationToken = default) =>
+        FindDifferencesAsync(db, db.Naming, cancellationToken);
+
+    /// <summary>The same for any DbContext whose tables follow a module's naming (the host's accounts tables).</summary>
+    public static async Task<IReadOnlyList<string>> FindDifferencesAsync(DbContext db, ModuleTableNaming naming, CancellationToken cancellationToken = default)
     {
         var expected = ModelTables(db);
-        var actual = await DatabaseTablesAsync(db, cancellationToken);
+        var actual = await DatabaseTablesAsync(db, naming, cancellationToken);
         var differences = new List<string>();
 
         foreach (var table in expected.Values)
@@ -94,9 +98,8 @@ public static class SchemaDrift
             StringComparer.Ordinal);
     }
 
-    private static async Task<Dictionary<string, Table>> DatabaseTablesAsync(ModuleDbContext db, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, Table>> DatabaseTablesAsync(DbContext db, ModuleTableNaming naming, CancellationToken cancellationToken)
     {
-        var naming = db.Naming;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try

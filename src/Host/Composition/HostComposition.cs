@@ -11,6 +11,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using PracticeSuite.Host.Jobs;
 using PracticeSuite.Host.Messaging;
+using PracticeSuite.Host.Accounts;
 using PracticeSuite.Host.Modules;
 using PracticeSuite.Host.Persistence;
 using PracticeSuite.Host.Security;
@@ -37,6 +38,7 @@ public static class HostComposition
         AddWeb(builder.Services);
         builder.Services.AddPracticeSecurity();
         builder.Services.AddPracticeMessaging();
+        builder.Services.AddPracticeAccounts(builder.Configuration);
 
         var app = builder.Build();
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
@@ -88,6 +90,7 @@ public static class HostComposition
         var catalog = root.Resolve<ModuleCatalog>();
         HandlerCoverage.Verify(root, catalog.Modules);
         await ModuleMigrator.MigrateAsync(root, catalog, app.Logger, cancellationToken);
+        await AccountsComposition.MigrateAsync(app.Services, app.Logger, cancellationToken);
         await ScheduleJobsAsync(root, catalog, app.Logger, cancellationToken);
     }
 
@@ -172,6 +175,7 @@ public static class HostComposition
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePracticeAccounts();
         app.UseAntiforgery();
         app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
         app.UseSwaggerUI(o =>

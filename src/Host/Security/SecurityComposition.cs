@@ -15,15 +15,7 @@ public static class SecurityComposition
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
-            {
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
-            });
+        // Authentication is ASP.NET Core Identity's cookie, configured in Accounts/AccountsComposition.
         services.AddSingleton<IAuthorizationPolicyProvider, EndpointFallbackPolicyProvider>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Manager, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager)))
@@ -37,7 +29,7 @@ public static class SecurityComposition
     }
 
     /// <summary>APIs answer 401/403; pages go to the sign-in or status page.</summary>
-    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    internal static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (Web.WebPaths.IsApi(context.Request))
         {

@@ -41,4 +41,5 @@ public interface IModule
 /// <param name="Title">What the link says.</param>
 /// <param name="Path">Where it goes, e.g. <c>/Clients</c>.</param>
 /// <param name="Order">Position among all modules' links; lower comes first.</param>
-public sealed record NavigationLink(string Title, string Path, int Order = 100);
+/// <param name="Policy">The policy (<see cref="Platform.Policies"/>) a person must meet to see the link; null shows it to everyone.</param>
+public sealed record NavigationLink(string Title, string Path, int Order = 100, string? Policy = null);

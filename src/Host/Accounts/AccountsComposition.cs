@@ -1,0 +1,128 @@
+using System.Threading.RateLimiting;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PracticeSuite.Host.Audit;
+using PracticeSuite.Host.Email;
+using PracticeSuite.Host.Security;
+using PracticeSuite.Host.Therapists;
+using PracticeSuite.SharedKernel.Hosting.Modules;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+
+namespace PracticeSuite.Host.Accounts;
+
+/// <summary>Accounts (Identity), e-mail, the audit trail and therapist profiles: the platform services modules use.</summary>
+public static class AccountsComposition
+{
+    public const string LoginRateLimit = "login";
+    public const string ResetRateLimit = "password-reset";
+
+    /// <summary>The host's own pages in the navigation, with who sees them.</summary>
+    public static readonly IReadOnlyList<NavigationLink> Navigation =
+    [
+        new("Staff", "/Manage/Staff", 800, Policies.Manager),
+        new("Therapists", "/Manage/Therapists", 810, Policies.Manager),
+        new("Audit trail", "/Manage/Audit", 820, Policies.Manager),
+        new("E-mail log", "/Manage/Email", 830, Policies.Manager),
+    ];
+
+    public static void AddPracticeAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+
+        services.AddSingleton(provider => provider.GetRequiredService<PracticeDatabase>().CreateOptions<HostDbContext>(HostDbContext.ModuleName));
+        services.AddScoped<HostDbContext>();
+
+        services.AddIdentity<PracticeUser, IdentityRole>()
+            .AddEntityFrameworkStores<HostDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PracticeClaimsPrincipalFactory>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((identity, accounts) =>
+        {
+            identity.User.RequireUniqueEmail = true;
+            identity.SignIn.RequireConfirmedAccount = false;
+            identity.Password.RequiredLength = accounts.Value.MinimumPasswordLength;
+            identity.Password.RequiredUniqueChars = 4;
+            identity.Lockout.AllowedForNewUsers = true;
+            identity.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedAccessAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = accounts.Value.LockoutDuration;
+        });
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/Login";
+            cookie.LogoutPath = "/Account/Logout";
+            cookie.AccessDeniedPath = "/Status/403";
+            cookie.Cookie.Name = "PracticeSuite.Session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context => SecurityComposition.Answer(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => SecurityComposition.Answer(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Too many attempts from this address. Wait a minute and try again.", cancellationToken);
+            };
+            limiter.AddPolicy(LoginRateLimit, context => PostsPerAddress(context, o => o.LoginPermits));
+            limiter.AddPolicy(ResetRateLimit, context => PostsPerAddress(context, o => o.ResetPermits));
+        });
+
+        services.AddScoped<AccountTokenService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<IAccounts>(provider => provider.GetRequiredService<AccountService>());
+        services.AddScoped<AccountSeeding>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<TherapistDirectory>();
+        services.AddScoped<ITherapistDirectory>(provider => provider.GetRequiredService<TherapistDirectory>());
+        services.AddSingleton<EmailWakeUp>();
+        services.AddScoped<IEmailSender, QueuedEmailSender>();
+        services.AddTransient<IRequestHandler<DeliverQueuedEmails, EmailDeliveryReport>, DeliverQueuedEmailsHandler>();
+        services.AddHostedService<AccountsStartup>();
+        services.AddHostedService<EmailDeliveryService>();
+    }
+
+    /// <summary>The rate limiter, after routing so the login and reset pages' limits apply.</summary>
+    public static void UsePracticeAccounts(this IApplicationBuilder app) => app.UseRateLimiter();
+
+    /// <summary>Applies the host's migrations (after the modules'), at start-up and for --migrate-only.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Accounts: applying migrations {Migrations}", pending);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Only form posts count against the limit, per caller address; showing the page is free.</summary>
+    private static RateLimitPartition<string> PostsPerAddress(HttpContext context, Func<AccountsOptions.RateLimitOptions, int> permits)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("read");
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<AccountsOptions>>().Value.RateLimit;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permits(options)),
+            Window = options.Window,
+            QueueLimit = 0,
+        });
+    }
+}

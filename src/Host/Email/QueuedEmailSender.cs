@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Host.Accounts;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Time;
+
+namespace PracticeSuite.Host.Email;
+
+/// <summary>Records a message in the e-mail log as queued; <see cref="DeliverQueuedEmails"/> delivers it.</summary>
+public sealed class QueuedEmailSender(HostDbContext db, IClock clock, EmailWakeUp wakeUp) : IEmailSender
+{
+    public async Task QueueAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (await db.Emails.AnyAsync(e => e.IdempotencyKey == message.IdempotencyKey, cancellationToken)
+            || db.Emails.Local.Any(e => e.IdempotencyKey == message.IdempotencyKey))
+        {
+            return;
+        }
+
+        var now = clock.UtcNow;
+        db.Emails.Add(new EmailRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Recipient = message.To.Trim(),
+            Subject = message.Subject,
+            TextBody = message.TextBody,
+            HtmlBody = message.HtmlBody,
+            Kind = message.Kind,
+            IdempotencyKey = message.IdempotencyKey,
+            Status = EmailStatus.Queued,
+            QueuedAt = now,
+            NextAttemptAt = now,
+        });
+        if (db.Database.CurrentTransaction is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            wakeUp.Signal();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using Autofac;
+using PracticeSuite.Host.Accounts;
+using PracticeSuite.Host.Audit;
+using PracticeSuite.Host.Therapists;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.Testing;
+using Xunit;
+
+namespace PracticeSuite.Accounts.Tests;
+
+[Trait("Category", "Persistence")]
+public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture<AccountsFixture>
+{
+    [Fact]
+    public async Task A_module_read_is_audited_with_who_and_which_record_and_the_manager_exports_it_as_csv()
+    {
+        var therapist = await host.SignedInClientAsync(host.Personas.TherapistA.Email);
+        var clientId = host.Personas.ClientA.ClientId!.Value;
+        Assert.Equal(HttpStatusCode.OK, (await therapist.GetAsync($"/api/casebook/clients/{clientId}/notes")).StatusCode);
+
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var csv = await manager.GetAsync($"/Manage/Audit?handler=Csv&ClientId={clientId}&ActionName=casebook.notes");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(AuditCsv.Header, lines[0].TrimStart('\uFEFF'));
+        var row = Assert.Single(lines.Skip(1)).Split(',');
+        Assert.Equal([host.Personas.TherapistA.UserId, "Therapist", "casebook.notes.read", "Notes", clientId.ToString(), clientId.ToString()], row[1..7]);
+
+        var otherAction = await manager.GetStringAsync($"/Manage/Audit?handler=Csv&ClientId={clientId}&ActionName=invoicing");
+        Assert.Single(otherAction.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(HttpStatusCode.Redirect, (await therapist.GetAsync("/Manage/Audit?handler=Csv")).StatusCode); // managers only
+    }
+
+    [Fact]
+    public async Task Audit_entries_cannot_be_changed()
+    {
+        await host.InScopeAsync(scope => scope.Resolve<IAuditTrail>().RecordAsync(new AuditEntry("test.read", "Probe", "1"), CancellationToken.None).ContinueWith(_ => 0));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => host.InScopeAsync(async scope =>
+        {
+            var db = scope.Resolve<HostDbContext>();
+            db.AuditRecords.First(a => a.Action == "test.read").Action = "test.changed";
+            return await db.SaveChangesAsync();
+        }));
+    }
+
+    [Fact]
+    public async Task A_licence_expiring_within_30_days_warns_the_manager_and_a_lapsed_one_stops_bookings()
+    {
+        var today = DateOnly.FromDateTime(host.Factory.Clock.UtcNow);
+        var therapistId = await host.InScopeAsync(async scope =>
+        {
+            var db = scope.Resolve<HostDbContext>();
+            var profile = new TherapistProfile { Id = Guid.NewGuid(), DisplayName = "Lena Lapsing", CreatedAt = host.Factory.Clock.UtcNow };
+            profile.Credentials.Add(new TherapistCredential { Id = Guid.NewGuid(), Kind = CredentialKind.Licence, Title = "Massage therapy licence", Number = "MT-1", Issuer = "Board", ExpiresOn = today.AddDays(10) });
+            db.Therapists.Add(profile);
+            await db.SaveChangesAsync();
+            return profile.Id;
+        });
+
+        var directory = () => host.InScopeAsync(scope => scope.Resolve<ITherapistDirectory>().FindAsync(therapistId, CancellationToken.None));
+        Assert.True((await directory())!.MayBeBooked);
+        var warnings = await host.InScopeAsync(scope => scope.Resolve<TherapistDirectory>().WarningsAsync(CancellationToken.None));
+        Assert.Contains(warnings, w => w.TherapistId == therapistId && !w.Lapsed);
+
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var staffPage = await manager.GetStringAsync("/Manage/Staff");
+        Assert.Contains("Licences and certifications need attention", staffPage);
+        Assert.Contains("Lena Lapsing", staffPage);
+        var therapistHome = await (await host.SignedInClientAsync(host.Personas.TherapistA.Email)).GetStringAsync("/");
+        Assert.DoesNotContain("Lena Lapsing", therapistHome); // the warning is for managers
+
+        host.Factory.Clock.Advance(TimeSpan.FromDays(11));
+        Assert.False((await directory())!.MayBeBooked);
+        Assert.True((await host.InScopeAsync(scope => scope.Resolve<ITherapistDirectory>().FindAsync(host.Personas.TherapistA.TherapistId!.Value, CancellationToken.None)))!.MayBeBooked);
+    }
+
+    [Fact]
+    public async Task The_accounts_schema_matches_its_model()
+    {
+        var differences = await host.InScopeAsync(scope =>
+        {
+            var db = scope.Resolve<HostDbContext>();
+            return SchemaDrift.FindDifferencesAsync(db, db.Naming, TestContext.Current.CancellationToken);
+        });
+        Assert.True(differences.Count == 0, string.Join("; ", differences));
+    }
+}

@@ -1,0 +1,113 @@
+using Autofac;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Host.Accounts;
+using PracticeSuite.Host.Email;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using Xunit;
+
+namespace PracticeSuite.Accounts.Tests;
+
+/// <summary>The host pointed at an SMTP server on a loopback port the tests start servers on.</summary>
+public sealed class SmtpFixture : AccountsFixture
+{
+    public int SmtpPort { get; } = SmtpServer.FreePort();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:Timeout"] = "00:00:20",
+        ["Email:RetryDelay"] = "00:05:00",
+    };
+}
+
+[Trait("Category", "Persistence")]
+public sealed class EmailDeliveryTests(SmtpFixture host) : IClassFixture<SmtpFixture>
+{
+    [Fact]
+    public async Task A_refused_message_is_recorded_as_failed_then_retried_and_sent_once_a_server_accepts_it()
+    {
+        var key = $"test:{Guid.NewGuid()}";
+        await QueueAsync(new EmailMessage("ada@personas.test", "Your appointment", "See you on Monday.", null, "appointment-reminder", key));
+        await QueueAsync(new EmailMessage("ada@personas.test", "Your appointment", "See you on Monday.", null, "appointment-reminder", key));
+        Assert.Single(await MessagesAsync(key)); // the idempotency key makes the second request a no-op
+
+        await using (await SmtpServer.RefusingAsync(host.SmtpPort))
+        {
+            var report = await DeliverAsync();
+            Assert.Equal(1, report.Failed);
+        }
+
+        var failed = Assert.Single(await MessagesAsync(key));
+        Assert.Equal(EmailStatus.Failed, failed.Status);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Contains("550", failed.ServerResponse);
+        Assert.Equal(host.Factory.Clock.UtcNow.AddMinutes(5), failed.NextAttemptAt);
+
+        await using var accepting = await SmtpServer.AcceptingAsync(host.SmtpPort);
+        Assert.Equal(0, (await DeliverAsync()).Sent); // not due before its backoff
+        host.Factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        var retried = await DeliverAsync();
+        Assert.True(retried.Sent == 1, $"retry: {retried}; {(await MessagesAsync(key)).Single().ServerResponse}");
+
+        var sent = Assert.Single(await MessagesAsync(key));
+        Assert.Equal(EmailStatus.Sent, sent.Status);
+        Assert.Equal(2, sent.Attempts);
+        Assert.Null(sent.NextAttemptAt);
+        var stored = Assert.Single(accepting.Messages());
+        Assert.Contains("Subject: Your appointment", stored);
+        Assert.Contains("ada@personas.test", stored);
+        Assert.Equal(0, (await DeliverAsync()).Sent); // sent once, never again
+    }
+
+    [Fact]
+    public async Task A_message_is_given_up_after_the_allowed_attempts()
+    {
+        var key = $"test:{Guid.NewGuid()}";
+        await QueueAsync(new EmailMessage("bob@personas.test", "Receipt", "Thank you.", null, "receipt", key));
+        await using (await SmtpServer.RefusingAsync(host.SmtpPort))
+        {
+            for (var attempt = 1; attempt <= 6; attempt++)
+            {
+                await DeliverAsync();
+                host.Factory.Clock.Advance(TimeSpan.FromDays(1));
+            }
+        }
+
+        var message = Assert.Single(await MessagesAsync(key));
+        Assert.Equal(EmailStatus.GaveUp, message.Status);
+        Assert.Equal(6, message.Attempts);
+    }
+
+    private Task<int> QueueAsync(EmailMessage message) =>
+        host.InScopeAsync(async scope => { await scope.Resolve<IEmailSender>().QueueAsync(message, CancellationToken.None); return 0; });
+
+    private Task<EmailDeliveryReport> DeliverAsync() =>
+        host.InScopeAsync(scope => scope.Resolve<IMediator>().Send(new DeliverQueuedEmails(), CancellationToken.None));
+
+    private Task<List<EmailRecord>> MessagesAsync(string key) =>
+        host.InScopeAsync(scope => scope.Resolve<HostDbContext>().Emails.AsNoTracking().Where(e => e.IdempotencyKey == key).ToListAsync());
+}
+
+/// <summary>Without an SMTP server the message becomes an .eml file in the mail folder, recorded as such, never as sent.</summary>
+[Trait("Category", "Persistence")]
+public sealed class MailFolderTests(AccountsFixture host) : IClassFixture<AccountsFixture>
+{
+    [Fact]
+    public async Task Without_smtp_a_message_is_written_to_the_mail_folder()
+    {
+        var key = $"test:{Guid.NewGuid()}";
+        await host.InScopeAsync(async scope => { await scope.Resolve<IEmailSender>().QueueAsync(new EmailMessage("cy@personas.test", "Welcome", "Hello.", "<p>Hello.</p>", "welcome", key), CancellationToken.None); return 0; });
+        var report = await host.InScopeAsync(scope => scope.Resolve<IMediator>().Send(new DeliverQueuedEmails(), CancellationToken.None));
+        Assert.True(report.WrittenToFolder >= 1);
+
+        var message = await host.InScopeAsync(scope => scope.Resolve<HostDbContext>().Emails.AsNoTracking().SingleAsync(e => e.IdempotencyKey == key));
+        Assert.Equal(EmailStatus.WrittenToFolder, message.Status);
+        var path = message.ServerResponse!["written to folder: ".Length..];
+        Assert.Equal(Path.Combine(host.Factory.Database.DataDirectory, "mail"), Path.GetDirectoryName(path));
+        var eml = await File.ReadAllTextAsync(path);
+        Assert.Contains("Subject: Welcome", eml);
+        Assert.Contains("To: cy@personas.test", eml);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using PracticeSuite.Host.Accounts;
+using PracticeSuite.Testing;
+using Xunit;
+
+namespace PracticeSuite.Accounts.Tests;
+
+/// <summary>A fresh installation: the setup page, the first manager from configuration, and demo mode.</summary>
+[Trait("Category", "Persistence")]
+public sealed class FirstRunTests
+{
+    private static readonly Dictionary<string, string?> Quiet = new() { ["Email:BackgroundDelivery"] = "false" };
+
+    [Fact]
+    public async Task Without_configuration_the_setup_page_creates_the_first_manager_once_then_disappears()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var factory = new PracticeSuiteFactory(database, Quiet);
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Setup")).StatusCode); // no default account exists
+
+        var weak = await AccountsFixture.PostFormAsync(client, "/Setup", new()
+        {
+            ["Input.DisplayName"] = "Mia Manager", ["Input.Email"] = "mia@clinic.test", ["Input.Password"] = "password", ["Input.ConfirmPassword"] = "password",
+        });
+        var weakPage = await weak.Content.ReadAsStringAsync();
+        Assert.Contains("Passwords must be at least 10 characters.", weakPage);
+        Assert.Contains("Passwords must have at least one uppercase", weakPage);
+        Assert.Contains("Passwords must have at least one digit", weakPage);
+
+        var created = await AccountsFixture.PostFormAsync(client, "/Setup", new()
+        {
+            ["Input.DisplayName"] = "Mia Manager", ["Input.Email"] = "mia@clinic.test", ["Input.Password"] = "Strong-Password-1", ["Input.ConfirmPassword"] = "Strong-Password-1",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Manage/Staff")).StatusCode); // signed in as the manager
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/Setup")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_first_manager_can_come_from_configuration()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var factory = new PracticeSuiteFactory(database, new Dictionary<string, string?>(Quiet)
+        {
+            ["Accounts:FirstManager:Email"] = "owner@clinic.test",
+            ["Accounts:FirstManager:Password"] = "Owner-Password-1",
+        });
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Setup")).StatusCode);
+        var signIn = await AccountsFixture.PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = "owner@clinic.test", ["Input.Password"] = "Owner-Password-1" });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Manage/Staff")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Demo_mode_seeds_the_demo_people_and_the_modules_records_for_them()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var factory = new PracticeSuiteFactory(database, new Dictionary<string, string?>(Quiet)
+        {
+            ["Demo:Enabled"] = "true",
+            ["Modules:Casebook:Enabled"] = "true",
+        });
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var signIn = await AccountsFixture.PostFormAsync(client, "/Account/Login", new()
+        {
+            ["Input.Email"] = $"manager@{AccountsStartup.DemoDomain}", ["Input.Password"] = AccountsStartup.DemoPassword,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Contains("\"clients\":2", await client.GetStringAsync("/api/casebook/clinic-summary")); // the module seeded its records
+        Assert.Contains("Theo Therapist", await client.GetStringAsync("/Manage/Therapists"));
+    }
+}
