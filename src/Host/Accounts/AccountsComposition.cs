@@ -27,6 +27,7 @@ public static class AccountsComposition
         new("Therapists", "/Manage/Therapists", 810, Policies.Manager),
         new("Audit trail", "/Manage/Audit", 820, Policies.Manager),
         new("E-mail log", "/Manage/Email", 830, Policies.Manager),
+        new("Jobs", "/Operations/Jobs", 840, Policies.Manager),
     ];
 
     public static void AddPracticeAccounts(this IServiceCollection services, IConfiguration configuration)

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using PracticeSuite.Host.Jobs;
 using PracticeSuite.Host.Messaging;
 using PracticeSuite.Host.Accounts;
+using PracticeSuite.Host.Email;
 using PracticeSuite.Host.Modules;
 using PracticeSuite.Host.Persistence;
 using PracticeSuite.Host.Security;
@@ -101,6 +102,13 @@ public static class HostComposition
             MessagingComposition.SweepJob(root.Resolve<IOptions<MessagingOptions>>().Value.SweepInterval),
             MessagingComposition.PurgeJob(),
         };
+        var email = root.Resolve<IOptions<EmailOptions>>().Value;
+        if (email.BackgroundDelivery)
+        {
+            declared.Add(new DeclaredJob(JobsComposition.PlatformGroup, "email-delivery", typeof(RunEmailDelivery), email.DeliveryInterval, null,
+                "Delivers queued e-mail and retries failed deliveries whose wait is over."));
+        }
+
         foreach (var module in catalog.Modules)
         {
             var jobs = new JobDeclarations(module.Name);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PracticeSuite.Host.Accounts;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Messaging;
 using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Host.Email;
@@ -158,4 +159,16 @@ public sealed class DeliverQueuedEmailsHandler(
 
     private static string Flatten(Exception exception) =>
         exception.InnerException is null ? exception.Message : $"{exception.Message} ({exception.InnerException.Message})";
+}
+
+/// <summary>The scheduled delivery run (Quartz job <c>Platform.email-delivery</c>): delivers what is due.</summary>
+public sealed record RunEmailDelivery : ICommand;
+
+public sealed class RunEmailDeliveryHandler(IMediator mediator) : IRequestHandler<RunEmailDelivery, Unit>
+{
+    public async Task<Unit> Handle(RunEmailDelivery request, CancellationToken cancellationToken)
+    {
+        await mediator.Send(new DeliverQueuedEmails(), cancellationToken);
+        return Unit.Value;
+    }
 }

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace PracticeSuite.Host.Email;
 
 /// <summary>
-/// Runs <see cref="DeliverQueuedEmails"/> every <c>Email:DeliveryInterval</c> and whenever a message is
-/// queued. The command is the unit of work, so a scheduler job can take this loop's place.
+/// Runs <see cref="DeliverQueuedEmails"/> right after a message is queued in this process. The regular run
+/// every <c>Email:DeliveryInterval</c> (retries, other nodes' messages) is the Quartz job
+/// <c>Platform.email-delivery</c>, which a cluster runs on one node at a time.
 /// </summary>
 public sealed class EmailDeliveryService(ILifetimeScope root, EmailWakeUp wakeUp, IOptions<EmailOptions> options, ILogger<EmailDeliveryService> logger)
     : BackgroundService
@@ -22,12 +23,9 @@ public sealed class EmailDeliveryService(ILifetimeScope root, EmailWakeUp wakeUp
         {
             try
             {
-                await using (var scope = root.BeginLifetimeScope())
-                {
-                    await scope.Resolve<IMediator>().Send(new DeliverQueuedEmails(), stoppingToken);
-                }
-
-                await wakeUp.WaitAsync(options.Value.DeliveryInterval, stoppingToken);
+                await wakeUp.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
+                await using var scope = root.BeginLifetimeScope();
+                await scope.Resolve<IMediator>().Send(new DeliverQueuedEmails(), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
