@@ -36,7 +36,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Assert.True(File.Exists(ChromiumPath), $"Chromium is not installed at {ChromiumPath}: build/test.sh installs Debian's chromium package.");
         _database = await TestDatabase.CreateAsync();
-        Factory = new PracticeSuiteFactory(_database);
+        // Demo mode: the demo people (printed by the host at start-up) sign in with the demo password.
+        Factory = new PracticeSuiteFactory(_database, new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
         Factory.UseKestrel(0);
         Factory.StartServer();
         BaseAddress = Factory.ClientOptions.BaseAddress;
@@ -58,6 +59,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the real login page, as a person would.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, int width = 1280, int height = 900)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("input[name='Input.Email']", email);
+        await page.FillAsync("input[name='Input.Password']", PracticeSuite.Host.Accounts.AccountsStartup.DemoPassword);
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        return page;
     }
 
     public async ValueTask DisposeAsync()

@@ -50,3 +50,24 @@ public sealed class PlatformJourneyTests(BrowserFixture browser) : IClassFixture
         Assert.False(overflow, "the page is wider than a phone screen");
     }
 }
+
+/// <summary>The clinic manager's operational views, signed in through the login page.</summary>
+public sealed class OperationsJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Manager = "manager@" + PracticeSuite.Host.Accounts.AccountsStartup.DemoDomain;
+
+    [Fact]
+    public async Task A_manager_signs_in_and_reads_the_jobs_page()
+    {
+        var page = await browser.SignedInPageAsync(Manager);
+        await page.ClickAsync("nav a[href='/Operations/Jobs']");
+
+        Assert.Equal("Background jobs", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.True(await page.Locator("tr[data-job='Platform.messaging-sweep']").IsVisibleAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "jobs.png"), FullPage = true });
+
+        await page.ClickAsync("text=Parked messages");
+        Assert.Equal("Parked messages", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "parked-messages.png"), FullPage = true });
+    }
+}
