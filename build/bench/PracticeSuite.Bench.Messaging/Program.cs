@@ -4,7 +4,7 @@ using PracticeSuite.SharedKernel.Hosting.Persistence;
 
 // The messaging benchmark of issue 3. Usage:
 //   dotnet PracticeSuite.Bench.Messaging.dll [--provider sqlite|postgres|both] [--only throughput|latency]
-//       [--events 100000] [--batch-sizes 500,1000,2000] [--split true|false] [--samples 50] [--postgres <admin connection>]
+//       [--events 100000] [--batch-sizes 500/200,1000,2000,5000 (relay and inbox; 500/200 sets them apart)] [--split true|false] [--samples 50] [--postgres <admin connection>]
 var options = ParseOptions(args);
 string? Option(string name) => options.TryGetValue(name, out var value) ? value : null;
 int IntOption(string name, int fallback) => Option(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
@@ -20,7 +20,7 @@ var providers = (Option("provider") ?? "both").ToLowerInvariant() switch
 var postgresAdmin = Option("postgres")
     ?? "Host=127.0.0.1;Port=5432;Username=practicesuite_test;Password=practicesuite_test;Database=postgres";
 var events = IntOption("events", 100_000);
-var batchSizes = (Option("batch-sizes") ?? "500,1000,2000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+var batchSizes = (Option("batch-sizes") ?? "500/200,1000,2000,5000").Split(',').Select(BatchSetting.Parse).ToList();
 var split = !string.Equals(Option("split"), "false", StringComparison.OrdinalIgnoreCase);
 
 Console.WriteLine($"PracticeSuite messaging benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, .NET {Environment.Version}, {LoadAverage()}");

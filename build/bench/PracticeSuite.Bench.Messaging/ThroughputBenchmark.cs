@@ -8,16 +8,16 @@ namespace PracticeSuite.Bench.Messaging;
 /// <summary>
 /// Outbox → inbox → handled throughput on a backlog: the host is composed and migrated but not started, so
 /// neither the wake-up worker nor the Quartz sweep runs, and the harness alone drives <see cref="MessagePump"/>.
-/// One fresh database per batch size; relay and inbox batch sizes are set together.
+/// One fresh database per batch setting (relay and inbox batch sizes).
 /// </summary>
-public sealed class ThroughputBenchmark(DatabaseProvider provider, string postgresAdmin, int events, IReadOnlyList<int> batchSizes, bool split)
+public sealed class ThroughputBenchmark(DatabaseProvider provider, string postgresAdmin, int events, IReadOnlyList<BatchSetting> batchSizes, bool split)
 {
     private const int WarmUpEvents = 10_000;
 
     public async Task<IReadOnlyList<Figure>> RunAsync()
     {
         var goal = provider == DatabaseProvider.Postgres ? 10_000 : 5_000;
-        var results = new List<(int BatchSize, double EndToEnd, double? RelayOnly, double? HandleOnly)>();
+        var results = new List<(BatchSetting BatchSize, double EndToEnd, double? RelayOnly, double? HandleOnly)>();
         foreach (var batchSize in batchSizes)
         {
             results.Add(await RunOneAsync(batchSize));
@@ -38,14 +38,14 @@ public sealed class ThroughputBenchmark(DatabaseProvider provider, string postgr
         return figures;
     }
 
-    private async Task<(int BatchSize, double EndToEnd, double? RelayOnly, double? HandleOnly)> RunOneAsync(int batchSize)
+    private async Task<(BatchSetting BatchSize, double EndToEnd, double? RelayOnly, double? HandleOnly)> RunOneAsync(BatchSetting batchSize)
     {
         await using var database = await BenchDatabase.CreateAsync(provider, postgresAdmin);
         await using var host = await BenchHost.CreateAsync(database,
         [
             "--Messaging:WakeOnCommit=false",
-            $"--Messaging:RelayBatchSize={batchSize}",
-            $"--Messaging:InboxBatchSize={batchSize}",
+            $"--Messaging:RelayBatchSize={batchSize.Relay}",
+            $"--Messaging:InboxBatchSize={batchSize.Inbox}",
         ]);
         var pump = host.Root.Resolve<MessagePump>();
 
@@ -65,7 +65,7 @@ public sealed class ThroughputBenchmark(DatabaseProvider provider, string postgr
         expected += events;
         await VerifyAsync(host, expected);
         var endToEnd = events / clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"[throughput] {provider} batch {batchSize,5}: seeded {events:#,0} outbox rows in {seeding.Elapsed.TotalSeconds:0.00} s; " +
+        Console.WriteLine($"[throughput] {provider} batch {batchSize,9}: seeded {events:#,0} outbox rows in {seeding.Elapsed.TotalSeconds:0.00} s; " +
             $"RunUntilIdleAsync moved {moved:#,0} (relayed + handled) in {clock.Elapsed.TotalSeconds:0.00} s = {endToEnd:#,0} events/s end to end");
 
         double? relayOnly = null, handleOnly = null;
@@ -76,7 +76,7 @@ public sealed class ThroughputBenchmark(DatabaseProvider provider, string postgr
             var relay = host.Root.Resolve<OutboxRelay>();
             var inbox = host.Root.Resolve<InboxProcessor>();
             clock.Restart();
-            while (await relay.RelayBatchAsync(BenchHost.Producer, batchSize, CancellationToken.None) > 0)
+            while (await relay.RelayBatchAsync(BenchHost.Producer, batchSize.Relay, CancellationToken.None) > 0)
             {
             }
 
@@ -91,7 +91,7 @@ public sealed class ThroughputBenchmark(DatabaseProvider provider, string postgr
             await VerifyAsync(host, expected);
             relayOnly = events / relayTime.TotalSeconds;
             handleOnly = events / handleTime.TotalSeconds;
-            Console.WriteLine($"[throughput] {provider} batch {batchSize,5}: relay only {relayTime.TotalSeconds:0.00} s = {relayOnly:#,0} events/s; " +
+            Console.WriteLine($"[throughput] {provider} batch {batchSize,9}: relay only {relayTime.TotalSeconds:0.00} s = {relayOnly:#,0} events/s; " +
                 $"handle only {handleTime.TotalSeconds:0.00} s = {handleOnly:#,0} events/s (on top of the {expected - events:#,0} rows already there)");
         }
 
@@ -111,4 +111,17 @@ public sealed class ThroughputBenchmark(DatabaseProvider provider, string postgr
                 $"The pump did not finish cleanly: {receipts:#,0} receipts (expected {expectedReceipts:#,0}), {unrelayed} unrelayed, {unprocessed} unprocessed, {parked} parked.");
         }
     }
+}
+
+/// <summary>Relay and inbox batch sizes: "2000" sets both, "500/200" (the shipped defaults) sets relay/inbox.</summary>
+public sealed record BatchSetting(int Relay, int Inbox)
+{
+    public static BatchSetting Parse(string text)
+    {
+        var parts = text.Split('/');
+        var relay = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        return new(relay, parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : relay);
+    }
+
+    public override string ToString() => Relay == Inbox ? $"{Relay}" : $"{Relay}/{Inbox}";
 }
