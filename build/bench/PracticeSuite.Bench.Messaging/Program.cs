@@ -1,0 +1,67 @@
+using System.Globalization;
+using PracticeSuite.Bench.Messaging;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+
+// The messaging benchmark of issue 3. Usage:
+//   dotnet PracticeSuite.Bench.Messaging.dll [--provider sqlite|postgres|both] [--only throughput|latency]
+//       [--events 100000] [--batch-sizes 500/200,1000,2000,5000 (relay and inbox; 500/200 sets them apart)] [--split true|false] [--samples 50] [--postgres <admin connection>]
+var options = ParseOptions(args);
+string? Option(string name) => options.TryGetValue(name, out var value) ? value : null;
+int IntOption(string name, int fallback) => Option(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+var only = Option("only");
+var providers = (Option("provider") ?? "both").ToLowerInvariant() switch
+{
+    "sqlite" => [DatabaseProvider.Sqlite],
+    "postgres" => [DatabaseProvider.Postgres],
+    "both" => new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres },
+    var other => throw new ArgumentException($"--provider is '{other}'; it must be sqlite, postgres or both."),
+};
+var postgresAdmin = Option("postgres")
+    ?? "Host=127.0.0.1;Port=5432;Username=practicesuite_test;Password=practicesuite_test;Database=postgres";
+var events = IntOption("events", 100_000);
+var batchSizes = (Option("batch-sizes") ?? "500/200,1000,2000,5000").Split(',').Select(BatchSetting.Parse).ToList();
+var split = !string.Equals(Option("split"), "false", StringComparison.OrdinalIgnoreCase);
+
+Console.WriteLine($"PracticeSuite messaging benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, .NET {Environment.Version}, {LoadAverage()}");
+var figures = new List<Figure>();
+foreach (var provider in providers)
+{
+    if (only is null or "throughput")
+    {
+        figures.AddRange(await new ThroughputBenchmark(provider, postgresAdmin, events, batchSizes, split).RunAsync());
+    }
+
+    if (only is null or "latency")
+    {
+        figures.AddRange(await new LatencyBenchmark(provider, postgresAdmin, IntOption("samples", 50)).RunAsync());
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine($"Summary ({LoadAverage()}; wall-clock figures move when other work shares the cores)");
+foreach (var figure in figures)
+{
+    Console.WriteLine("  " + figure.Format());
+}
+
+return figures.Any(f => f.Verdict == "MISSED") ? 2 : 0;
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
+
+static Dictionary<string, string> ParseOptions(string[] arguments)
+{
+    var parsed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    for (var i = 0; i < arguments.Length; i++)
+    {
+        if (!arguments[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= arguments.Length)
+        {
+            throw new ArgumentException($"Unexpected argument '{arguments[i]}'. Options take a value: --provider, --only, --events, --batch-sizes, --split, --samples, --postgres.");
+        }
+
+        parsed[arguments[i][2..]] = arguments[++i];
+    }
+
+    return parsed;
+}
