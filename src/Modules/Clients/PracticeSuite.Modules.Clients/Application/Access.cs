@@ -34,7 +34,9 @@ public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
 
         return user.Role switch
         {
-            PracticeRole.Therapist when user.TherapistId is { } therapistId => clients.Where(c => c.CareTeam.Any(m => m.TherapistId == therapistId)),
+            // Driven from the care-team index on TherapistId: a therapist's few clients, not a probe per client.
+            PracticeRole.Therapist when user.TherapistId is { } therapistId =>
+                clients.Where(c => db.CareTeamMembers.Where(m => m.TherapistId == therapistId).Select(m => m.ClientId).Contains(c.Id)),
             PracticeRole.Client when user.ClientId is { } clientId => clients.Where(c => c.Id == clientId),
             _ => clients.Where(_ => false),
         };

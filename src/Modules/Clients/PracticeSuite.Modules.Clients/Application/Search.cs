@@ -18,9 +18,14 @@ public sealed record SearchClients(string? Query = null, bool IncludeArchived = 
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
     public const int MaxWords = 5;
+
+    /// <summary>Counting stops here: "1,000 or more" is as useful as an exact figure, and counting on costs time with every match.</summary>
+    public const int MaxCounted = 1000;
 }
 
-public sealed record ClientPage(IReadOnlyList<ClientListItem> Items, int Total, int Page, int PageSize)
+/// <param name="Total">How many clients match, up to <see cref="SearchClients.MaxCounted"/>.</param>
+/// <param name="TotalIsCapped">True when more than <see cref="SearchClients.MaxCounted"/> match (Total is then the cap).</param>
+public sealed record ClientPage(IReadOnlyList<ClientListItem> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false)
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }
@@ -56,14 +61,14 @@ public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acces
             clients = clients.Where(c => matching.Contains(c.Id));
         }
 
-        var total = await clients.CountAsync(cancellationToken);
+        var counted = await clients.Take(SearchClients.MaxCounted + 1).CountAsync(cancellationToken);
         var items = await clients
             .OrderBy(c => c.SortName).ThenBy(c => c.Id)
             .Skip((request.Page - 1) * request.PageSize)
             .Take(request.PageSize)
             .Select(ClientListItem.Projection)
             .ToListAsync(cancellationToken);
-        return new ClientPage(items, total, request.Page, request.PageSize);
+        return new ClientPage(items, Math.Min(counted, SearchClients.MaxCounted), request.Page, request.PageSize, counted > SearchClients.MaxCounted);
     }
 
     /// <summary>The prefixes a query asks for, normalised like the stored terms.</summary>
