@@ -91,7 +91,6 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
     [Fact]
     public async Task An_absolute_flag_stops_todays_session_and_lapses_at_the_end_of_the_clinics_day()
     {
-        // 23:30 UTC on 20 November is already 21 November in Auckland, but still the 20th in London (the clinic).
         host.Factory.Clock.UtcNow = new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
         var id = await SignedUpClientAsync(("fever", []));
         var today = await EligibilityAsync(id);
@@ -199,5 +198,36 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
         var invalid = await manager.SendJsonAsync(HttpMethod.Put, "/api/clients/screening-rules/fever", new { kind = "Local", reason = "x", enabled = true });
         Assert.True((await invalid.FieldErrorsAsync()).ContainsKey("Kind"));
         await (await manager.SendJsonAsync(HttpMethod.Put, "/api/clients/screening-rules/varicose-veins", new { kind = "Local", reason = "Varicose veins", enabled = true })).EnsureSuccessAsync();
+    }
+}
+
+/// <summary>The same host with the clinic in New York, five hours behind UTC in November.</summary>
+public sealed class NewYorkClinicHost : ClientsHost
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Modules:Clients:ClinicTimeZone"] = "America/New_York",
+    };
+}
+
+[Trait("Category", "Persistence")]
+public sealed class ClinicTimeZoneTests(NewYorkClinicHost host) : IClassFixture<NewYorkClinicHost>
+{
+    [Fact]
+    public async Task An_absolute_flag_lapses_at_midnight_where_the_clinic_is_not_at_midnight_UTC()
+    {
+        var manager = host.Manager();
+        host.Factory.Clock.UtcNow = new DateTime(2026, 11, 20, 15, 0, 0, DateTimeKind.Utc); // 10:00 in New York
+        var id = await manager.RegisterAsync(Api.NewClient());
+        await (await manager.PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake(("intoxication", [])))).EnsureSuccessAsync();
+
+        host.Factory.Clock.UtcNow = new DateTime(2026, 11, 21, 4, 59, 0, DateTimeKind.Utc); // 23:59 on the 20th in New York
+        var lateEvening = await manager.GetJsonAsync($"/api/clients/{id}/eligibility");
+        Assert.Contains(lateEvening["blockers"]!.AsArray(), b => b!["code"]!.GetValue<string>() == "flag.absolute-today");
+        Assert.Equal("2026-11-20", lateEvening["flags"]!.AsArray().Single()!["day"]!.GetValue<string>());
+
+        host.Factory.Clock.UtcNow = new DateTime(2026, 11, 21, 5, 0, 0, DateTimeKind.Utc); // midnight in New York
+        var nextDay = await manager.GetJsonAsync($"/api/clients/{id}/eligibility");
+        Assert.DoesNotContain(nextDay["blockers"]!.AsArray(), b => b!["code"]!.GetValue<string>() == "flag.absolute-today");
     }
 }

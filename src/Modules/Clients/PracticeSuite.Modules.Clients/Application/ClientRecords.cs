@@ -243,24 +243,31 @@ public sealed class SetCareTeamValidator : AbstractValidator<SetCareTeam>
 {
     public const int MaxTeamSize = 10;
 
-    public SetCareTeamValidator(ITherapistDirectory therapists)
+    // Whether each therapist exists is checked by the handler: validators are single instances and must not
+    // hold on to the host's (possibly scoped) therapist directory.
+    public SetCareTeamValidator()
     {
         RuleFor(c => c.TherapistIds)
             .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("A therapist can be on the care team only once.")
             .Must(ids => ids.Count <= MaxTeamSize).WithMessage($"A care team has at most {MaxTeamSize} therapists.");
-        RuleForEach(c => c.TherapistIds)
-            .MustAsync(async (id, ct) => await therapists.FindAsync(id, ct) is not null)
-            .WithMessage("Choose a therapist of this clinic.");
     }
 }
 
-public sealed class SetCareTeamHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<SetCareTeam, Unit>
+public sealed class SetCareTeamHandler(ClientsDbContext db, ClientAccess access, ITherapistDirectory therapists) : IRequestHandler<SetCareTeam, Unit>
 {
     public async Task<Unit> Handle(SetCareTeam request, CancellationToken cancellationToken)
     {
         if (!access.IsStaff && !access.IsSystem)
         {
             throw new NotFoundException("Client", request.ClientId);
+        }
+
+        for (var index = 0; index < request.TherapistIds.Count; index++)
+        {
+            if (await therapists.FindAsync(request.TherapistIds[index], cancellationToken) is null)
+            {
+                throw RequestValidationException.For($"TherapistIds[{index}]", "Choose a therapist of this clinic.");
+            }
         }
 
         var client = await access.GetForUpdateAsync(request.ClientId, cancellationToken);
