@@ -10,7 +10,7 @@ namespace PracticeSuite.Modules.Clients.Application;
 /// <summary>
 /// Finds clients by name, e-mail or phone, among those the caller may see. Every word of the query must be
 /// the start of one of the client's search terms ("jo smi" finds John Smith); an e-mail address or a phone
-/// number is matched as one term.
+/// number is matched as one term. Matches come whole words first ("smith" before "smithers"), then by name.
 /// </summary>
 public sealed record SearchClients(string? Query = null, bool IncludeArchived = false, int Page = 1, int PageSize = SearchClients.DefaultPageSize)
     : IQuery<ClientPage>
@@ -19,8 +19,8 @@ public sealed record SearchClients(string? Query = null, bool IncludeArchived = 
     public const int MaxPageSize = 100;
     public const int MaxWords = 5;
 
-    /// <summary>Counting stops here: "1,000 or more" is as useful as an exact figure, and counting on costs time with every match.</summary>
-    public const int MaxCounted = 1000;
+    /// <summary>Counting stops here: "more than 200" is as useful as an exact figure, and counting on costs time with every match.</summary>
+    public const int MaxCounted = 200;
 }
 
 /// <param name="Total">How many clients match, up to <see cref="SearchClients.MaxCounted"/>.</param>
@@ -28,6 +28,9 @@ public sealed record SearchClients(string? Query = null, bool IncludeArchived = 
 public sealed record ClientPage(IReadOnlyList<ClientListItem> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false)
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+
+    /// <summary>Whether a next page exists; past the counting cap, a full page means there may be more.</summary>
+    public bool HasNext => TotalIsCapped ? Items.Count == PageSize : Page < PageCount;
 }
 
 public sealed class SearchClientsValidator : AbstractValidator<SearchClients>
@@ -44,21 +47,19 @@ public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acces
 {
     public async Task<ClientPage> Handle(SearchClients request, CancellationToken cancellationToken)
     {
+        var prefixes = QueryTerms(request.Query);
+        return prefixes.Count == 0
+            ? await ListAsync(request, cancellationToken)
+            : await SearchAsync(request, prefixes, cancellationToken);
+    }
+
+    /// <summary>No query: everyone the caller may see, by name (the sort-name index gives the page directly).</summary>
+    private async Task<ClientPage> ListAsync(SearchClients request, CancellationToken cancellationToken)
+    {
         var clients = access.Visible().AsNoTracking().Where(c => c.ErasedAt == null);
         if (!request.IncludeArchived)
         {
             clients = clients.Where(c => c.ArchivedAt == null);
-        }
-
-        foreach (var prefix in QueryTerms(request.Query))
-        {
-            // A range on the indexed term column (term >= prefix AND term < next) instead of LIKE, which
-            // neither provider can answer from a plain index for every collation.
-            var upper = SearchText.PrefixUpperBound(prefix);
-            var matching = db.SearchTerms
-                .Where(t => string.Compare(t.Term, prefix) >= 0 && string.Compare(t.Term, upper) < 0)
-                .Select(t => t.ClientId);
-            clients = clients.Where(c => matching.Contains(c.Id));
         }
 
         var counted = await clients.Take(SearchClients.MaxCounted + 1).CountAsync(cancellationToken);
@@ -69,6 +70,62 @@ public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acces
             .Select(ClientListItem.Projection)
             .ToListAsync(cancellationToken);
         return new ClientPage(items, Math.Min(counted, SearchClients.MaxCounted), request.Page, request.PageSize, counted > SearchClients.MaxCounted);
+    }
+
+    /// <summary>
+    /// Every word must start one of the client's terms. The first word's range is read from the covering index
+    /// in (term, name) order — exact words before longer ones, then by name — and the other words are probed per
+    /// client, so the work grows with the page asked for, not with the number of matches.
+    /// </summary>
+    private async Task<ClientPage> SearchAsync(SearchClients request, IReadOnlyList<string> prefixes, CancellationToken cancellationToken)
+    {
+        var first = prefixes[0];
+        var firstUpper = SearchText.PrefixUpperBound(first);
+        var rows = db.SearchTerms.AsNoTracking()
+            .Where(t => string.Compare(t.Term, first) >= 0 && string.Compare(t.Term, firstUpper) < 0);
+        if (!request.IncludeArchived)
+        {
+            rows = rows.Where(t => !t.Archived);
+        }
+
+        foreach (var prefix in prefixes.Skip(1))
+        {
+            var upper = SearchText.PrefixUpperBound(prefix);
+            rows = rows.Where(t => db.SearchTerms.Any(o => o.ClientId == t.ClientId && string.Compare(o.Term, prefix) >= 0 && string.Compare(o.Term, upper) < 0));
+        }
+
+        if (!access.IsSystem && !access.IsManager)
+        {
+            var visible = access.Visible().Select(c => c.Id);
+            rows = rows.Where(t => visible.Contains(t.ClientId));
+        }
+
+        var ordered = rows.OrderBy(t => t.Term).ThenBy(t => t.SortName).ThenBy(t => t.ClientId).Select(t => t.ClientId);
+        var counted = await rows.Select(t => t.ClientId).Distinct().Take(SearchClients.MaxCounted + 1).CountAsync(cancellationToken);
+
+        // A client can match through several terms (a given name and an e-mail starting alike): keep its first.
+        var skip = (request.Page - 1) * request.PageSize;
+        var wanted = skip + request.PageSize;
+        var ids = new List<Guid>();
+        for (var fetch = wanted * 2; ; fetch *= 4)
+        {
+            var fetched = await ordered.Take(fetch).ToListAsync(cancellationToken);
+            ids = fetched.Distinct().ToList();
+            if (ids.Count >= wanted || fetched.Count < fetch)
+            {
+                break;
+            }
+        }
+
+        var pageIds = ids.Skip(skip).Take(request.PageSize).ToList();
+        var items = await db.Clients.AsNoTracking().Where(c => pageIds.Contains(c.Id)).Select(ClientListItem.Projection).ToListAsync(cancellationToken);
+        var byId = items.ToDictionary(i => i.Id);
+        return new ClientPage(
+            pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList(),
+            Math.Min(counted, SearchClients.MaxCounted),
+            request.Page,
+            request.PageSize,
+            counted > SearchClients.MaxCounted);
     }
 
     /// <summary>The prefixes a query asks for, normalised like the stored terms.</summary>

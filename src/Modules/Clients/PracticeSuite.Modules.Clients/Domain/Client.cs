@@ -146,12 +146,14 @@ public sealed class Client : AggregateRoot<Guid>
     {
         EnsureNotErased();
         ArchivedAt ??= now;
+        _searchTerms.ForEach(t => t.Archived = true);
     }
 
     public void Restore()
     {
         EnsureNotErased();
         ArchivedAt = null;
+        _searchTerms.ForEach(t => t.Archived = false);
     }
 
     /// <summary>Removes every personal detail; the id stays so other modules' records (and the audit trail) still join.</summary>
@@ -197,9 +199,10 @@ public sealed class Client : AggregateRoot<Guid>
 
         var terms = SearchText.TermsFor(GivenName, FamilyName, Email, Phone);
         _searchTerms.RemoveAll(t => !terms.Contains(t.Term));
+        _searchTerms.ForEach(t => t.SortName = SortName);
         foreach (var term in terms.Where(term => _searchTerms.All(t => t.Term != term)))
         {
-            _searchTerms.Add(new ClientSearchTerm(Id, term));
+            _searchTerms.Add(new ClientSearchTerm(Id, term, SortName, IsArchived));
         }
     }
 
@@ -235,10 +238,17 @@ public sealed class ContactPreferenceSetting(Guid clientId, ContactKind kind, Co
     public bool Allowed { get; set; } = allowed;
 }
 
-/// <summary>One normalised word a client can be found by (a name word, the e-mail, the phone digits); indexed for prefix search.</summary>
-public sealed class ClientSearchTerm(Guid clientId, string term)
+/// <summary>
+/// One normalised word a client can be found by (a name word, the e-mail, the phone digits). It carries the
+/// client's sort name and archived flag, so a search reads one covering index range in result order.
+/// </summary>
+public sealed class ClientSearchTerm(Guid clientId, string term, string sortName, bool archived)
 {
     public Guid ClientId { get; private set; } = clientId;
 
     public string Term { get; private set; } = term;
+
+    public string SortName { get; internal set; } = sortName;
+
+    public bool Archived { get; internal set; } = archived;
 }

@@ -81,7 +81,9 @@ public sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> options)
             term.ToTable("client_search_terms");
             term.HasKey(t => new { t.ClientId, t.Term });
             term.Property(t => t.Term).HasMaxLength(SearchText.MaxTermLength);
-            term.HasIndex(t => new { t.Term, t.ClientId }); // prefix search is a range scan on this index
+            term.Property(t => t.SortName).HasMaxLength(2 * NameLength + 1);
+            // Prefix search walks this index's range in result order and needs nothing else: it stops after a page.
+            term.HasIndex(t => new { t.Term, t.SortName, t.ClientId, t.Archived });
         });
         modelBuilder.Entity<IntakeVersion>(intake =>
         {

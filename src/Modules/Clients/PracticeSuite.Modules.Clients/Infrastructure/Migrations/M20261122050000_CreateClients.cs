@@ -86,13 +86,15 @@ public sealed class M20261122050000_CreateClients : ClientsMigration
             {
                 ClientId = t.Column<Guid>(nullable: false),
                 Term = t.Column<string>(maxLength: 100, nullable: false),
+                SortName = t.Column<string>(maxLength: 201, nullable: false),
+                Archived = t.Column<bool>(nullable: false),
             },
             constraints: t =>
             {
                 t.PrimaryKey("PK_" + terms, x => new { x.ClientId, x.Term });
                 t.ForeignKey($"FK_{terms}_ClientId", x => x.ClientId, clients, "Id", Schema, onDelete: ReferentialAction.Cascade);
             });
-        migrationBuilder.CreateIndex($"IX_{terms}_Term_ClientId", terms, ["Term", "ClientId"], Schema);
+        migrationBuilder.CreateIndex($"IX_{terms}_Term_SortName_ClientId_Archived", terms, ["Term", "SortName", "ClientId", "Archived"], Schema);
 
         var intakes = Table("intake_versions");
         migrationBuilder.CreateTable(
