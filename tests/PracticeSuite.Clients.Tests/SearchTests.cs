@@ -67,4 +67,25 @@ public sealed class SearchTests(ClientsHost host) : IClassFixture<ClientsHost>
         var therapistAll = Ids(await host.Therapist(People.TherapistB).GetJsonAsync("/api/clients?pageSize=100"));
         Assert.Equal([People.ClientB], therapistAll);
     }
+
+    [Fact]
+    public async Task Archived_clients_are_found_only_when_asked_for_and_renamed_clients_by_their_new_name()
+    {
+        var manager = host.Manager();
+        var family = "Archy" + Guid.NewGuid().ToString("N")[..6];
+        var body = Api.NewClient("Ann", family);
+        var id = await manager.RegisterAsync(body);
+        await (await manager.PostAsync($"/api/clients/{id}/archive", null)).EnsureSuccessAsync();
+
+        Assert.Empty(Ids(await manager.GetJsonAsync($"/api/clients?q={family}")));
+        Assert.Equal([id], Ids(await manager.GetJsonAsync($"/api/clients?q={family}&includeArchived=true")));
+
+        await (await manager.PostAsync($"/api/clients/{id}/restore", null)).EnsureSuccessAsync();
+        Assert.Equal([id], Ids(await manager.GetJsonAsync($"/api/clients?q={family}")));
+
+        body["familyName"] = "Renamed" + family;
+        await (await manager.SendJsonAsync(HttpMethod.Put, $"/api/clients/{id}", body)).EnsureSuccessAsync();
+        Assert.Equal([id], Ids(await manager.GetJsonAsync($"/api/clients?q=renamed{family}")));
+        Assert.Empty(Ids(await manager.GetJsonAsync($"/api/clients?q={family}")));
+    }
 }
