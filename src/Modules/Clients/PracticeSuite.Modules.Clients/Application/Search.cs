@@ -47,7 +47,8 @@ public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acces
 {
     public async Task<ClientPage> Handle(SearchClients request, CancellationToken cancellationToken)
     {
-        var prefixes = QueryTerms(request.Query);
+        // The longest prefix is usually the rarest: it drives the range scan, the others are probed per match.
+        var prefixes = QueryTerms(request.Query).OrderByDescending(p => p.Length).ToList();
         return prefixes.Count == 0
             ? await ListAsync(request, cancellationToken)
             : await SearchAsync(request, prefixes, cancellationToken);
@@ -101,22 +102,23 @@ public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acces
         }
 
         var ordered = rows.OrderBy(t => t.Term).ThenBy(t => t.SortName).ThenBy(t => t.ClientId).Select(t => t.ClientId);
-        var counted = await rows.Select(t => t.ClientId).Distinct().Take(SearchClients.MaxCounted + 1).CountAsync(cancellationToken);
 
-        // A client can match through several terms (a given name and an e-mail starting alike): keep its first.
+        // One walk of the range gives both the page and the (capped) count. A client can match through several
+        // terms (a given name and an e-mail starting alike): it counts once, at its first place.
         var skip = (request.Page - 1) * request.PageSize;
-        var wanted = skip + request.PageSize;
-        var ids = new List<Guid>();
-        for (var fetch = wanted * 2; ; fetch *= 4)
+        var needed = Math.Max(skip + request.PageSize, SearchClients.MaxCounted + 1);
+        List<Guid> ids;
+        for (var fetch = needed * 2; ; fetch *= 4)
         {
             var fetched = await ordered.Take(fetch).ToListAsync(cancellationToken);
             ids = fetched.Distinct().ToList();
-            if (ids.Count >= wanted || fetched.Count < fetch)
+            if (ids.Count >= needed || fetched.Count < fetch)
             {
                 break;
             }
         }
 
+        var counted = ids.Count;
         var pageIds = ids.Skip(skip).Take(request.PageSize).ToList();
         var items = await db.Clients.AsNoTracking().Where(c => pageIds.Contains(c.Id)).Select(ClientListItem.Projection).ToListAsync(cancellationToken);
         var byId = items.ToDictionary(i => i.Id);
