@@ -42,5 +42,9 @@ public class HostFixture : IAsyncLifetime
 /// <summary>The same host with Alpha switched off by configuration.</summary>
 public sealed class AlphaDisabledFixture : HostFixture
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Modules:Alpha:Enabled"] = "false" };
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Modules:Alpha:Enabled"] = "false",
+        ["Modules:Clients:Enabled"] = "false", // enabled in appsettings.json; off here so no module is left
+    };
 }

@@ -43,7 +43,7 @@ public sealed class ModuleLoadingTests(HostFixture host) : IClassFixture<HostFix
     {
         var client = host.Factory.CreateClient();
         var home = await Html.ParseDocumentAsync(await client.GetStringAsync("/", TestContext.Current.CancellationToken));
-        Assert.Equal(["Alpha visits"], home.QuerySelectorAll("nav a").Select(a => a.TextContent.Trim()));
+        Assert.Contains("Alpha visits", home.QuerySelectorAll("nav a").Select(a => a.TextContent.Trim())); // product modules add theirs
 
         var css = await client.GetAsync("/_modules/alpha/alpha.css", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using Bogus;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Infrastructure;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Identity;
+
+// Usage: dotnet run -c Release -- [clients=50000] [queries per kind=500] [data folder]
+// Seeds a SQLite file (kept between runs when the folder is given and already holds the clients), then times
+// SearchClientsHandler: a fresh DbContext per query, as each request gets its own scope in the host.
+var clientCount = args.Length > 0 ? int.Parse(args[0]) : 50_000;
+var queriesPerKind = args.Length > 1 ? int.Parse(args[1]) : 500;
+var dataDirectory = args.Length > 2 ? Path.GetFullPath(args[2]) : Path.Combine(Path.GetTempPath(), "practicesuite-bench-clients");
+Directory.CreateDirectory(dataDirectory);
+
+var database = PracticeDatabase.FromConfiguration(
+    new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory }).Build(),
+    dataDirectory);
+await database.PrepareAsync(CancellationToken.None);
+var options = database.CreateOptions<ClientsDbContext>(ClientsMigration.Module);
+
+await using (var db = new ClientsDbContext(options))
+{
+    await db.Database.MigrateAsync();
+    var existing = await db.Clients.CountAsync();
+    if (existing < clientCount)
+    {
+        var seeding = Stopwatch.StartNew();
+        Randomizer.Seed = new Random(5);
+        var faker = new Faker("en_GB");
+        const int batch = 2_000;
+        for (var done = existing; done < clientCount; done += batch)
+        {
+            await using var batchDb = new ClientsDbContext(options);
+            batchDb.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = 0; i < Math.Min(batch, clientCount - done); i++)
+            {
+                var given = faker.Name.FirstName();
+                var family = faker.Name.LastName();
+                var details = new ClientDetails(
+                    given, family, DateOnly.FromDateTime(faker.Date.Past(80, new DateTime(2008, 1, 1))),
+                    faker.Internet.Email(given, family, uniqueSuffix: (done + i).ToString()), faker.Phone.PhoneNumber("07### ######"),
+                    null, null, null, "Europe/London", PressurePreference.NoPreference, null);
+                var client = Client.Register(Guid.CreateVersion7(), details, DateTime.UtcNow);
+                client.SetCareTeam([Guid.CreateVersion7()]);
+                batchDb.Clients.Add(client);
+            }
+
+            await batchDb.SaveChangesAsync();
+        }
+
+        Console.WriteLine($"seeded {clientCount - existing:N0} clients in {seeding.Elapsed.TotalSeconds:F1} s");
+    }
+
+    Console.WriteLine($"clients: {await db.Clients.CountAsync():N0}, search terms: {await db.SearchTerms.CountAsync():N0}, file: {Path.Combine(dataDirectory, PracticeDatabase.SqliteFileName)}");
+}
+
+// Queries drawn from the stored data, so every kind finds something.
+List<(string Given, string Family, string Email, string Phone)> samples;
+await using (var db = new ClientsDbContext(options))
+{
+    samples = (await db.Clients.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.GivenName, c.FamilyName, c.Email, c.Phone }).Take(5_000).ToListAsync())
+        .Select(c => (c.GivenName, c.FamilyName, c.Email ?? "", c.Phone ?? "")).ToList();
+}
+
+var random = new Random(42);
+(string Kind, Func<SearchClients> Make)[] kinds =
+[
+    ("family-name prefix (3 letters)", () => new SearchClients(Prefix(Pick().Family, 3))),
+    ("given + family name", () => { var s = Pick(); return new SearchClients($"{s.Given} {s.Family}"); }),
+    ("family name, page 3", () => new SearchClients(Pick().Family, Page: 3, PageSize: 10)),
+    ("whole e-mail address", () => new SearchClients(Pick().Email)),
+    ("phone prefix (7 digits)", () => new SearchClients(Prefix(Pick().Phone, 8))),
+    ("no query (first page)", () => new SearchClients()),
+];
+
+var manager = new BenchUser(PracticeRole.Manager, null);
+var therapistUser = new BenchUser(PracticeRole.Therapist, await FirstTherapistAsync());
+var all = new List<double>();
+Console.WriteLine();
+Console.WriteLine($"{"query",-34} {"n",5} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"avg hits",9}");
+foreach (var (kind, make) in kinds)
+{
+    await RunAsync(kind, make, manager, all);
+}
+
+await RunAsync("therapist: family-name prefix", () => new SearchClients(Prefix(Pick().Family, 3)), therapistUser, null);
+Console.WriteLine();
+Console.WriteLine($"all manager queries: n={all.Count}, p50={Percentile(all, 50):F3} ms, p95={Percentile(all, 95):F3} ms, p99={Percentile(all, 99):F3} ms");
+return;
+
+(string Given, string Family, string Email, string Phone) Pick() => samples[random.Next(samples.Count)];
+
+static string Prefix(string text, int length) => text[..Math.Min(length, text.Length)];
+
+async Task RunAsync(string kind, Func<SearchClients> make, ICurrentUser user, List<double>? collect)
+{
+    var timings = new List<double>(queriesPerKind);
+    long hits = 0;
+    for (var i = 0; i < queriesPerKind + 50; i++)
+    {
+        var query = make();
+        var started = Stopwatch.GetTimestamp();
+        await using var db = new ClientsDbContext(options);
+        var handler = new SearchClientsHandler(db, new ClientAccess(user, db));
+        var page = await handler.Handle(query, CancellationToken.None);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (i >= 50) // the first 50 warm up the JIT, EF's query cache and SQLite's page cache
+        {
+            timings.Add(elapsed);
+            hits += page.Total;
+        }
+    }
+
+    collect?.AddRange(timings);
+    Console.WriteLine($"{kind,-34} {timings.Count,5} {Percentile(timings, 50),8:F3} {Percentile(timings, 95),8:F3} {Percentile(timings, 99),8:F3} {timings.Max(),8:F3} {hits / (double)timings.Count,9:F1}");
+}
+
+async Task<Guid> FirstTherapistAsync()
+{
+    await using var db = new ClientsDbContext(options);
+    return await db.CareTeamMembers.OrderBy(m => m.ClientId).Select(m => m.TherapistId).FirstAsync();
+}
+
+static double Percentile(List<double> values, int percentile)
+{
+    var sorted = values.Order().ToList();
+    var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+    return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
+}
+
+/// <summary>The caller the handler applies visibility for.</summary>
+internal sealed class BenchUser(PracticeRole role, Guid? therapistId) : ICurrentUser
+{
+    public bool IsAuthenticated => true;
+
+    public string? UserId => "bench";
+
+    public PracticeRole? Role => role;
+
+    public Guid? ClientId => null;
+
+    public Guid? TherapistId => therapistId;
+
+    public string? IpAddress => null;
+}

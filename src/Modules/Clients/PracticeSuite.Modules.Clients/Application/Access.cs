@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Infrastructure;
+using PracticeSuite.SharedKernel.Errors;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Identity;
+using PracticeSuite.SharedKernel.Time;
+
+namespace PracticeSuite.Modules.Clients.Application;
+
+/// <summary>
+/// Record-level visibility, applied by every handler that takes a client id: a manager sees every client, a
+/// therapist the clients whose care team includes them, a client only themself. A record the caller may not
+/// see is "not found" (404), so its existence is not revealed. With nobody signed in (a background job) the
+/// check does not apply: endpoints and pages always require a signed-in caller through their policy.
+/// </summary>
+public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
+{
+    public bool IsSystem => !user.IsAuthenticated;
+
+    public bool IsManager => user.Role == PracticeRole.Manager;
+
+    public bool IsStaff => user.Role is PracticeRole.Manager or PracticeRole.Therapist;
+
+    public bool IsClientThemself(Guid clientId) => user.Role == PracticeRole.Client && user.ClientId == clientId;
+
+    public IQueryable<Client> Visible()
+    {
+        var clients = db.Clients.AsQueryable();
+        if (IsSystem || IsManager)
+        {
+            return clients;
+        }
+
+        return user.Role switch
+        {
+            // Driven from the care-team index on TherapistId: a therapist's few clients, not a probe per client.
+            PracticeRole.Therapist when user.TherapistId is { } therapistId =>
+                clients.Where(c => db.CareTeamMembers.Where(m => m.TherapistId == therapistId).Select(m => m.ClientId).Contains(c.Id)),
+            PracticeRole.Client when user.ClientId is { } clientId => clients.Where(c => c.Id == clientId),
+            _ => clients.Where(_ => false),
+        };
+    }
+
+    /// <summary>The client with its care team, preferences and search terms, tracked for a change.</summary>
+    public async Task<Client> GetForUpdateAsync(Guid clientId, CancellationToken cancellationToken) =>
+        await Visible()
+            .Include(c => c.CareTeam)
+            .Include(c => c.ContactPreferences)
+            .Include(c => c.SearchTerms)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == clientId, cancellationToken)
+        ?? throw new NotFoundException("Client", clientId);
+
+    public async Task<Client> GetAsync(Guid clientId, CancellationToken cancellationToken) =>
+        await Visible()
+            .AsNoTracking()
+            .Include(c => c.CareTeam)
+            .Include(c => c.ContactPreferences)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == clientId, cancellationToken)
+        ?? throw new NotFoundException("Client", clientId);
+
+    public async Task EnsureVisibleAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        if (!await Visible().AnyAsync(c => c.Id == clientId, cancellationToken))
+        {
+            throw new NotFoundException("Client", clientId);
+        }
+    }
+
+    /// <summary>Things only the client may do for themself (signing consent), or a manager for privacy requests.</summary>
+    public async Task EnsureSelfAsync(Guid clientId, bool orManager, CancellationToken cancellationToken)
+    {
+        if (!(IsClientThemself(clientId) || (orManager && IsManager)))
+        {
+            throw new NotFoundException("Client", clientId);
+        }
+
+        await EnsureVisibleAsync(clientId, cancellationToken);
+    }
+}
+
+/// <summary>The module's settings (<c>Modules:Clients</c>).</summary>
+/// <param name="ClinicTimeZone">Where "today" is for absolute flags and clearance expiry (<c>Modules:Clients:ClinicTimeZone</c>).</param>
+public sealed record ClientsSettings(TimeZoneInfo ClinicTimeZone)
+{
+    public const string DefaultClinicTimeZone = "Europe/London";
+}
+
+/// <summary>The clinic's calendar: today's date where the clinic is.</summary>
+public sealed class ClinicCalendar(IClock clock, ClientsSettings settings)
+{
+    public DateTime UtcNow => clock.UtcNow;
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.UtcNow, settings.ClinicTimeZone));
+
+    public string TimeZoneId => settings.ClinicTimeZone.Id;
+}

@@ -1,0 +1,159 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Infrastructure;
+using PracticeSuite.SharedKernel.Messaging;
+
+namespace PracticeSuite.Modules.Clients.Application;
+
+/// <summary>
+/// Finds clients by name, e-mail or phone, among those the caller may see. Every word of the query must be
+/// the start of one of the client's search terms ("jo smi" finds John Smith); an e-mail address or a phone
+/// number is matched as one term. Matches come whole words first ("smith" before "smithers"), then by name.
+/// </summary>
+public sealed record SearchClients(string? Query = null, bool IncludeArchived = false, int Page = 1, int PageSize = SearchClients.DefaultPageSize)
+    : IQuery<ClientPage>
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+    public const int MaxWords = 5;
+
+    /// <summary>Counting stops here: "more than 200" is as useful as an exact figure, and counting on costs time with every match.</summary>
+    public const int MaxCounted = 200;
+}
+
+/// <param name="Total">How many clients match, up to <see cref="SearchClients.MaxCounted"/>.</param>
+/// <param name="TotalIsCapped">True when more than <see cref="SearchClients.MaxCounted"/> match (Total is then the cap).</param>
+public sealed record ClientPage(IReadOnlyList<ClientListItem> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+
+    /// <summary>Whether a next page exists; past the counting cap, a full page means there may be more.</summary>
+    public bool HasNext => TotalIsCapped ? Items.Count == PageSize : Page < PageCount;
+}
+
+public sealed class SearchClientsValidator : AbstractValidator<SearchClients>
+{
+    public SearchClientsValidator()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages start at 1.");
+        RuleFor(q => q.PageSize).InclusiveBetween(1, SearchClients.MaxPageSize).WithMessage($"Ask for 1 to {SearchClients.MaxPageSize} clients per page.");
+        RuleFor(q => q.Query).MaximumLength(200);
+    }
+}
+
+public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<SearchClients, ClientPage>
+{
+    public async Task<ClientPage> Handle(SearchClients request, CancellationToken cancellationToken)
+    {
+        // The longest prefix is usually the rarest: it drives the range scan, the others are probed per match.
+        var prefixes = QueryTerms(request.Query).OrderByDescending(p => p.Length).ToList();
+        return prefixes.Count == 0
+            ? await ListAsync(request, cancellationToken)
+            : await SearchAsync(request, prefixes, cancellationToken);
+    }
+
+    /// <summary>No query: everyone the caller may see, by name (the sort-name index gives the page directly).</summary>
+    private async Task<ClientPage> ListAsync(SearchClients request, CancellationToken cancellationToken)
+    {
+        var clients = access.Visible().AsNoTracking().Where(c => c.ErasedAt == null);
+        if (!request.IncludeArchived)
+        {
+            clients = clients.Where(c => c.ArchivedAt == null);
+        }
+
+        var counted = await clients.Take(SearchClients.MaxCounted + 1).CountAsync(cancellationToken);
+        var items = await clients
+            .OrderBy(c => c.SortName).ThenBy(c => c.Id)
+            .Skip((request.Page - 1) * request.PageSize)
+            .Take(request.PageSize)
+            .Select(ClientListItem.Projection)
+            .ToListAsync(cancellationToken);
+        return new ClientPage(items, Math.Min(counted, SearchClients.MaxCounted), request.Page, request.PageSize, counted > SearchClients.MaxCounted);
+    }
+
+    /// <summary>
+    /// Every word must start one of the client's terms. The first word's range is read from the covering index
+    /// in (term, name) order — exact words before longer ones, then by name — and the other words are probed per
+    /// client, so the work grows with the page asked for, not with the number of matches.
+    /// </summary>
+    private async Task<ClientPage> SearchAsync(SearchClients request, IReadOnlyList<string> prefixes, CancellationToken cancellationToken)
+    {
+        var first = prefixes[0];
+        var firstUpper = SearchText.PrefixUpperBound(first);
+        var rows = db.SearchTerms.AsNoTracking()
+            .Where(t => string.Compare(t.Term, first) >= 0 && string.Compare(t.Term, firstUpper) < 0);
+        if (!request.IncludeArchived)
+        {
+            rows = rows.Where(t => !t.Archived);
+        }
+
+        foreach (var prefix in prefixes.Skip(1))
+        {
+            var upper = SearchText.PrefixUpperBound(prefix);
+            rows = rows.Where(t => db.SearchTerms.Any(o => o.ClientId == t.ClientId && string.Compare(o.Term, prefix) >= 0 && string.Compare(o.Term, upper) < 0));
+        }
+
+        if (!access.IsSystem && !access.IsManager)
+        {
+            var visible = access.Visible().Select(c => c.Id);
+            rows = rows.Where(t => visible.Contains(t.ClientId));
+        }
+
+        var ordered = rows.OrderBy(t => t.Term).ThenBy(t => t.SortName).ThenBy(t => t.ClientId).Select(t => t.ClientId);
+
+        // One walk of the range gives both the page and the (capped) count. A client can match through several
+        // terms (a given name and an e-mail starting alike): it counts once, at its first place.
+        var skip = (request.Page - 1) * request.PageSize;
+        var needed = Math.Max(skip + request.PageSize, SearchClients.MaxCounted + 1);
+        List<Guid> ids;
+        for (var fetch = needed * 2; ; fetch *= 4)
+        {
+            var fetched = await ordered.Take(fetch).ToListAsync(cancellationToken);
+            ids = fetched.Distinct().ToList();
+            if (ids.Count >= needed || fetched.Count < fetch)
+            {
+                break;
+            }
+        }
+
+        var counted = ids.Count;
+        var pageIds = ids.Skip(skip).Take(request.PageSize).ToList();
+        var items = await db.Clients.AsNoTracking().Where(c => pageIds.Contains(c.Id)).Select(ClientListItem.Projection).ToListAsync(cancellationToken);
+        var byId = items.ToDictionary(i => i.Id);
+        return new ClientPage(
+            pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList(),
+            Math.Min(counted, SearchClients.MaxCounted),
+            request.Page,
+            request.PageSize,
+            counted > SearchClients.MaxCounted);
+    }
+
+    /// <summary>The prefixes a query asks for, normalised like the stored terms.</summary>
+    public static IReadOnlyList<string> QueryTerms(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        var trimmed = query.Trim();
+        if (trimmed.Contains('@', StringComparison.Ordinal))
+        {
+            var email = string.Concat(SearchText.Words(trimmed));
+            return email.Length == 0 ? [] : [Cap(email)];
+        }
+
+        if (trimmed.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '(' or ')' or '-' or '.') && trimmed.Any(char.IsAsciiDigit))
+        {
+            // Phone numbers are stored with and without leading zeros; match the form without.
+            var digits = SearchText.Digits(trimmed).TrimStart('0');
+            return digits.Length == 0 ? [] : [Cap(digits)];
+        }
+
+        return SearchText.Words(trimmed).Distinct().Take(SearchClients.MaxWords).Select(Cap).ToList();
+    }
+
+    private static string Cap(string term) => term.Length > SearchText.MaxTermLength ? term[..SearchText.MaxTermLength] : term;
+}

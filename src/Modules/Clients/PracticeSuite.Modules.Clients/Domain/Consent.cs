@@ -1,0 +1,62 @@
+namespace PracticeSuite.Modules.Clients.Domain;
+
+/// <summary>One published version of the clinic's consent-to-treatment text. Versions are never edited: a change publishes the next.</summary>
+public sealed class ConsentTextVersion
+{
+    private ConsentTextVersion()
+    {
+    }
+
+    public ConsentTextVersion(int version, string text, DateTime publishedAt, string? publishedByUserId)
+    {
+        Version = version;
+        Text = text;
+        PublishedAt = publishedAt;
+        PublishedByUserId = publishedByUserId;
+    }
+
+    public int Version { get; private set; }
+
+    public string Text { get; private set; } = "";
+
+    public DateTime PublishedAt { get; private set; }
+
+    public string? PublishedByUserId { get; private set; }
+}
+
+/// <summary>A client's signature of one consent version: typed name, when (UTC) and from where.</summary>
+public sealed class ConsentSignature
+{
+    private ConsentSignature()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ClientId { get; private set; }
+
+    public int ConsentVersion { get; private set; }
+
+    public string TypedName { get; private set; } = "";
+
+    public DateTime SignedAt { get; private set; }
+
+    public string? IpAddress { get; private set; }
+
+    public static ConsentSignature Sign(Guid clientId, int consentVersion, string typedName, DateTime signedAt, string? ipAddress) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        ClientId = clientId,
+        ConsentVersion = consentVersion,
+        TypedName = typedName.Trim(),
+        SignedAt = signedAt,
+        IpAddress = ipAddress,
+    };
+
+    /// <summary>Erasure keeps the fact that a version was signed, and when, but not who typed what from where.</summary>
+    public void Anonymise()
+    {
+        TypedName = "";
+        IpAddress = null;
+    }
+}

@@ -1,0 +1,10 @@
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+
+namespace PracticeSuite.Modules.Clients.Infrastructure;
+
+public abstract class ClientsMigration : ModuleMigration
+{
+    public const string Module = "Clients";
+
+    protected override string ModuleName => Module;
+}

@@ -1,0 +1,40 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.SharedKernel.Errors;
+
+namespace PracticeSuite.Modules.Clients.Pages.Clients;
+
+public sealed class IndexModel(IMediator mediator, ClientAccess access) : ClientsPageModel
+{
+    [FromQuery(Name = "q")]
+    public string? Q { get; set; }
+
+    [FromQuery(Name = "archived")]
+    public bool Archived { get; set; }
+
+    [FromQuery(Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public ClientPage? Results { get; private set; }
+
+    public bool IsManager => access.IsManager;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Results = await mediator.Send(new SearchClients(Q, Archived, Math.Max(PageNumber, 1)), cancellationToken);
+        }
+        catch (RequestValidationException invalid)
+        {
+            foreach (var (field, messages) in invalid.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(field, message);
+                }
+            }
+        }
+    }
+}

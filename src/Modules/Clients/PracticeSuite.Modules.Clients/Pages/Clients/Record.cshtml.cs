@@ -1,0 +1,88 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+
+namespace PracticeSuite.Modules.Clients.Pages.Clients;
+
+public sealed class RecordModel(IMediator mediator, ClientAccess access, ITherapistDirectory therapists) : ClientsPageModel
+{
+    [FromRoute]
+    public Guid ClientId { get; set; }
+
+    [BindProperty]
+    public SetCareTeam Input { get; set; } = new();
+
+    public ClientHeader Header { get; private set; } = null!;
+
+    public ClientRecord Record { get; private set; } = null!;
+
+    public IReadOnlyList<FlagDetails> Flags { get; private set; } = [];
+
+    public IReadOnlyList<TherapistSummary> Therapists { get; private set; } = [];
+
+    public bool IsManager => access.IsManager;
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCareTeamAsync(Guid? preferred, CancellationToken cancellationToken)
+    {
+        var ids = Input.TherapistIds.Distinct().ToList();
+        if (preferred is { } first && ids.Remove(first))
+        {
+            ids.Insert(0, first);
+        }
+
+        return await RunAsync(new SetCareTeam { ClientId = ClientId, TherapistIds = ids }, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostArchiveAsync(CancellationToken cancellationToken) => ManagerAsync(new ArchiveClient(ClientId), cancellationToken);
+
+    public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) => ManagerAsync(new RestoreClient(ClientId), cancellationToken);
+
+    public Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken) => ManagerAsync(new InviteClientToPortal(ClientId), cancellationToken);
+
+    public Task<IActionResult> OnPostEraseAsync(bool confirmed, CancellationToken cancellationToken) =>
+        ManagerAsync(new EraseClient { ClientId = ClientId, Confirmed = confirmed }, cancellationToken);
+
+    private async Task<IActionResult> ManagerAsync<TResult>(IRequest<TResult> command, CancellationToken cancellationToken) =>
+        access.IsManager ? await RunAsync(command, cancellationToken) : Forbid();
+
+    private async Task<IActionResult> RunAsync<TResult>(IRequest<TResult> command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await mediator.Send(command, cancellationToken);
+        }
+        catch (SharedKernel.Errors.RequestValidationException invalid)
+        {
+            foreach (var (field, messages) in invalid.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError($"Input.{field}", message);
+                }
+            }
+        }
+        catch (SharedKernel.Errors.BusinessRuleException rule)
+        {
+            ModelState.AddModelError(string.Empty, rule.Message);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return Redirect($"/Clients/{ClientId}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Header = await ClientHeader.LoadAsync(mediator, access, ClientId, "record", cancellationToken);
+        Record = await mediator.Send(new GetClientRecord(ClientId), cancellationToken);
+        Flags = await mediator.Send(new GetClientFlags(ClientId), cancellationToken);
+        Therapists = await therapists.ListAsync(cancellationToken);
+    }
+}

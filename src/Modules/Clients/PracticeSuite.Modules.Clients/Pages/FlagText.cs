@@ -1,0 +1,44 @@
+using PracticeSuite.Modules.Clients.Contracts;
+using PracticeSuite.Modules.Clients.Domain;
+
+namespace PracticeSuite.Modules.Clients.Pages;
+
+/// <summary>Display words for the module's codes.</summary>
+public static class FlagText
+{
+    public static string KindName(FlagKind kind) => kind switch
+    {
+        FlagKind.RequiresPhysicianClearance => "Physician clearance",
+        FlagKind.Local => "Local",
+        FlagKind.ModifyPressure => "Lighter pressure",
+        FlagKind.AbsoluteToday => "Not today",
+        _ => kind.ToString(),
+    };
+
+    public static string OutcomeName(ClearanceOutcome outcome) => outcome switch
+    {
+        ClearanceOutcome.NoRestriction => "No restriction",
+        ClearanceOutcome.Modify => "Treat with modifications",
+        ClearanceOutcome.Inadvisable => "Treatment inadvisable",
+        _ => outcome.ToString(),
+    };
+
+    public static string AreaName(string code) => BodyAreas.Find(code)?.Name ?? code;
+
+    public static string KindOfMessage(ContactKind kind) => kind switch
+    {
+        ContactKind.AppointmentReminders => "Appointment reminders",
+        ContactKind.PaymentReminders => "Payment reminders",
+        ContactKind.ReviewRequests => "Requests for a review",
+        ContactKind.Other => "Other news from the clinic",
+        _ => kind.ToString(),
+    };
+
+    public static string Pressure(PressurePreference preference) => preference switch
+    {
+        PressurePreference.NoPreference => "No preference",
+        _ => preference.ToString(),
+    };
+
+    public static string Question(string key) => ScreeningQuestions.Find(key)?.Text ?? key;
+}

@@ -1,0 +1,34 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Pages.Clients;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+
+namespace PracticeSuite.Modules.Clients.Pages.Portal;
+
+public sealed class IndexModel(IMediator mediator, ICurrentUser user) : PortalPageModel(user)
+{
+    [BindProperty]
+    public UpdateClientDetails Input { get; set; } = new();
+
+    public ConsentStatus Consent { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var record = await mediator.Send(new GetClientRecord(OwnClientId), cancellationToken);
+        Consent = record.Consent;
+        Input = ProfileForm.From(record);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Consent = await mediator.Send(new GetConsentStatus(OwnClientId), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await mediator.Send(Input with { ClientId = OwnClientId }, cancellationToken);
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Http.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using PracticeSuite.SharedKernel.Identity;
+using Xunit;
+
+namespace PracticeSuite.Clients.Tests;
+
+/// <summary>The pages, rendered by the real host and read as HTML.</summary>
+[Trait("Category", "Persistence")]
+public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
+{
+    private Browser Manager => Browser.For(host.Factory, PracticeRole.Manager, "user-manager");
+
+    private Browser Therapist(Guid id) => Browser.For(host.Factory, PracticeRole.Therapist, "user-" + id, therapistId: id);
+
+    private Browser Portal(Guid clientId) => Browser.For(host.Factory, PracticeRole.Client, "user-" + clientId, clientId: clientId);
+
+    [Fact]
+    public async Task The_list_searches_and_shows_only_what_the_caller_may_see()
+    {
+        await host.SeedPersonasAsync();
+        var manager = await Manager.OpenAsync("/Clients?q=baker");
+        Assert.Contains(manager.QuerySelectorAll("#clients tbody tr"), row => row.GetAttribute("data-client-id") == People.ClientB.ToString());
+        Assert.NotNull(manager.QuerySelector("a[href='/Clients/Settings/ScreeningRules']"));
+
+        var therapistA = await Therapist(People.TherapistA).OpenAsync("/Clients");
+        var ids = therapistA.QuerySelectorAll("#clients tbody tr").Select(r => r.GetAttribute("data-client-id")).ToList();
+        Assert.Contains(People.ClientA.ToString(), ids);
+        Assert.DoesNotContain(People.ClientB.ToString(), ids);
+        Assert.Null(therapistA.QuerySelector("a[href='/Clients/Settings/ScreeningRules']"));
+    }
+
+    [Fact]
+    public async Task Registration_shows_field_errors_then_likely_duplicates_before_saving()
+    {
+        var browser = Manager;
+        var family = "Pageform" + Guid.NewGuid().ToString("N")[..6];
+        var form = (await browser.OpenAsync("/Clients/New")).Form();
+
+        var invalid = await browser.SubmitExpectingPageAsync(form, new Dictionary<string, string?>
+        {
+            ["Input.GivenName"] = "Pat", ["Input.FamilyName"] = family, ["Input.DateOfBirth"] = "2099-01-01", ["Input.Email"] = "nope", ["Input.Phone"] = "12",
+        }, "/Clients/New");
+        var errors = invalid.FieldErrors();
+        Assert.Contains("The date of birth cannot be in the future.", errors);
+        Assert.Contains(errors, e => e.StartsWith("Enter a valid e-mail address", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Enter a valid phone number", StringComparison.Ordinal));
+        Assert.Equal("Pat", invalid.QuerySelector<IHtmlInputElement>("#Input_GivenName")!.Value); // what was typed stays
+        Assert.Equal(0, (await host.Manager().GetJsonAsync($"/api/clients?q={family}"))["total"]!.GetValue<int>());
+
+        var valid = new Dictionary<string, string?> { ["Input.GivenName"] = "Pat", ["Input.FamilyName"] = family, ["Input.DateOfBirth"] = "1970-02-03", ["Input.Email"] = $"{family}@example.com" };
+        var created = await Browser.RedirectTargetAsync(browser.SubmitAsync(form, valid, "/Clients/New"));
+        Assert.StartsWith("/Clients/", created);
+
+        var again = await browser.SubmitExpectingPageAsync((await browser.OpenAsync("/Clients/New")).Form(), valid, "/Clients/New");
+        Assert.NotNull(again.QuerySelector("#duplicates li"));
+        Assert.Equal(1, (await host.Manager().GetJsonAsync($"/api/clients?q={family}"))["total"]!.GetValue<int>());
+
+        var confirmed = new Dictionary<string, string?>(valid) { ["Input.ConfirmedNotDuplicate"] = "true" };
+        await Browser.RedirectTargetAsync(browser.SubmitAsync(again.Form(), confirmed, "/Clients/New"));
+        Assert.Equal(2, (await host.Manager().GetJsonAsync($"/api/clients?q={family}"))["total"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Every_staff_view_of_a_client_shows_the_flags_banner()
+    {
+        var id = await host.Manager().RegisterAsync(Api.NewClient());
+        await (await host.Manager().PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake(("clotting", []), ("open-wound", ["neck"])))).EnsureSuccessAsync();
+        var flagId = (await host.Manager().GetJsonAsync($"/api/clients/{id}/eligibility"))["flags"]!.AsArray()
+            .Single(f => f!["kind"]!.GetValue<string>() == "RequiresPhysicianClearance")!["id"]!.GetValue<Guid>();
+
+        foreach (var path in new[] { "", "/Intake", "/Edit", "/History", "/Export", $"/Flags/{flagId}/Clearance" })
+        {
+            var page = await Manager.OpenAsync($"/Clients/{id}{path}");
+            var banner = page.QuerySelector(".flags-banner");
+            Assert.NotNull(banner);
+            Assert.Equal("false", banner!.GetAttribute("data-may-start-plan"));
+            Assert.Contains(banner.QuerySelectorAll(".blockers li"), li => li.GetAttribute("data-code") == "flag.clearance-required");
+            Assert.Contains(banner.QuerySelectorAll(".cautions li"), li => li.TextContent.Contains("Neck", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Staff_record_a_clearance_and_edit_the_care_team_on_the_record_page()
+    {
+        var browser = Manager;
+        var id = await host.Manager().RegisterAsync(Api.NewClient());
+        await (await host.Manager().PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake(("recent-surgery", [])))).EnsureSuccessAsync();
+        var record = await browser.OpenAsync($"/Clients/{id}");
+        var link = record.QuerySelector<IHtmlAnchorElement>("#flags a[href*='/Clearance']")!.GetAttribute("href")!;
+
+        var form = (await browser.OpenAsync(link)).Form();
+        var missing = await browser.SubmitExpectingPageAsync(form, new Dictionary<string, string?> { ["Input.ClearedOn"] = "2026-11-01" }, link);
+        Assert.Contains("Enter the physician who gave the clearance.", missing.FieldErrors());
+        Assert.Contains("Choose the physician's decision.", missing.FieldErrors());
+        await Browser.RedirectTargetAsync(browser.SubmitAsync(form, new Dictionary<string, string?>
+        {
+            ["Input.Physician"] = "Dr Who", ["Input.ClearedOn"] = "2026-11-01", ["Input.Outcome"] = "NoRestriction",
+        }, link));
+
+        var careForm = (await browser.OpenAsync($"/Clients/{id}")).Form("#care-team form");
+        var response = await browser.SubmitAsync(careForm, new Dictionary<string, string?> { ["Input.TherapistIds"] = People.TherapistB.ToString(), ["preferred"] = People.TherapistB.ToString() }, $"/Clients/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var after = await browser.OpenAsync($"/Clients/{id}");
+        Assert.Contains("Dr Who", after.QuerySelector("#flags")!.TextContent, StringComparison.Ordinal);
+        Assert.True(after.QuerySelector<IHtmlInputElement>($"#care-team input[value='{People.TherapistB}'][type=checkbox]")!.IsChecked);
+        Assert.Equal(200, (int)await Therapist(People.TherapistB).StatusAsync($"/Clients/{id}"));
+    }
+
+    [Fact]
+    public async Task Pages_refuse_other_peoples_records()
+    {
+        await host.SeedPersonasAsync();
+        Assert.Equal(HttpStatusCode.NotFound, await Therapist(People.TherapistB).StatusAsync($"/Clients/{People.ClientA}"));
+        Assert.Equal(HttpStatusCode.NotFound, await Therapist(People.TherapistB).StatusAsync($"/Clients/{People.ClientA}/Intake"));
+        Assert.Equal(HttpStatusCode.Forbidden, await Portal(People.ClientB).StatusAsync($"/Clients/{People.ClientA}"));
+        Assert.Equal(HttpStatusCode.Forbidden, await Therapist(People.TherapistA).StatusAsync("/Clients/Settings/ScreeningRules"));
+        Assert.Equal(HttpStatusCode.Forbidden, await Therapist(People.TherapistA).StatusAsync($"/Clients/{People.ClientA}/Export"));
+        Assert.Equal(HttpStatusCode.Forbidden, await Therapist(People.TherapistA).StatusAsync("/Portal"));
+
+        var portalB = await Portal(People.ClientB).OpenAsync("/Portal");
+        Assert.Equal("Bob", portalB.QuerySelector<IHtmlInputElement>("#Input_GivenName")!.Value);
+        Assert.DoesNotContain("Alice", portalB.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_the_portal_a_client_answers_the_intake_signs_consent_and_sets_preferences()
+    {
+        var id = await host.Manager().RegisterAsync(Api.NewClient("Paula", "Portal"));
+        var portal = Portal(id);
+
+        var intakeForm = (await portal.OpenAsync("/Portal/Intake")).Form();
+        Assert.Equal(Api.QuestionKeys.Length, intakeForm.QuerySelectorAll(".question").Length);
+        var incomplete = await portal.SubmitExpectingPageAsync(intakeForm, new Dictionary<string, string?>(), "/Portal/Intake");
+        Assert.Contains("Tell us why you are coming for treatment.", incomplete.FieldErrors());
+        Assert.Contains("Answer yes or no.", incomplete.FieldErrors());
+
+        var answers = new Dictionary<string, string?> { ["Input.ReasonForVisit"] = "Sore shoulders", ["Input.PreviousMassage"] = "false" };
+        for (var i = 0; i < Api.QuestionKeys.Length; i++)
+        {
+            answers[$"Input.Screening[{i}].Answer"] = Api.QuestionKeys[i] == "low-pain-threshold" ? "true" : "false";
+        }
+
+        Assert.Contains("saved=True", await Browser.RedirectTargetAsync(portal.SubmitAsync(incomplete.Form(), answers, "/Portal/Intake")), StringComparison.OrdinalIgnoreCase);
+        var reloaded = await portal.OpenAsync("/Portal/Intake?saved=true");
+        Assert.NotNull(reloaded.QuerySelector("#saved"));
+        Assert.True(reloaded.QuerySelector<IHtmlInputElement>("[data-question='low-pain-threshold'] input[value=true]")!.IsChecked);
+
+        var consentPage = await portal.OpenAsync("/Portal/Consent");
+        Assert.NotEmpty(consentPage.QuerySelector("#consent-text")!.TextContent);
+        var unsigned = await portal.SubmitExpectingPageAsync(consentPage.Form(), new Dictionary<string, string?> { ["Input.TypedName"] = "" }, "/Portal/Consent");
+        Assert.Contains("Type your full name to sign.", unsigned.FieldErrors());
+        await Browser.RedirectTargetAsync(portal.SubmitAsync(unsigned.Form(), new Dictionary<string, string?> { ["Input.TypedName"] = "Paula Portal" }, "/Portal/Consent"));
+        Assert.NotNull((await portal.OpenAsync("/Portal/Consent")).QuerySelector("#signed"));
+
+        var contact = await portal.OpenAsync("/Portal/Contact");
+        Assert.Equal(4, contact.QuerySelectorAll("#preferences .not-available").Length);
+        var reviewEmail = contact.QuerySelector<IHtmlInputElement>("tr[data-kind=ReviewRequests] input[type=checkbox]")!;
+        await Browser.RedirectTargetAsync(portal.SubmitAsync(contact.Form(), new Dictionary<string, string?> { [reviewEmail.Name!] = null }, "/Portal/Contact"));
+        var preferences = await host.Manager().GetJsonAsync($"/api/clients/{id}/contact-preferences");
+        Assert.False(preferences["preferences"]!.AsArray().Single(p => p!["kind"]!.GetValue<string>() == "ReviewRequests" && p["channel"]!.GetValue<string>() == "Email")!["allowed"]!.GetValue<bool>());
+        Assert.True(preferences["preferences"]!.AsArray().Single(p => p!["kind"]!.GetValue<string>() == "AppointmentReminders" && p["channel"]!.GetValue<string>() == "Email")!["allowed"]!.GetValue<bool>());
+
+        var eligibility = await host.Manager().GetJsonAsync($"/api/clients/{id}/eligibility");
+        Assert.True(eligibility["mayStartPlan"]!.GetValue<bool>());
+
+        var export = await portal.OpenAsync("/Portal/Export");
+        Assert.NotNull(export.QuerySelector("section[data-section='Client record']"));
+        Assert.Contains("Sore shoulders", export.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_manager_edits_rules_and_the_consent_text_on_their_pages()
+    {
+        var browser = Manager;
+        var rules = await browser.OpenAsync("/Clients/Settings/ScreeningRules");
+        Assert.Equal(Api.QuestionKeys.Length, rules.QuerySelectorAll("#rules tbody tr").Length);
+        var form = rules.Form("#rule-osteoporosis");
+        await Browser.RedirectTargetAsync(browser.SubmitAsync(form, new Dictionary<string, string?>
+        {
+            ["Input.Kind"] = "ModifyPressure", ["Input.Reason"] = "Osteoporosis: gentle pressure only", ["Input.Enabled"] = "true",
+        }, "/Clients/Settings/ScreeningRules"));
+        var after = await browser.OpenAsync("/Clients/Settings/ScreeningRules");
+        Assert.Equal("Osteoporosis: gentle pressure only", after.QuerySelector<IHtmlInputElement>("tr[data-question=osteoporosis] input[name='Input.Reason']")!.Value);
+        var empty = await browser.SubmitExpectingPageAsync(after.Form("#rule-osteoporosis"), new Dictionary<string, string?> { ["Input.Kind"] = "ModifyPressure", ["Input.Reason"] = "" }, "/Clients/Settings/ScreeningRules");
+        Assert.Contains("Say why the flag is raised.", empty.FieldErrors());
+
+        var consent = await browser.OpenAsync("/Clients/Settings/Consent");
+        var version = int.Parse(consent.QuerySelector("#current-version")!.TextContent);
+        var blank = await browser.SubmitExpectingPageAsync(consent.Form(), new Dictionary<string, string?> { ["Input.Text"] = "" }, "/Clients/Settings/Consent");
+        Assert.Contains("Enter the consent text.", blank.FieldErrors());
+        await Browser.RedirectTargetAsync(browser.SubmitAsync(blank.Form(), new Dictionary<string, string?> { ["Input.Text"] = "Updated consent " + Guid.NewGuid() }, "/Clients/Settings/Consent"));
+        Assert.Equal(version + 1, int.Parse((await browser.OpenAsync("/Clients/Settings/Consent")).QuerySelector("#current-version")!.TextContent));
+    }
+
+    [Fact]
+    public async Task History_and_export_pages_render_the_timeline_and_every_section()
+    {
+        var id = await host.Manager().RegisterAsync(Api.NewClient("Hilda", "History"));
+        await (await host.Manager().PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake())).EnsureSuccessAsync();
+        var history = await Manager.OpenAsync($"/Clients/{id}/History");
+        Assert.Contains(history.QuerySelectorAll("#history tbody tr"), row => row.GetAttribute("data-action") == "clients.intake.submitted");
+
+        var export = await Manager.OpenAsync($"/Clients/{id}/Export");
+        var section = export.QuerySelector("section[data-section='Client record']")!;
+        Assert.Contains("Hilda", section.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Neck pain after long days at the desk", section.TextContent, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,91 @@
+using Xunit;
+
+namespace PracticeSuite.Clients.Tests;
+
+[Trait("Category", "Persistence")]
+public sealed class SearchTests(ClientsHost host) : IClassFixture<ClientsHost>
+{
+    private async Task<(Guid Smith, Guid Smithers, Guid Jones)> SeedAsync()
+    {
+        var manager = host.Manager();
+        await host.SeedPersonasAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var smith = await manager.RegisterAsync(Api.NewClient("Jöhn", $"Smith{tag}", $"john.smith.{tag}@example.com", "+44 7700 900123"));
+        var smithers = await manager.RegisterAsync(Api.NewClient("Johanna", $"Smith{tag}ers", $"jo.{tag}@example.org", "020 7946 0991"));
+        var jones = await manager.RegisterAsync(Api.NewClient("Mary", $"Jones{tag}", $"mary.{tag}@example.net"));
+        await (await manager.SendJsonAsync(HttpMethod.Put, $"/api/clients/{smith}/care-team", new { therapistIds = new[] { People.TherapistA } })).EnsureSuccessAsync();
+        return (smith, smithers, jones);
+    }
+
+    private static IReadOnlyList<Guid> Ids(System.Text.Json.Nodes.JsonNode page) => page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<Guid>()).ToList();
+
+    [Fact]
+    public async Task Prefix_and_word_search_on_name_email_and_phone()
+    {
+        var (smith, smithers, jones) = await SeedAsync();
+        var manager = host.Manager();
+        var family = (await manager.GetJsonAsync($"/api/clients/{smith}"))["familyName"]!.GetValue<string>();
+
+        Assert.Equal([smith, smithers], Ids(await manager.GetJsonAsync($"/api/clients?q={family}")));
+        Assert.Equal([smith], Ids(await manager.GetJsonAsync($"/api/clients?q=john {family}"))); // accents ignored, every word a prefix
+        Assert.Equal([smithers], Ids(await manager.GetJsonAsync($"/api/clients?q=JOH {family}e")));
+        var email = (await manager.GetJsonAsync($"/api/clients/{jones}"))["email"]!.GetValue<string>();
+        Assert.Equal([jones], Ids(await manager.GetJsonAsync($"/api/clients?q={Uri.EscapeDataString(email)}")));
+        Assert.Equal([smith], Ids(await manager.GetJsonAsync($"/api/clients?q={Uri.EscapeDataString("+44 7700 900")}")));
+        Assert.Contains(smithers, Ids(await manager.GetJsonAsync($"/api/clients?q={Uri.EscapeDataString("020 7946 09")}")));
+        Assert.Empty(Ids(await manager.GetJsonAsync($"/api/clients?q=mith{family[5..]}"))); // prefixes, not substrings
+    }
+
+    [Fact]
+    public async Task Results_are_paged()
+    {
+        var manager = host.Manager();
+        var family = "Pager" + Guid.NewGuid().ToString("N")[..6];
+        for (var i = 0; i < 5; i++)
+        {
+            await manager.RegisterAsync(Api.NewClient($"P{i}", family));
+        }
+
+        var first = await manager.GetJsonAsync($"/api/clients?q={family}&pageSize=2&page=1");
+        var third = await manager.GetJsonAsync($"/api/clients?q={family}&pageSize=2&page=3");
+        Assert.Equal(5, first["total"]!.GetValue<int>());
+        Assert.Equal(2, Ids(first).Count);
+        Assert.Single(Ids(third));
+        var badPage = await manager.GetAsync($"/api/clients?q={family}&pageSize=1000");
+        Assert.True((await badPage.FieldErrorsAsync()).ContainsKey("PageSize"));
+    }
+
+    [Fact]
+    public async Task Search_is_limited_to_what_the_caller_may_see()
+    {
+        var (smith, smithers, _) = await SeedAsync();
+        var family = (await host.Manager().GetJsonAsync($"/api/clients/{smith}"))["familyName"]!.GetValue<string>();
+
+        Assert.Equal([smith], Ids(await host.Therapist(People.TherapistA).GetJsonAsync($"/api/clients?q={family}")));
+        Assert.Empty(Ids(await host.Therapist(People.TherapistB).GetJsonAsync($"/api/clients?q={family}")));
+        Assert.Equal([smith, smithers], Ids(await host.Manager().GetJsonAsync($"/api/clients?q={family}")));
+        var therapistAll = Ids(await host.Therapist(People.TherapistB).GetJsonAsync("/api/clients?pageSize=100"));
+        Assert.Equal([People.ClientB], therapistAll);
+    }
+
+    [Fact]
+    public async Task Archived_clients_are_found_only_when_asked_for_and_renamed_clients_by_their_new_name()
+    {
+        var manager = host.Manager();
+        var family = "Archy" + Guid.NewGuid().ToString("N")[..6];
+        var body = Api.NewClient("Ann", family);
+        var id = await manager.RegisterAsync(body);
+        await (await manager.PostAsync($"/api/clients/{id}/archive", null)).EnsureSuccessAsync();
+
+        Assert.Empty(Ids(await manager.GetJsonAsync($"/api/clients?q={family}")));
+        Assert.Equal([id], Ids(await manager.GetJsonAsync($"/api/clients?q={family}&includeArchived=true")));
+
+        await (await manager.PostAsync($"/api/clients/{id}/restore", null)).EnsureSuccessAsync();
+        Assert.Equal([id], Ids(await manager.GetJsonAsync($"/api/clients?q={family}")));
+
+        body["familyName"] = "Renamed" + family;
+        await (await manager.SendJsonAsync(HttpMethod.Put, $"/api/clients/{id}", body)).EnsureSuccessAsync();
+        Assert.Equal([id], Ids(await manager.GetJsonAsync($"/api/clients?q=renamed{family}")));
+        Assert.Empty(Ids(await manager.GetJsonAsync($"/api/clients?q={family}")));
+    }
+}
