@@ -34,6 +34,24 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
     }
 
     [Fact]
+    public async Task A_clients_history_is_their_audit_timeline_newest_first_with_who_by_name()
+    {
+        var clientId = host.Personas.ClientA.ClientId!.Value;
+        var therapist = await host.SignedInClientAsync(host.Personas.TherapistA.Email);
+        Assert.Equal(HttpStatusCode.OK, (await therapist.GetAsync($"/api/casebook/clients/{clientId}/notes")).StatusCode);
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/casebook/clients/{clientId}/notes")).StatusCode);
+
+        var timeline = await host.InScopeAsync(scope => scope.Resolve<IAuditTimeline>().ForClientAsync(clientId, 100, CancellationToken.None));
+        var reads = timeline.Where(e => e.Action == "casebook.notes.read").ToList();
+        Assert.True(reads.Count >= 2, $"expected both reads, got {reads.Count}");
+        Assert.Equal($"{host.Personas.Manager.DisplayName} (Manager)", reads[0].Who);
+        Assert.Contains(reads, e => e.Who == $"{host.Personas.TherapistA.DisplayName} (Therapist)" && e.UserId == host.Personas.TherapistA.UserId);
+        Assert.True(timeline.Zip(timeline.Skip(1)).All(pair => pair.First.OccurredAt >= pair.Second.OccurredAt), "newest first");
+        Assert.DoesNotContain(timeline, e => e.RecordId == host.Personas.ClientB.ClientId!.Value.ToString());
+    }
+
+    [Fact]
     public async Task Audit_entries_cannot_be_changed()
     {
         await host.InScopeAsync(scope => scope.Resolve<IAuditTrail>().RecordAsync(new AuditEntry("test.read", "Probe", "1"), CancellationToken.None).ContinueWith(_ => 0));

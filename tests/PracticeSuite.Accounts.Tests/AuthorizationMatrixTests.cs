@@ -27,6 +27,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["Manager"] = [Caller.Manager],
         ["Staff"] = [Caller.Manager, Caller.TherapistA, Caller.TherapistB],
         ["Client"] = [Caller.ClientA, Caller.ClientB],
+        ["ClientOrManager"] = [Caller.ClientA, Caller.ClientB, Caller.Manager],
         ["SignedIn"] = [Caller.ClientA, Caller.ClientB, Caller.TherapistA, Caller.TherapistB, Caller.Manager],
     };
 

@@ -95,7 +95,7 @@ public sealed class Browser(HttpClient client)
 
 public static class DocumentExtensions
 {
-    public static IHtmlFormElement Form(this IHtmlDocument document, string selector = "form[method=post]") =>
+    public static IHtmlFormElement Form(this IHtmlDocument document, string selector = "main form[method=post]") =>
         document.QuerySelector<IHtmlFormElement>(selector) ?? throw new Xunit.Sdk.XunitException($"No form matches {selector}.");
 
     public static IReadOnlyList<string> FieldErrors(this IHtmlDocument document) =>

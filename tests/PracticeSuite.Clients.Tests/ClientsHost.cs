@@ -56,7 +56,7 @@ public sealed class InMemoryAuditTrail(TestClock clock) : IAuditTrail, IAuditTim
 
     public Task<IReadOnlyList<AuditTimelineEntry>> ForClientAsync(Guid clientId, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AuditTimelineEntry>>(_timed.Where(t => t.Entry.ClientId == clientId).Reverse().Take(limit)
-            .Select(t => new AuditTimelineEntry(t.At, "someone", t.Entry.Action, t.Entry.RecordType, t.Entry.RecordId)).ToList());
+            .Select(t => new AuditTimelineEntry(t.At, "someone", "Someone (Manager)", t.Entry.Action, t.Entry.RecordType, t.Entry.RecordId)).ToList());
 }
 
 public sealed class RecordingAccounts : IAccounts

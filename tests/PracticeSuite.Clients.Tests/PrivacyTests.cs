@@ -22,7 +22,8 @@ public sealed class PrivacyTests(ClientsHost host) : IClassFixture<ClientsHost>
         Assert.Equal(8, record["contactPreferences"]!.AsArray().Count);
 
         Assert.True((await host.ClientUser(id).GetAsync($"/api/clients/{id}/export")).IsSuccessStatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await host.Therapist(People.TherapistA).GetAsync($"/api/clients/{id}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await host.Therapist(People.TherapistA).GetAsync($"/api/clients/{id}/export")).StatusCode); // privacy requests: the client or a manager
+        Assert.Equal(HttpStatusCode.NotFound, (await host.ClientUser(People.ClientB).GetAsync($"/api/clients/{id}/export")).StatusCode);
         Assert.Contains(host.Factory.Audit.Entries, e => e.Action == "clients.record.exported" && e.ClientId == id);
     }
 

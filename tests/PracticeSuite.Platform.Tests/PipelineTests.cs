@@ -17,7 +17,7 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void Behaviours_run_in_order_logging_validation_unit_of_work()
+    public void Behaviours_run_in_order_logging_access_checks_validation_unit_of_work()
     {
         var requestType = host.Factory.Container.ComponentRegistry.Registrations
             .SelectMany(r => r.Services).OfType<Autofac.Core.TypedService>()
@@ -27,7 +27,7 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
 
         using var scope = host.Factory.Container.BeginLifetimeScope();
         var behaviours = ((IEnumerable<object>)scope.Resolve(behaviourType)).Select(b => b.GetType().GetGenericTypeDefinition()).ToList();
-        Assert.Equal([typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)], behaviours);
+        Assert.Equal([typeof(LoggingBehavior<,>), typeof(AccessCheckBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)], behaviours);
     }
 
     [Fact]
@@ -141,6 +141,14 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Contains("An unexpected error occurred.", body);
         Assert.DoesNotContain("internal detail", body);
         Assert.DoesNotContain("InvalidOperationException", body);
+    }
+
+    [Fact]
+    public async Task A_form_posted_to_a_missing_page_is_the_404_page_not_an_antiforgery_400()
+    {
+        var response = await host.Factory.CreateClient().PostAsync("/no-such-page", new FormUrlEncodedContent([]), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,6 +84,7 @@ public static class AccountsComposition
         services.AddScoped<IAccounts>(provider => provider.GetRequiredService<AccountService>());
         services.AddScoped<AccountSeeding>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IAuditTimeline, AuditTimeline>();
         services.AddScoped<TherapistDirectory>();
         services.AddScoped<ITherapistDirectory>(provider => provider.GetRequiredService<TherapistDirectory>());
         services.AddSingleton<EmailWakeUp>();

@@ -14,7 +14,7 @@ namespace PracticeSuite.Host.Accounts;
 /// and therapist profiles. They live like a module's: schema <c>accounts</c> on PostgreSQL, prefix
 /// <c>accounts_</c> on SQLite, with their own migration history.
 /// </summary>
-public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<PracticeUser>(options)
+public sealed class HostDbContext(DbContextOptions<HostDbContext> options, UnitOfWorkContext unitOfWork) : IdentityDbContext<PracticeUser>(options)
 {
     public const string ModuleName = "Accounts";
 
@@ -114,13 +114,32 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options) : Ide
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
+        if (unitOfWork.Current?.Database.CurrentTransaction is not null)
+        {
+            throw new InvalidOperationException("Inside a command, save the host's tables with SaveChangesAsync, which joins the command's transaction.");
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // Inside a module's command (an audited change, an erased account, a queued invitation) these rows
+        // commit with the command's own.
+        if (!await unitOfWork.EnlistAsync(this, cancellationToken))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            await UnitOfWorkContext.LeaveAsync(this, cancellationToken);
+        }
     }
 
     /// <summary>The audit trail is append-only: nothing may change or remove an entry.</summary>

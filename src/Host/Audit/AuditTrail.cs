@@ -31,6 +31,32 @@ public sealed class AuditTrail(HostDbContext db, ICurrentUser currentUser, ICloc
     private static string Clip(string text, int length) => text.Length > length ? text[..length] : text;
 }
 
+/// <summary>A client's history page: the audit entries about that client, with who made them by name.</summary>
+public sealed class AuditTimeline(HostDbContext db) : IAuditTimeline
+{
+    public async Task<IReadOnlyList<AuditTimelineEntry>> ForClientAsync(Guid clientId, int limit, CancellationToken cancellationToken)
+    {
+        var records = await db.AuditRecords.AsNoTracking()
+            .Where(r => r.ClientId == clientId)
+            .OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var userIds = records.Select(r => r.UserId).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        return records
+            .Select(r => new AuditTimelineEntry(r.OccurredAt, r.UserId, Who(r, r.UserId is { } id ? names.GetValueOrDefault(id) : null), r.Action, r.RecordType, r.RecordId))
+            .ToList();
+    }
+
+    private static string Who(AuditRecord record, string? name) => (record.UserId, name) switch
+    {
+        (null, _) => "system",
+        (_, null) => $"removed account ({record.Role})",
+        _ => $"{name} ({record.Role})",
+    };
+}
+
 /// <summary>The manager's filter over the audit trail. Dates are whole UTC days, both inclusive.</summary>
 public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? UserId, string? Action, Guid? ClientId)
 {

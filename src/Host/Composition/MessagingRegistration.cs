@@ -3,6 +3,7 @@ using Autofac;
 using FluentValidation;
 using MediatR;
 using PracticeSuite.SharedKernel.Hosting.Behaviours;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 
 namespace PracticeSuite.Host.Composition;
@@ -21,8 +22,11 @@ public static class MessagingRegistration
             .As<IMediator>()
             .InstancePerLifetimeScope();
 
+        container.RegisterType<UnitOfWorkContext>().AsSelf().InstancePerLifetimeScope();
+
         // MediatR runs behaviours in registration order, the first outermost.
         container.RegisterGeneric(typeof(LoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>));
+        container.RegisterGeneric(typeof(AccessCheckBehavior<,>)).As(typeof(IPipelineBehavior<,>));
         container.RegisterGeneric(typeof(ValidationBehavior<,>)).As(typeof(IPipelineBehavior<,>));
         container.RegisterGeneric(typeof(UnitOfWorkBehavior<,>)).As(typeof(IPipelineBehavior<,>));
 

@@ -44,6 +44,7 @@ public sealed partial class InboxProcessor(
         var now = clock.UtcNow;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var unitOfWork = scope.Resolve<UnitOfWorkContext>().Begin(db); // platform services the handlers call write in this transaction too
         var batch = await db.Inbox
             .FromSqlRaw(
                 $"SELECT * FROM {MessageStore.Inbox(db)} WHERE \"ProcessedAt\" IS NULL AND \"ParkedAt\" IS NULL AND \"NextAttemptAt\" <= {{0}} " +

@@ -21,6 +21,7 @@ public static class SecurityComposition
             .AddPolicy(Policies.Manager, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager)))
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager), nameof(PracticeRole.Therapist)))
             .AddPolicy(Policies.Client, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Client)))
+            .AddPolicy(Policies.ClientOrManager, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Client), nameof(PracticeRole.Manager)))
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .SetFallbackPolicy(new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()

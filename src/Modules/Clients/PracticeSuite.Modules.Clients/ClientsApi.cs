@@ -120,7 +120,7 @@ public static class ClientsApi
         // Privacy.
         api.MapGet("/{clientId:guid}/export", async (Guid clientId, IMediator m, CancellationToken ct) =>
                 Results.Json(await m.Send(new ExportClientData(clientId), ct), ExportClientDataHandler.Json))
-            .RequireAuthorization(Policies.SignedIn);
+            .RequireAuthorization(Policies.ClientOrManager);
         api.MapPost("/{clientId:guid}/erase", async (Guid clientId, EraseClient command, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(command with { ClientId = clientId }, ct);

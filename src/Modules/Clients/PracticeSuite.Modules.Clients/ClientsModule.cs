@@ -1,6 +1,7 @@
 using Autofac;
 using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Infrastructure;
+using PracticeSuite.SharedKernel.Hosting.Behaviours;
 using PracticeSuite.SharedKernel.Hosting.Modules;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using Microsoft.AspNetCore.Routing;
@@ -17,8 +18,8 @@ public sealed class ClientsModule : IModule
 
     public IReadOnlyList<NavigationLink> Navigation =>
     [
-        new("Clients", "/Clients", 100),
-        new("My details", "/Portal", 110),
+        new("Clients", "/Clients", 100, Policies.Staff),
+        new("My details", "/Portal", 110, Policies.Client),
     ];
 
     public void Register(ModuleRegistration registration)
@@ -35,6 +36,7 @@ public sealed class ClientsModule : IModule
         container.RegisterInstance(new ClientsSettings(clinicZone));
         container.RegisterType<ClinicCalendar>().AsSelf().SingleInstance();
         container.RegisterType<ClientAccess>().AsSelf().InstancePerLifetimeScope();
+        container.RegisterGeneric(typeof(ClientRecordAccessCheck<>)).As(typeof(IRequestAccessCheck<>)).InstancePerDependency();
         container.RegisterType<ScreeningEvaluator>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<ClientsPersonalDataSection>().As<IPersonalDataSection>().InstancePerLifetimeScope();
         container.RegisterType<ClientPersonaRecords>().As<IPersonaRecords>().InstancePerLifetimeScope();

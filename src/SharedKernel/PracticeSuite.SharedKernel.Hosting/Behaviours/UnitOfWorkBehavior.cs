@@ -14,7 +14,7 @@ namespace PracticeSuite.SharedKernel.Hosting.Behaviours;
 /// Queries pass through.
 /// </summary>
 public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
-    IIndex<string, ModuleDbContext> moduleContexts, IMediator mediator, IEnumerable<IOutboxSignal> outboxSignals)
+    IIndex<string, ModuleDbContext> moduleContexts, IMediator mediator, IEnumerable<IOutboxSignal> outboxSignals, UnitOfWorkContext unitOfWork)
     : IPipelineBehavior<TRequest, TResponse>
 {
     // Resolved once per closed type: is it a command, and which module's database does it change?
@@ -39,6 +39,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
         var response = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            using var current = unitOfWork.Begin(db);
             var result = await next();
             await DomainEventDispatch.SaveAndDispatchAsync(db, mediator, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -8,4 +8,5 @@ public interface IAuditTimeline
 }
 
 /// <param name="UserId">Who did it; null for a job.</param>
-public sealed record AuditTimelineEntry(DateTime OccurredAt, string? UserId, string Action, string RecordType, string RecordId);
+/// <param name="Who">How to show who did it: the account's name and role, "system" for a job, or a note that the account is gone.</param>
+public sealed record AuditTimelineEntry(DateTime OccurredAt, string? UserId, string Who, string Action, string RecordType, string RecordId);

@@ -16,6 +16,9 @@ public static class Policies
     /// <summary>Clients in their portal.</summary>
     public const string Client = "Client";
 
+    /// <summary>Privacy requests (a whole-record export): the client, for their own record, or a manager.</summary>
+    public const string ClientOrManager = "ClientOrManager";
+
     /// <summary>Any signed-in person; the handler decides record by record.</summary>
     public const string SignedIn = "SignedIn";
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Modules.Clients.Domain;
 using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Errors;
+using PracticeSuite.SharedKernel.Hosting.Behaviours;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Identity;
 using PracticeSuite.SharedKernel.Time;
@@ -79,6 +80,20 @@ public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
 
         await EnsureVisibleAsync(clientId, cancellationToken);
     }
+}
+
+/// <summary>A command about one client's record. Its caller must be able to see that record before the command is even validated.</summary>
+public interface IClientRecordCommand
+{
+    Guid ClientId { get; }
+}
+
+/// <summary>Runs ahead of validation (see <see cref="AccessCheckBehavior{TRequest, TResponse}"/>): a record the caller may not see is a 404, never a list of field errors.</summary>
+public sealed class ClientRecordAccessCheck<TCommand>(ClientAccess access) : IRequestAccessCheck<TCommand>
+    where TCommand : IClientRecordCommand
+{
+    public Task EnsureAllowedAsync(TCommand request, CancellationToken cancellationToken) =>
+        access.EnsureVisibleAsync(request.ClientId, cancellationToken);
 }
 
 /// <summary>The module's settings (<c>Modules:Clients</c>).</summary>

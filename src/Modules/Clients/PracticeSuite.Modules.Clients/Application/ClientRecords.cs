@@ -165,7 +165,7 @@ public sealed class FindLikelyDuplicatesHandler(ClientsDbContext db, ClientAcces
 
 // ---------------------------------------------------------------- details, preferences, care team
 
-public sealed record UpdateClientDetails : ICommand, IClientDetailsInput
+public sealed record UpdateClientDetails : ICommand, IClientDetailsInput, IClientRecordCommand
 {
     public Guid ClientId { get; init; }
     public string GivenName { get; init; } = "";
@@ -196,7 +196,7 @@ public sealed class UpdateClientDetailsHandler(ClientsDbContext db, ClientAccess
 
 public sealed record ContactPreferenceInput(ContactKind Kind, ContactChannel Channel, bool Allowed);
 
-public sealed record UpdateContactPreferences : ICommand
+public sealed record UpdateContactPreferences : ICommand, IClientRecordCommand
 {
     public Guid ClientId { get; init; }
     public List<ContactPreferenceInput> Preferences { get; init; } = [];
@@ -233,10 +233,12 @@ public sealed class UpdateContactPreferencesHandler(ClientsDbContext db, ClientA
 }
 
 /// <summary>Sets who treats the client, preferred therapist first. Staff only.</summary>
-public sealed record SetCareTeam : ICommand
+public sealed record SetCareTeam : ICommand, IClientRecordCommand
 {
     public Guid ClientId { get; init; }
-    public List<Guid> TherapistIds { get; init; } = [];
+
+    /// <summary>The whole team, preferred first. Required: an empty list clears the team, a missing one is an error.</summary>
+    public List<Guid>? TherapistIds { get; init; }
 }
 
 public sealed class SetCareTeamValidator : AbstractValidator<SetCareTeam>
@@ -247,9 +249,11 @@ public sealed class SetCareTeamValidator : AbstractValidator<SetCareTeam>
     // hold on to the host's (possibly scoped) therapist directory.
     public SetCareTeamValidator()
     {
-        RuleFor(c => c.TherapistIds)
+        RuleFor(c => c.TherapistIds).NotNull().WithMessage("List the care team's therapists (an empty list clears the team).");
+        RuleFor(c => c.TherapistIds!)
             .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("A therapist can be on the care team only once.")
-            .Must(ids => ids.Count <= MaxTeamSize).WithMessage($"A care team has at most {MaxTeamSize} therapists.");
+            .Must(ids => ids.Count <= MaxTeamSize).WithMessage($"A care team has at most {MaxTeamSize} therapists.")
+            .When(c => c.TherapistIds is not null);
     }
 }
 
@@ -262,16 +266,17 @@ public sealed class SetCareTeamHandler(ClientsDbContext db, ClientAccess access,
             throw new NotFoundException("Client", request.ClientId);
         }
 
-        for (var index = 0; index < request.TherapistIds.Count; index++)
+        var therapistIds = request.TherapistIds ?? [];
+        for (var index = 0; index < therapistIds.Count; index++)
         {
-            if (await therapists.FindAsync(request.TherapistIds[index], cancellationToken) is null)
+            if (await therapists.FindAsync(therapistIds[index], cancellationToken) is null)
             {
                 throw RequestValidationException.For($"TherapistIds[{index}]", "Choose a therapist of this clinic.");
             }
         }
 
         var client = await access.GetForUpdateAsync(request.ClientId, cancellationToken);
-        client.SetCareTeam(request.TherapistIds);
+        client.SetCareTeam(therapistIds);
         db.EnqueueIntegrationEvent(new ClientDetailsChanged(client.Id));
         return Unit.Value;
     }

@@ -77,7 +77,7 @@ public sealed class PublishConsentTextHandler(ClientsDbContext db, ClinicCalenda
 
 /// <summary>The client signs the consent version they were shown, by typing their name.</summary>
 /// <param name="Version">The version on screen: if the clinic published a newer one meanwhile, the client must read that first.</param>
-public sealed record SignConsent : ICommand
+public sealed record SignConsent : ICommand, IClientRecordCommand
 {
     public Guid ClientId { get; init; }
     public int Version { get; init; }

@@ -31,7 +31,7 @@ public sealed record SurgeryOrInjuryInput
 }
 
 /// <summary>Submits a (new version of the) health-history questionnaire, and re-evaluates the client's flags.</summary>
-public sealed record SubmitIntake : ICommand<int>
+public sealed record SubmitIntake : ICommand<int>, IClientRecordCommand
 {
     public Guid ClientId { get; init; }
     public string? ReasonForVisit { get; init; }

@@ -1,3 +1,4 @@
+using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Domain;
@@ -7,19 +8,54 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 namespace PracticeSuite.Modules.Clients.Application;
 
 /// <summary>
-/// Client records for the standard personas: ClientA treated by TherapistA, ClientB by TherapistB. Route value
-/// <c>clientId</c> addresses ClientA's record. Seeding twice changes nothing.
+/// Client records for the standard personas: ClientA treated by TherapistA, ClientB by TherapistB, each with an
+/// intake; ClientA's reports recent surgery, so it carries a flag awaiting physician clearance. Route values
+/// <c>clientId</c> and <c>flagId</c> address ClientA's record and that flag. Seeding twice changes nothing.
 /// </summary>
-public sealed class ClientPersonaRecords(ClientsDbContext db, ClinicCalendar calendar) : IPersonaRecords
+public sealed class ClientPersonaRecords(ClientsDbContext db, ClinicCalendar calendar, IMediator mediator) : IPersonaRecords
 {
     public const string ClientIdRouteValue = "clientId";
+    public const string FlagIdRouteValue = "flagId";
+    private const string ClientAScreeningYes = "recent-surgery";
 
     public async Task<IReadOnlyDictionary<string, string>> SeedAsync(Personas personas, CancellationToken cancellationToken)
     {
         await EnsureAsync(personas.ClientA, personas.TherapistA, new DateOnly(1984, 3, 14), cancellationToken);
         await EnsureAsync(personas.ClientB, personas.TherapistB, new DateOnly(1991, 9, 2), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return new Dictionary<string, string> { [ClientIdRouteValue] = personas.ClientA.ClientId!.Value.ToString() };
+
+        var clientA = personas.ClientA.ClientId!.Value;
+        await EnsureIntakeAsync(clientA, "Lower back pain after a house move.", ClientAScreeningYes, cancellationToken);
+        await EnsureIntakeAsync(personas.ClientB.ClientId!.Value, "Tight neck and shoulders from desk work.", screeningYes: null, cancellationToken);
+        var flagId = await db.Flags.AsNoTracking().Where(f => f.ClientId == clientA && f.QuestionKey == ClientAScreeningYes)
+            .Select(f => f.Id).FirstAsync(cancellationToken);
+        return new Dictionary<string, string>
+        {
+            [ClientIdRouteValue] = clientA.ToString(),
+            [FlagIdRouteValue] = flagId.ToString(),
+        };
+    }
+
+    /// <summary>Through the module's own command, so the flags come from the clinic's screening rules as for any intake.</summary>
+    private async Task EnsureIntakeAsync(Guid clientId, string reason, string? screeningYes, CancellationToken cancellationToken)
+    {
+        if (await db.Intakes.AnyAsync(i => i.ClientId == clientId, cancellationToken))
+        {
+            return;
+        }
+
+        var blank = SubmitIntake.Blank(clientId);
+        await mediator.Send(blank with
+        {
+            ReasonForVisit = reason,
+            Goals = "Move without pain.",
+            PreviousMassage = true,
+            Screening = blank.Screening.Select(a => a with
+            {
+                Answer = a.QuestionKey == screeningYes,
+                Details = a.QuestionKey == screeningYes ? "Knee arthroscopy six weeks ago." : null,
+            }).ToList(),
+        }, cancellationToken);
     }
 
     private async Task EnsureAsync(PersonaAccount client, PersonaAccount therapist, DateOnly dateOfBirth, CancellationToken cancellationToken)

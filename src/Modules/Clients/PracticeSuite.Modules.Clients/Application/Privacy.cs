@@ -102,7 +102,7 @@ public sealed class ClientsPersonalDataSection(ClientsDbContext db) : IPersonalD
 /// shell so other modules' records (e.g. invoices the law requires) still join; the portal account and
 /// e-mail log go through the platform; other modules hear of it through the erased event.
 /// </summary>
-public sealed record EraseClient : ICommand
+public sealed record EraseClient : ICommand, IClientRecordCommand
 {
     public Guid ClientId { get; init; }
 

@@ -145,7 +145,7 @@ public sealed class GetClientFlagsHandler(ClientsDbContext db, ClientAccess acce
 }
 
 /// <summary>Records a physician's clearance on a "requires physician clearance" flag.</summary>
-public sealed record RecordClearance : ICommand
+public sealed record RecordClearance : ICommand, IClientRecordCommand
 {
     public Guid ClientId { get; init; }
     public Guid FlagId { get; init; }

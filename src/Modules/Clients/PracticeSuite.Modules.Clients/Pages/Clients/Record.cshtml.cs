@@ -27,7 +27,7 @@ public sealed class RecordModel(IMediator mediator, ClientAccess access, ITherap
 
     public async Task<IActionResult> OnPostCareTeamAsync(Guid? preferred, CancellationToken cancellationToken)
     {
-        var ids = Input.TherapistIds.Distinct().ToList();
+        var ids = (Input.TherapistIds ?? []).Distinct().ToList(); // no box ticked: the team is cleared
         if (preferred is { } first && ids.Remove(first))
         {
             ids.Insert(0, first);
