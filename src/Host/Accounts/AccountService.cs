@@ -48,7 +48,7 @@ public sealed class AccountService(
             throw new RequestValidationException(errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
         var user = await users.FindByEmailAsync(address);
         if (user is not null && await users.HasPasswordAsync(user))
         {
@@ -95,7 +95,7 @@ public sealed class AccountService(
 
     public async Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
         foreach (var user in await db.Users.Where(u => u.ClientId == clientId).ToListAsync(cancellationToken))
         {
             var address = user.Email ?? "";
@@ -130,7 +130,7 @@ public sealed class AccountService(
             return;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
         var lifetime = Options.EffectivePasswordResetLifetime;
         var (token, tokenId) = await tokens.IssueAsync(user.Id, AccountTokenPurposes.PasswordReset, lifetime, cancellationToken);
         var link = $"{BaseUrl()}/Account/ResetPassword?token={Uri.EscapeDataString(token)}";
@@ -161,7 +161,7 @@ public sealed class AccountService(
             return new PasswordChangeOutcome(TokenState.Unknown, []);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
         var resetToken = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, resetToken, password ?? "");
         if (!result.Succeeded)

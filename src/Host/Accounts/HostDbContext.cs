@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PracticeSuite.Host.Audit;
 using PracticeSuite.Host.Email;
@@ -142,12 +143,50 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options, UnitO
         }
     }
 
+    /// <summary>
+    /// A transaction for several writes to the host's tables: inside a module's command it is a savepoint in the
+    /// command's transaction (the command commits it); otherwise a transaction of its own.
+    /// </summary>
+    public async Task<HostTransaction> BeginOrJoinTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (await unitOfWork.EnlistAsync(this, cancellationToken))
+        {
+            await Database.CurrentTransaction!.CreateSavepointAsync(HostTransaction.Savepoint, cancellationToken);
+            return new HostTransaction(this, own: null);
+        }
+
+        return new HostTransaction(this, await Database.BeginTransactionAsync(cancellationToken));
+    }
+
     /// <summary>The audit trail is append-only: nothing may change or remove an entry.</summary>
     private void RefuseAuditChanges()
     {
         if (ChangeTracker.Entries<AuditRecord>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Audit entries are append-only.");
+        }
+    }
+
+    public sealed class HostTransaction(HostDbContext db, IDbContextTransaction? own) : IAsyncDisposable
+    {
+        internal const string Savepoint = "host_work";
+
+        public Task CommitAsync(CancellationToken cancellationToken) =>
+            own?.CommitAsync(cancellationToken) ?? Task.CompletedTask; // joined: the command commits
+
+        public Task RollbackAsync(CancellationToken cancellationToken) =>
+            own?.RollbackAsync(cancellationToken) ?? db.Database.CurrentTransaction!.RollbackToSavepointAsync(Savepoint, cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (own is null)
+            {
+                await UnitOfWorkContext.LeaveAsync(db, CancellationToken.None);
+            }
+            else
+            {
+                await own.DisposeAsync();
+            }
         }
     }
 

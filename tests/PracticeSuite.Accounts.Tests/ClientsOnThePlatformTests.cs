@@ -1,0 +1,75 @@
+using System.Net;
+using Autofac;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Host.Accounts;
+using Xunit;
+
+namespace PracticeSuite.Accounts.Tests;
+
+/// <summary>
+/// The Clients module against the real platform services (accounts, e-mail, audit trail): its commands write
+/// the host's tables inside their own transaction, which on SQLite must not wait for the command's own lock.
+/// </summary>
+[Trait("Category", "Persistence")]
+public sealed class ClientsOnThePlatformTests(AccountsFixture host) : IClassFixture<AccountsFixture>
+{
+    private const string GoodPassword = "Portal-Password-2026!";
+
+    [Fact]
+    public async Task A_manager_invites_a_client_from_their_record_and_the_accepted_account_sees_only_that_record()
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var clientId = await RegisterAsync(manager, "Ivy", "Invite", "ivy@personas.test");
+
+        var invite = await manager.PostAsync($"/api/clients/{clientId}/invite", null);
+        Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
+        var link = AccountsFixture.LinkIn(await host.LastEmailToAsync("ivy@personas.test"));
+        var accepted = await AccountsFixture.PostFormAsync(host.CreateClient(), link, new() { ["Input.Password"] = GoodPassword, ["Input.ConfirmPassword"] = GoodPassword });
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+
+        var ivy = await host.SignedInClientAsync("ivy@personas.test", GoodPassword);
+        var own = await ivy.GetFromJsonAsync<JsonObject>($"/api/clients/{clientId}");
+        Assert.Equal("Ivy", own!["givenName"]!.GetValue<string>());
+        Assert.Contains("Ivy Invite", await ivy.GetStringAsync("/Portal"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await ivy.GetAsync($"/api/clients/{host.Personas.ClientA.ClientId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_audited_command_commits_its_audit_entry_with_it_and_erasure_removes_the_account_in_the_same_transaction()
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var clientId = await RegisterAsync(manager, "Ezra", "Erase", "ezra@personas.test");
+        await (await manager.PostAsync($"/api/clients/{clientId}/invite", null)).Content.ReadAsStringAsync();
+        var link = AccountsFixture.LinkIn(await host.LastEmailToAsync("ezra@personas.test"));
+        await AccountsFixture.PostFormAsync(host.CreateClient(), link, new() { ["Input.Password"] = GoodPassword, ["Input.ConfirmPassword"] = GoodPassword });
+
+        var refused = await manager.PostAsJsonAsync($"/api/clients/{clientId}/erase", new { confirmed = false });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        var erased = await manager.PostAsJsonAsync($"/api/clients/{clientId}/erase", new { confirmed = true });
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+
+        await host.InScopeAsync(async scope =>
+        {
+            var db = scope.Resolve<HostDbContext>();
+            Assert.False(await db.Users.AnyAsync(u => u.ClientId == clientId));
+            Assert.Contains(await db.AuditRecords.Where(a => a.ClientId == clientId).Select(a => a.Action).ToListAsync(), a => a == "clients.record.erased");
+            return 0;
+        });
+        var signIn = await AccountsFixture.PostFormAsync(host.CreateClient(), "/Account/Login", new() { ["Input.Email"] = "ezra@personas.test", ["Input.Password"] = GoodPassword });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode); // the form again, with its error: the account is gone
+    }
+
+    private static async Task<Guid> RegisterAsync(HttpClient manager, string givenName, string familyName, string email)
+    {
+        var response = await manager.PostAsJsonAsync("/api/clients", new
+        {
+            givenName, familyName, dateOfBirth = "1988-04-02", email, phone = "+44 20 7946 0001", timeZone = "Europe/London", pressurePreference = "Medium",
+        });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, text);
+        return JsonNode.Parse(text)!["id"]!.GetValue<Guid>();
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+using PracticeSuite.Host.Accounts;
+using Xunit;
+
+namespace PracticeSuite.SystemTests;
+
+/// <summary>The Clients module as its people use it, on the demo data: a therapist at a desk, a client on a phone.</summary>
+public sealed class ClientsJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string TherapistA = "therapist.a@" + AccountsStartup.DemoDomain;
+    private const string ClientA = "client.a@" + AccountsStartup.DemoDomain;
+
+    [Fact]
+    public async Task A_therapist_finds_their_client_and_sees_the_screening_flag_on_every_view()
+    {
+        var page = await browser.SignedInPageAsync(TherapistA);
+        await page.ClickAsync("nav a[href='/Clients']");
+        await page.FillAsync("#q", "case");
+        await page.PressAsync("#q", "Enter");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal(1, await page.Locator("#clients tbody tr").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "clients-list.png"), FullPage = true });
+
+        await page.ClickAsync("#clients a:has-text('Casey Client')");
+        var banner = page.Locator("section.flags-banner");
+        Assert.Contains("Recent surgery", await banner.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("false", await banner.GetAttributeAsync("data-may-start-plan"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "client-record.png"), FullPage = true });
+
+        await page.ClickAsync("ul.tabs a:has-text('Intake')");
+        Assert.Contains("Recent surgery", await page.Locator("section.flags-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "client-intake-staff.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_client_on_a_phone_is_refused_an_unsigned_consent_then_signs_it()
+    {
+        var page = await browser.SignedInPageAsync(ClientA, width: 390, height: 844);
+        await page.ClickAsync("nav a[href='/Portal']");
+        Assert.True(await page.Locator("#consent-reminder").IsVisibleAsync());
+
+        await page.ClickAsync("#consent-reminder a");
+        Assert.Equal("Consent to treatment", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await page.ClickAsync("main form button[type=submit]");
+        Assert.True(await page.Locator(".field-error, .validation-summary-errors li").First.IsVisibleAsync(), "signing without a typed name shows why");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "portal-consent-error.png"), FullPage = true });
+
+        await page.FillAsync("input[name='Input.TypedName']", "Casey Client");
+        await page.ClickAsync("main form button[type=submit]");
+        Assert.True(await page.Locator("#signed").IsVisibleAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "portal-consent-signed.png"), FullPage = true });
+
+        await page.GotoAsync("/Portal");
+        Assert.Equal(0, await page.Locator("#consent-reminder").CountAsync());
+    }
+}
