@@ -8,9 +8,12 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$repo"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# The host measured by "start to healthy" is this Release build, started with `dotnet PracticeSuite.Host.dll`.
-dotnet build src/Host/PracticeSuite.Host.csproj -c Release --nologo -v quiet
+# The host measured by "start to healthy" is the Release build a server runs: build/publish.sh's output
+# (ReadyToRun), started with `dotnet PracticeSuite.Host.dll`. HOST_DIR=src/Host/bin/Release/net10.0 measures
+# the plain `dotnet build -c Release` output instead (after building the solution in Release).
+host_dir="${HOST_DIR:-artifacts/bench-publish}"
+if [ -z "${HOST_DIR:-}" ]; then build/publish.sh "$host_dir"; fi
 dotnet build build/bench/PracticeSuite.Bench.Platform/PracticeSuite.Bench.Platform.csproj -c Release --nologo -v quiet
 
 dotnet build/bench/PracticeSuite.Bench.Platform/bin/Release/net10.0/PracticeSuite.Bench.Platform.dll \
-  --host-dir src/Host/bin/Release/net10.0 "$@"
+  --host-dir "$host_dir" "$@"

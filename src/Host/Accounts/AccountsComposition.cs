@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PracticeSuite.Host.Audit;
 using PracticeSuite.Host.Email;
+using PracticeSuite.Host.Persistence;
 using PracticeSuite.Host.Security;
 using PracticeSuite.Host.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Modules;
@@ -101,13 +102,9 @@ public static class AccountsComposition
     public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
-        {
-            logger.LogInformation("Accounts: applying migrations {Migrations}", pending);
-            await db.Database.MigrateAsync(cancellationToken);
-        }
+        await ModuleMigrator.MigrateAsync(
+            services.GetRequiredService<PracticeDatabase>(), HostDbContext.ModuleName, typeof(HostDbContext),
+            () => scope.ServiceProvider.GetRequiredService<HostDbContext>(), logger, cancellationToken);
     }
 
     /// <summary>Only form posts count against the limit, per caller address; showing the page is free.</summary>
