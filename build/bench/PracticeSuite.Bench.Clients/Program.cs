@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using PracticeSuite.Bench;
 using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Domain;
 using PracticeSuite.Modules.Clients.Infrastructure;
@@ -90,7 +91,7 @@ foreach (var (kind, make) in kinds)
 
 await RunAsync("therapist: family-name prefix", () => new SearchClients(Prefix(Pick().Family, 3)), therapistUser, null);
 Console.WriteLine();
-Console.WriteLine($"all manager queries: n={all.Count}, p50={Percentile(all, 50):F3} ms, p95={Percentile(all, 95):F3} ms, p99={Percentile(all, 99):F3} ms");
+Console.WriteLine($"all manager queries: n={all.Count}, p50={Stats.Percentile(all, 50):F3} ms, p95={Stats.Percentile(all, 95):F3} ms, p99={Stats.Percentile(all, 99):F3} ms");
 return;
 
 (string Given, string Family, string Email, string Phone) Pick() => samples[random.Next(samples.Count)];
@@ -117,20 +118,13 @@ async Task RunAsync(string kind, Func<SearchClients> make, ICurrentUser user, Li
     }
 
     collect?.AddRange(timings);
-    Console.WriteLine($"{kind,-34} {timings.Count,5} {Percentile(timings, 50),8:F3} {Percentile(timings, 95),8:F3} {Percentile(timings, 99),8:F3} {timings.Max(),8:F3} {hits / (double)timings.Count,9:F1}");
+    Console.WriteLine($"{kind,-34} {timings.Count,5} {Stats.Percentile(timings, 50),8:F3} {Stats.Percentile(timings, 95),8:F3} {Stats.Percentile(timings, 99),8:F3} {timings.Max(),8:F3} {hits / (double)timings.Count,9:F1}");
 }
 
 async Task<Guid> FirstTherapistAsync()
 {
     await using var db = new ClientsDbContext(options);
     return await db.CareTeamMembers.OrderBy(m => m.ClientId).Select(m => m.TherapistId).FirstAsync();
-}
-
-static double Percentile(List<double> values, int percentile)
-{
-    var sorted = values.Order().ToList();
-    var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
-    return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
 }
 
 /// <summary>The caller the handler applies visibility for.</summary>

@@ -1,11 +1,12 @@
 using System.Globalization;
+using PracticeSuite.Bench;
 using PracticeSuite.Bench.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 
 // The messaging benchmark of issue 3. Usage:
 //   dotnet PracticeSuite.Bench.Messaging.dll [--provider sqlite|postgres|both] [--only throughput|latency]
 //       [--events 100000] [--batch-sizes 500/200,1000,2000,5000 (relay and inbox; 500/200 sets them apart)] [--split true|false] [--samples 50] [--postgres <admin connection>]
-var options = ParseOptions(args);
+var options = BenchConsole.ParseOptions(args, "--provider, --only, --events, --batch-sizes, --split, --samples, --postgres");
 string? Option(string name) => options.TryGetValue(name, out var value) ? value : null;
 int IntOption(string name, int fallback) => Option(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
@@ -23,7 +24,7 @@ var events = IntOption("events", 100_000);
 var batchSizes = (Option("batch-sizes") ?? "500/200,1000,2000,5000").Split(',').Select(BatchSetting.Parse).ToList();
 var split = !string.Equals(Option("split"), "false", StringComparison.OrdinalIgnoreCase);
 
-Console.WriteLine($"PracticeSuite messaging benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, .NET {Environment.Version}, {LoadAverage()}");
+Console.WriteLine($"PracticeSuite messaging benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, .NET {Environment.Version}, {BenchConsole.LoadAverage()}");
 var figures = new List<Figure>();
 foreach (var provider in providers)
 {
@@ -38,30 +39,4 @@ foreach (var provider in providers)
     }
 }
 
-Console.WriteLine();
-Console.WriteLine($"Summary ({LoadAverage()}; wall-clock figures move when other work shares the cores)");
-foreach (var figure in figures)
-{
-    Console.WriteLine("  " + figure.Format());
-}
-
-return figures.Any(f => f.Verdict == "MISSED") ? 2 : 0;
-
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
-
-static Dictionary<string, string> ParseOptions(string[] arguments)
-{
-    var parsed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-    for (var i = 0; i < arguments.Length; i++)
-    {
-        if (!arguments[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= arguments.Length)
-        {
-            throw new ArgumentException($"Unexpected argument '{arguments[i]}'. Options take a value: --provider, --only, --events, --batch-sizes, --split, --samples, --postgres.");
-        }
-
-        parsed[arguments[i][2..]] = arguments[++i];
-    }
-
-    return parsed;
-}
+return BenchConsole.PrintSummary(figures);

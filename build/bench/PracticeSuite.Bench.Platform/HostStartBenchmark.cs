@@ -52,9 +52,9 @@ public sealed class HostStartBenchmark(string hostFolder, int runs)
             Console.WriteLine($"[start] separate process after {WarmUpRequests} warm-up requests, no forced GC: {residentAfterWarmUp}");
             return
             [
-                new Figure("Host start to healthy (median)", median / 1000, "s", 1.5,
+                new Figure("Host start to healthy (median)", median / 1000, "s", 1.5, false,
                     $"median of {runs}, min {samples.Min() / 1000:0.000} s, max {samples.Max() / 1000:0.000} s"),
-                new Figure("Separate host process VmRSS after warm-up", ProcMemory.Megabytes(residentAfterWarmUp.ResidentBytes), "MB", null,
+                new Figure("Separate host process VmRSS after warm-up", ProcMemory.Megabytes(residentAfterWarmUp.ResidentBytes), "MB", null, false,
                     $"/proc/<pid>/status after {WarmUpRequests} requests, no forced GC; anonymous {ProcMemory.Megabytes(residentAfterWarmUp.AnonymousBytes):0.0} MB"),
             ];
         }

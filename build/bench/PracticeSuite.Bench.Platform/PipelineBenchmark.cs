@@ -73,9 +73,9 @@ public sealed class PipelineBenchmark(int batches, int batchSize)
             $"per-batch p50 {p50:0.00} µs, p99 {p99:0.00} µs, min {perBatchMicroseconds.Min():0.00} µs; {allocatedPerRequest:0} B allocated per request, {collections} GCs during the measurement");
         return
         [
-            new Figure("One request through all behaviours (mean)", mean, "µs", 20,
+            new Figure("One request through all behaviours (mean)", mean, "µs", 20, false,
                 $"{sends:N0} sends; per-batch p50 {p50:0.00} µs, p99 {p99:0.00} µs"),
-            new Figure("Allocations per request", allocatedPerRequest, "B", null, "GC.GetAllocatedBytesForCurrentThread"),
+            new Figure("Allocations per request", allocatedPerRequest, "B", null, false, "GC.GetAllocatedBytesForCurrentThread"),
         ];
     }
 

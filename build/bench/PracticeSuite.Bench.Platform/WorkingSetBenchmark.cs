@@ -66,9 +66,9 @@ public sealed class WorkingSetBenchmark(string hostFolder)
                     Console.WriteLine($"[memory] {ProcMemory.Of(Environment.ProcessId)}");
                     return
                     [
-                        new Figure("Working set after warm-up + forced GC", workingSet, "MB", 150,
+                        new Figure("Working set after warm-up + forced GC", workingSet, "MB", 150, false,
                             $"in-process host, {WarmUpRequests} requests, harness overhead included"),
-                        new Figure("Managed heap after forced GC", managedHeap, "MB", null,
+                        new Figure("Managed heap after forced GC", managedHeap, "MB", null, false,
                             $"GC.GetTotalMemory; GC committed {committed:0.0} MB"),
                     ];
                 }
