@@ -45,10 +45,15 @@ public sealed class SearchClientsValidator : AbstractValidator<SearchClients>
 
 public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<SearchClients, ClientPage>
 {
+
     public async Task<ClientPage> Handle(SearchClients request, CancellationToken cancellationToken)
     {
         // The longest prefix is usually the rarest: it drives the range scan, the others are probed per match.
         var prefixes = QueryTerms(request.Query).OrderByDescending(p => p.Length).ToList();
+
+        // Both queries on one open connection: each open costs a pool round trip and EF Core's connection set-up.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var _ = new ConnectionCloser(db);
         return prefixes.Count == 0
             ? await ListAsync(request, cancellationToken)
             : await SearchAsync(request, prefixes, cancellationToken);
@@ -128,6 +133,11 @@ public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acces
             request.Page,
             request.PageSize,
             counted > SearchClients.MaxCounted);
+    }
+
+    private sealed class ConnectionCloser(ClientsDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
     }
 
     /// <summary>The prefixes a query asks for, normalised like the stored terms.</summary>
