@@ -54,3 +54,41 @@ public sealed class ClientsJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal(0, await page.Locator("#consent-reminder").CountAsync());
     }
 }
+
+/// <summary>Every page of the Clients module opens for the people it is for, with its heading and no script errors.</summary>
+public sealed class ClientsPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Every_staff_and_portal_page_renders_for_its_people()
+    {
+        var manager = await browser.SignedInPageAsync("manager@" + AccountsStartup.DemoDomain);
+        var errors = new List<string>();
+        manager.PageError += (_, error) => errors.Add(error);
+        await manager.GotoAsync("/Clients?q=casey");
+        var recordPath = await manager.Locator("#clients a").First.GetAttributeAsync("href");
+        Assert.NotNull(recordPath);
+        await manager.GotoAsync(recordPath);
+        var clearancePath = await manager.Locator("a:has-text('Record clearance')").First.GetAttributeAsync("href");
+
+        string[] staffPages = ["/Clients", "/Clients/New", recordPath, $"{recordPath}/Intake", $"{recordPath}/Edit", $"{recordPath}/History",
+            $"{recordPath}/Export", clearancePath!, "/Clients/Settings/Consent", "/Clients/Settings/ScreeningRules"];
+        await VisitAllAsync(manager, staffPages, "manager");
+
+        var client = await browser.SignedInPageAsync("client.b@" + AccountsStartup.DemoDomain, width: 390, height: 844);
+        client.PageError += (_, error) => errors.Add(error);
+        await VisitAllAsync(client, ["/Portal", "/Portal/Intake", "/Portal/Consent", "/Portal/Contact", "/Portal/Export"], "portal");
+        Assert.Empty(errors);
+    }
+
+    private static async Task VisitAllAsync(IPage page, IEnumerable<string> paths, string who)
+    {
+        foreach (var path in paths)
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response!.Status == 200, $"{who} {path}: {response.Status}");
+            Assert.False(string.IsNullOrWhiteSpace(await page.Locator("main h1").First.InnerTextAsync()), $"{who} {path} has a heading");
+            var name = who + path.Replace('/', '-').Replace("?", "");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "pages", name.Length > 80 ? name[..80] + ".png" : name + ".png"), FullPage = true });
+        }
+    }
+}
