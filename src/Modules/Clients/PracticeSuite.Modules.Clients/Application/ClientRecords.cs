@@ -13,39 +13,27 @@ using PracticeSuite.SharedKernel.Messaging;
 namespace PracticeSuite.Modules.Clients.Application;
 
 /// <summary>The editable personal details, shared by registration and updates (and their validation).</summary>
-public interface IClientDetailsInput
+public abstract record ClientDetailsInput
 {
-    string GivenName { get; }
+    public string GivenName { get; init; } = "";
+    public string FamilyName { get; init; } = "";
+    public DateOnly? DateOfBirth { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Address { get; init; }
+    public string? EmergencyContactName { get; init; }
+    public string? EmergencyContactPhone { get; init; }
+    public string TimeZone { get; init; } = ClientsSettings.DefaultClinicTimeZone;
+    public PressurePreference PressurePreference { get; init; }
+    public string? PainThresholdNotes { get; init; }
 
-    string FamilyName { get; }
-
-    DateOnly? DateOfBirth { get; }
-
-    string? Email { get; }
-
-    string? Phone { get; }
-
-    string? Address { get; }
-
-    string? EmergencyContactName { get; }
-
-    string? EmergencyContactPhone { get; }
-
-    string TimeZone { get; }
-
-    PressurePreference PressurePreference { get; }
-
-    string? PainThresholdNotes { get; }
+    /// <summary>The details to store; call after validation (the date of birth is then present).</summary>
+    public ClientDetails ToDetails() => new(
+        GivenName, FamilyName, DateOfBirth!.Value, Email, Phone, Address,
+        EmergencyContactName, EmergencyContactPhone, TimeZone, PressurePreference, PainThresholdNotes);
 }
 
-public static class ClientDetailsInputExtensions
-{
-    public static ClientDetails ToDetails(this IClientDetailsInput input) => new(
-        input.GivenName, input.FamilyName, input.DateOfBirth!.Value, input.Email, input.Phone, input.Address,
-        input.EmergencyContactName, input.EmergencyContactPhone, input.TimeZone, input.PressurePreference, input.PainThresholdNotes);
-}
-
-public abstract partial class ClientDetailsValidator<T> : AbstractValidator<T> where T : IClientDetailsInput
+public abstract partial class ClientDetailsValidator<T> : AbstractValidator<T> where T : ClientDetailsInput
 {
     public const int MaxAgeYears = 120;
 
@@ -94,19 +82,8 @@ public abstract partial class ClientDetailsValidator<T> : AbstractValidator<T> w
 // ---------------------------------------------------------------- register
 
 /// <param name="ConfirmedNotDuplicate">The caller saw the likely duplicates and registers a new client anyway.</param>
-public sealed record RegisterClient : ICommand<Guid>, IClientDetailsInput
+public sealed record RegisterClient : ClientDetailsInput, ICommand<Guid>
 {
-    public string GivenName { get; init; } = "";
-    public string FamilyName { get; init; } = "";
-    public DateOnly? DateOfBirth { get; init; }
-    public string? Email { get; init; }
-    public string? Phone { get; init; }
-    public string? Address { get; init; }
-    public string? EmergencyContactName { get; init; }
-    public string? EmergencyContactPhone { get; init; }
-    public string TimeZone { get; init; } = ClientsSettings.DefaultClinicTimeZone;
-    public PressurePreference PressurePreference { get; init; }
-    public string? PainThresholdNotes { get; init; }
     public bool ConfirmedNotDuplicate { get; init; }
 }
 
@@ -165,20 +142,9 @@ public sealed class FindLikelyDuplicatesHandler(ClientsDbContext db, ClientAcces
 
 // ---------------------------------------------------------------- details, preferences, care team
 
-public sealed record UpdateClientDetails : ICommand, IClientDetailsInput, IClientRecordCommand
+public sealed record UpdateClientDetails : ClientDetailsInput, ICommand, IClientRecordCommand
 {
     public Guid ClientId { get; init; }
-    public string GivenName { get; init; } = "";
-    public string FamilyName { get; init; } = "";
-    public DateOnly? DateOfBirth { get; init; }
-    public string? Email { get; init; }
-    public string? Phone { get; init; }
-    public string? Address { get; init; }
-    public string? EmergencyContactName { get; init; }
-    public string? EmergencyContactPhone { get; init; }
-    public string TimeZone { get; init; } = ClientsSettings.DefaultClinicTimeZone;
-    public PressurePreference PressurePreference { get; init; }
-    public string? PainThresholdNotes { get; init; }
 }
 
 public sealed class UpdateClientDetailsValidator(ClinicCalendar calendar) : ClientDetailsValidator<UpdateClientDetails>(calendar);
