@@ -38,18 +38,25 @@ public sealed class TestDatabase : IAsyncDisposable
             ? provider
             : DatabaseProvider.Sqlite;
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>A database of the provider the environment names (<see cref="ProviderVariable"/>).</summary>
+    public static Task<TestDatabase> CreateAsync() =>
+        ConfiguredProvider == DatabaseProvider.Postgres
+            ? CreateAsync(DatabaseProvider.Postgres, Environment.GetEnvironmentVariable(PostgresVariable)
+                ?? throw new InvalidOperationException($"{ProviderVariable}=Postgres needs {PostgresVariable} (a connection string with CREATEDB rights)."))
+            : CreateAsync(DatabaseProvider.Sqlite, postgresAdmin: null);
+
+    /// <summary>A database of <paramref name="provider"/>; PostgreSQL needs an admin connection with CREATEDB rights.</summary>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string? postgresAdmin, string purpose = "test")
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "practicesuite-tests", Guid.NewGuid().ToString("N"));
+        var dataDirectory = Path.Combine(Path.GetTempPath(), $"practicesuite-{purpose}s", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
-        if (ConfiguredProvider != DatabaseProvider.Postgres)
+        if (provider != DatabaseProvider.Postgres)
         {
             return new TestDatabase(DatabaseProvider.Sqlite, dataDirectory, null, null, null);
         }
 
-        var admin = Environment.GetEnvironmentVariable(PostgresVariable)
-            ?? throw new InvalidOperationException($"{ProviderVariable}=Postgres needs {PostgresVariable} (a connection string with CREATEDB rights).");
-        var name = "ps_test_" + Guid.NewGuid().ToString("N")[..16];
+        var admin = postgresAdmin ?? throw new ArgumentNullException(nameof(postgresAdmin), "PostgreSQL needs an admin connection string.");
+        var name = $"ps_{purpose}_" + Guid.NewGuid().ToString("N")[..16];
         await using (var connection = new NpgsqlConnection(admin))
         {
             await connection.OpenAsync();
@@ -68,6 +75,9 @@ public sealed class TestDatabase : IAsyncDisposable
         ["ConnectionStrings:Practice"] = ConnectionString ?? "",
         ["Storage:DataDirectory"] = DataDirectory,
     };
+
+    /// <summary>The same settings as command-line arguments, for a host started as a process.</summary>
+    public IEnumerable<string> HostArguments => Settings.Select(setting => $"--{setting.Key}={setting.Value}");
 
     public async ValueTask DisposeAsync()
     {

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using PracticeSuite.Host.Composition;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.Testing;
 
 // The SQL here interpolates only table names taken from the EF model and generated placeholders; every value is a parameter.
 #pragma warning disable EF1002
@@ -36,7 +37,7 @@ public sealed class BenchHost : IAsyncDisposable
 
     public ILifetimeScope Root => App.Services.GetRequiredService<ILifetimeScope>();
 
-    public static async Task<BenchHost> CreateAsync(BenchDatabase database, IEnumerable<string> extraArguments)
+    public static async Task<BenchHost> CreateAsync(TestDatabase database, IEnumerable<string> extraArguments)
     {
         var binaries = AppContext.BaseDirectory;
         // Production and the host's appsettings.json (copied beside the harness), so logging is as shipped.

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.Testing;
 
 namespace PracticeSuite.Bench.Messaging;
 
@@ -19,7 +20,7 @@ public sealed class LatencyBenchmark(DatabaseProvider provider, string postgresA
 
     public async Task<IReadOnlyList<Figure>> RunAsync()
     {
-        await using var database = await BenchDatabase.CreateAsync(provider, postgresAdmin);
+        await using var database = await TestDatabase.CreateAsync(provider, postgresAdmin, "bench");
         var port = FreeLoopbackPort();
         await using var host = await BenchHost.CreateAsync(database, ["--Messaging:WakeOnCommit=true", $"--urls=http://127.0.0.1:{port}"]);
         await host.App.StartAsync();

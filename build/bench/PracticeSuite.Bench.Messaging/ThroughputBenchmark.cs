@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Autofac;
 using PracticeSuite.Host.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.Testing;
 
 namespace PracticeSuite.Bench.Messaging;
 
@@ -40,7 +41,7 @@ public sealed class ThroughputBenchmark(DatabaseProvider provider, string postgr
 
     private async Task<(BatchSetting BatchSize, double EndToEnd, double? RelayOnly, double? HandleOnly)> RunOneAsync(BatchSetting batchSize)
     {
-        await using var database = await BenchDatabase.CreateAsync(provider, postgresAdmin);
+        await using var database = await TestDatabase.CreateAsync(provider, postgresAdmin, "bench");
         await using var host = await BenchHost.CreateAsync(database,
         [
             "--Messaging:WakeOnCommit=false",
