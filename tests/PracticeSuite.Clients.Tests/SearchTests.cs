@@ -56,6 +56,32 @@ public sealed class SearchTests(ClientsHost host) : IClassFixture<ClientsHost>
     }
 
     [Fact]
+    public async Task Past_the_counting_cap_the_total_says_more_than_and_later_pages_still_come()
+    {
+        var manager = host.Manager();
+        var family = "Capped" + Guid.NewGuid().ToString("N")[..6];
+        var extra = 5;
+        for (var i = 0; i < SearchClientsCap + extra; i++)
+        {
+            await manager.RegisterAsync(Api.NewClient($"C{i:00}", family));
+        }
+
+        var first = await manager.GetJsonAsync($"/api/clients?q={family}&pageSize=25");
+        Assert.Equal(SearchClientsCap, first["total"]!.GetValue<int>());
+        Assert.True(first["totalIsCapped"]!.GetValue<bool>());
+        Assert.True(first["hasNext"]!.GetValue<bool>());
+        Assert.Equal(25, Ids(first).Count);
+
+        var last = await manager.GetJsonAsync($"/api/clients?q={family}&pageSize=25&page=3");
+        Assert.Equal(extra, Ids(last).Count);
+        Assert.False(last["hasNext"]!.GetValue<bool>());
+        Assert.Empty(Ids(first).Intersect(Ids(last)));
+    }
+
+    // SearchClients.MaxCounted: this project talks to the host over HTTP only, so the figure is restated here.
+    private const int SearchClientsCap = 50;
+
+    [Fact]
     public async Task Search_is_limited_to_what_the_caller_may_see()
     {
         var (smith, smithers, _) = await SeedAsync();

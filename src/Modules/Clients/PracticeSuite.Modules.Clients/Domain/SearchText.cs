@@ -59,8 +59,8 @@ public static class SearchText
     public static string Digits(string phone) => new(phone.Where(char.IsAsciiDigit).ToArray());
 
     /// <summary>
-    /// The terms a client is found by: each name word, the whole e-mail address and its local part (letters and
-    /// digits only), and the phone's digits (also without a leading 0 or country code's first digits, so
+    /// The terms a client is found by: each name word, the whole e-mail address (letters and digits only; its
+    /// local part needs no term of its own, being a prefix of it), and the phone's digits (also without a leading 0 or country code's first digits, so
     /// "07946" and "447946" both find "+44 7946…").
     /// </summary>
     public static HashSet<string> TermsFor(string givenName, string familyName, string? email, string? phone)
@@ -73,12 +73,8 @@ public static class SearchText
 
         if (!string.IsNullOrWhiteSpace(email))
         {
+            // One term per client that starts alike fewer: a name prefix walks fewer rows per client found.
             terms.Add(string.Concat(Words(email)));
-            var at = email.IndexOf('@', StringComparison.Ordinal);
-            if (at > 0)
-            {
-                terms.Add(string.Concat(Words(email[..at])));
-            }
         }
 
         if (!string.IsNullOrWhiteSpace(phone))
