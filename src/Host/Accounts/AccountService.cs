@@ -85,7 +85,7 @@ public sealed class AccountService(
             $"invitation:{tokenId}"), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        wakeUp.Signal();
+        db.AfterCommit(wakeUp.Signal); // inside a command, only once the command has committed
         logger.LogInformation("Invited account {UserId} as {Role}", user.Id, invitation.Role);
         return user.Id;
     }
@@ -143,7 +143,7 @@ public sealed class AccountService(
             $"password-reset:{tokenId}"), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        wakeUp.Signal();
+        db.AfterCommit(wakeUp.Signal); // inside a command, only once the command has committed
     }
 
     /// <summary>Sets a password with an invitation or reset token: nothing changes unless the token is valid and the password acceptable.</summary>

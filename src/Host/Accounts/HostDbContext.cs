@@ -143,6 +143,9 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options, UnitO
         }
     }
 
+    /// <summary>Runs <paramref name="action"/> once what this context saved is committed (see <see cref="UnitOfWorkContext.AfterCommit"/>).</summary>
+    public void AfterCommit(Action action) => unitOfWork.AfterCommit(action);
+
     /// <summary>
     /// A transaction for several writes to the host's tables: inside a module's command it is a savepoint in the
     /// command's transaction (the command commits it); otherwise a transaction of its own.

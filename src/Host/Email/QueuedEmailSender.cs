@@ -31,10 +31,12 @@ public sealed class QueuedEmailSender(HostDbContext db, IClock clock, EmailWakeU
             QueuedAt = now,
             NextAttemptAt = now,
         });
+        // Inside the host's own multi-step work (accounts) the caller saves and wakes delivery; otherwise save now
+        // (inside a module's command that joins the command's transaction) and wake delivery once it is committed.
         if (db.Database.CurrentTransaction is null)
         {
             await db.SaveChangesAsync(cancellationToken);
-            wakeUp.Signal();
+            db.AfterCommit(wakeUp.Signal);
         }
     }
 }

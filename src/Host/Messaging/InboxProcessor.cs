@@ -62,6 +62,7 @@ public sealed partial class InboxProcessor(
         // Observed before the commit: a crash test stops the process here to prove nothing half-commits.
         MessagingDiagnostics.Write(MessagingDiagnostics.InboxBatchHandled, new { Subscriber = module.Name, Count = batch.Count });
         await transaction.CommitAsync(cancellationToken);
+        scope.Resolve<UnitOfWorkContext>().Committed();
         return batch.Count;
     }
 

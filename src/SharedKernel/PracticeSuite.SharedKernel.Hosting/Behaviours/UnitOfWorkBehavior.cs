@@ -43,6 +43,7 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(
             var result = await next();
             await DomainEventDispatch.SaveAndDispatchAsync(db, mediator, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            unitOfWork.Committed();
             return result;
         });
 

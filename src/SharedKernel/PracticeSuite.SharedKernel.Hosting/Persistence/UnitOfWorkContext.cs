@@ -10,7 +10,35 @@ namespace PracticeSuite.SharedKernel.Hosting.Persistence;
 /// </summary>
 public sealed class UnitOfWorkContext
 {
+    private readonly List<Action> _afterCommit = [];
+
     public ModuleDbContext? Current { get; private set; }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the running unit of work has committed (at once without one), and
+    /// never if it rolls back: a wake-up for work the transaction queued must not come before that work is visible.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (Current?.Database.CurrentTransaction is null)
+        {
+            action();
+            return;
+        }
+
+        _afterCommit.Add(action);
+    }
+
+    /// <summary>Called by whoever committed the unit of work's transaction.</summary>
+    public void Committed()
+    {
+        var actions = _afterCommit.ToArray();
+        _afterCommit.Clear();
+        foreach (var action in actions)
+        {
+            action();
+        }
+    }
 
     /// <summary>Marks <paramref name="db"/>'s open transaction as this scope's unit of work until the result is disposed.</summary>
     public IDisposable Begin(ModuleDbContext db)
@@ -48,6 +76,13 @@ public sealed class UnitOfWorkContext
 
     private sealed class Restore(UnitOfWorkContext context, ModuleDbContext? previous) : IDisposable
     {
-        public void Dispose() => context.Current = previous;
+        public void Dispose()
+        {
+            context.Current = previous;
+            if (previous is null)
+            {
+                context._afterCommit.Clear(); // not committed: rolled back or failed
+            }
+        }
     }
 }
