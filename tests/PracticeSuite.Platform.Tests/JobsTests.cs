@@ -17,17 +17,43 @@ public sealed class JobsTests
     public async Task Declared_jobs_are_scheduled_and_a_disabled_modules_jobs_are_removed_at_start_up()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using (var withGamma = new PracticeSuiteFactory(database))
+        var sameScheduler = SameScheduler();
+        await using (var withGamma = new PracticeSuiteFactory(database, sameScheduler))
         {
             var jobs = await JobKeysAsync(withGamma);
             Assert.Contains("Gamma.count-receipts", jobs);
             Assert.Contains("Platform.messaging-sweep", jobs);
         }
 
-        await using var withoutGamma = new PracticeSuiteFactory(database, new Dictionary<string, string?> { ["Modules:Gamma:Enabled"] = "false" });
+        await using var withoutGamma = new PracticeSuiteFactory(database, new Dictionary<string, string?>(sameScheduler) { ["Modules:Gamma:Enabled"] = "false" });
         var remaining = await JobKeysAsync(withoutGamma);
         Assert.DoesNotContain("Gamma.count-receipts", remaining);
         Assert.Contains("Platform.messaging-sweep", remaining);
+    }
+
+    [Fact]
+    public async Task A_restart_leaves_an_unchanged_job_alone_and_reschedules_a_changed_one()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var sweep = new TriggerKey("messaging-sweep", "Platform");
+        var sameScheduler = SameScheduler();
+        DateTimeOffset firstStart;
+        await using (var first = new PracticeSuiteFactory(database, sameScheduler))
+        {
+            firstStart = (await (await first.Services.GetRequiredServiceAsync(Ct)).GetTrigger(sweep, Ct))!.StartTimeUtc;
+        }
+
+        await Task.Delay(1100, Ct); // a rescheduled trigger would start at least a second later
+        await using (var unchanged = new PracticeSuiteFactory(database, sameScheduler))
+        {
+            var trigger = (ISimpleTrigger)(await (await unchanged.Services.GetRequiredServiceAsync(Ct)).GetTrigger(sweep, Ct))!;
+            Assert.Equal(firstStart, trigger.StartTimeUtc);
+        }
+
+        await using var changed = new PracticeSuiteFactory(database, new Dictionary<string, string?>(sameScheduler) { ["Messaging:SweepInterval"] = "00:00:42" });
+        var rescheduled = (ISimpleTrigger)(await (await changed.Services.GetRequiredServiceAsync(Ct)).GetTrigger(sweep, Ct))!;
+        Assert.Equal(TimeSpan.FromSeconds(42), rescheduled.RepeatInterval);
+        Assert.True(rescheduled.StartTimeUtc > firstStart);
     }
 
     [Fact]
@@ -54,6 +80,10 @@ public sealed class JobsTests
         Assert.NotNull(status.NextRun);
         Assert.Equal("Counts the receipts Gamma holds (a test job).", status.Description);
     }
+
+    /// <summary>Hosts started one after the other share a scheduler name, as one installation's restarts do.</summary>
+    private static Dictionary<string, string?> SameScheduler() =>
+        new() { [PracticeSuiteFactory.SchedulerNameSetting] = "PracticeSuite-restart-" + Guid.NewGuid().ToString("N") };
 
     private static async Task<HashSet<string>> JobKeysAsync(PracticeSuiteFactory host)
     {

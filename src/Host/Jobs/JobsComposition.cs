@@ -75,6 +75,11 @@ public static class JobsComposition
 
         foreach (var job in declared)
         {
+            if (await IsScheduledAsDeclaredAsync(scheduler, job, cancellationToken))
+            {
+                continue; // left alone, so a restart neither rewrites the store nor shifts the job's next run
+            }
+
             var detail = JobBuilder.Create<CommandJob>()
                 .WithIdentity(job.Name, job.Group)
                 .WithDescription(job.Description)
@@ -89,6 +94,30 @@ public static class JobsComposition
                 : trigger.StartNow().WithSimpleSchedule(s => s.WithInterval(job.Interval!.Value).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount));
             await scheduler.ScheduleJob(detail, [trigger.Build()], new ScheduleJobOptions { Replace = true }, cancellationToken);
         }
+    }
+
+    private static async Task<bool> IsScheduledAsDeclaredAsync(IScheduler scheduler, DeclaredJob job, CancellationToken cancellationToken)
+    {
+        var detail = await scheduler.GetJobDetail(new JobKey(job.Name, job.Group), cancellationToken);
+        if (detail is null
+            || detail.Description != job.Description
+            || detail.JobDataMap.GetString(CommandJob.CommandTypeKey) != job.CommandType.AssemblyQualifiedName)
+        {
+            return false;
+        }
+
+        var key = new TriggerKey(job.Name, job.Group);
+        if (await scheduler.GetTriggerState(key, cancellationToken) is not (TriggerState.Normal or TriggerState.Blocked))
+        {
+            return false;
+        }
+
+        return await scheduler.GetTrigger(key, cancellationToken) switch
+        {
+            ICronTrigger cron => cron.CronExpressionString == job.CronExpression,
+            ISimpleTrigger simple => job.CronExpression is null && simple.RepeatInterval == job.Interval,
+            _ => false,
+        };
     }
 
     /// <summary>Healthy while the scheduler runs.</summary>
