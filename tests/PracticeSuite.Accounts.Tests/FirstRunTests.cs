@@ -1,4 +1,6 @@
 using System.Net;
+using Autofac;
+using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Host.Accounts;
 using PracticeSuite.Testing;
 using Xunit;
@@ -35,6 +37,16 @@ public sealed class FirstRunTests
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Manage/Staff")).StatusCode); // signed in as the manager
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/Setup")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_fresh_database_has_the_three_roles_from_its_migrations()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var factory = new PracticeSuiteFactory(database, Quiet);
+        var roles = await factory.InScopeAsync(scope =>
+            scope.Resolve<HostDbContext>().Roles.Select(r => r.NormalizedName).OrderBy(n => n).ToListAsync());
+        Assert.Equal(["CLIENT", "MANAGER", "THERAPIST"], roles);
     }
 
     [Fact]

@@ -9,20 +9,9 @@ using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Host.Accounts;
 
-/// <summary>Creates accounts outside an invitation: roles, the first manager, the setup page's manager and the personas.</summary>
-public sealed class AccountSeeding(HostDbContext db, UserManager<PracticeUser> users, RoleManager<IdentityRole> roles, IClock clock)
+/// <summary>Creates accounts outside an invitation: the first manager, the setup page's manager and the personas.</summary>
+public sealed class AccountSeeding(HostDbContext db, UserManager<PracticeUser> users, IClock clock)
 {
-    public async Task EnsureRolesAsync()
-    {
-        foreach (var role in Enum.GetNames<PracticeRole>())
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new IdentityRole(role)));
-            }
-        }
-    }
-
     public async Task<bool> AnyManagerAsync() => (await users.GetUsersInRoleAsync(nameof(PracticeRole.Manager))).Count > 0;
 
     /// <summary>Creates an active account with a password; the password rules that fail come back as errors.</summary>
@@ -155,8 +144,7 @@ public sealed class AccountsStartup(ILifetimeScope root, IConfiguration configur
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = root.BeginLifetimeScope();
-        var seeding = scope.Resolve<AccountSeeding>();
-        await seeding.EnsureRolesAsync();
+        var seeding = scope.Resolve<AccountSeeding>(); // the roles themselves are data, from migration SeedRoles
 
         var first = options.Value.FirstManager;
         if (!string.IsNullOrWhiteSpace(first.Email) && !await seeding.AnyManagerAsync())

@@ -51,8 +51,6 @@ public sealed class SetupModel(AccountSeeding seeding, SignInManager<PracticeUse
             {
                 return Page();
             }
-
-            await seeding.EnsureRolesAsync();
             var (user, errors) = await seeding.CreateAsync(email, Input.DisplayName!.Trim(), Input.Password ?? "", PracticeRole.Manager, null, null);
             if (user is null)
             {
