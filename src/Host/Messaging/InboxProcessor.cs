@@ -44,7 +44,8 @@ public sealed partial class InboxProcessor(
         var now = clock.UtcNow;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        using var unitOfWork = scope.Resolve<UnitOfWorkContext>().Begin(db); // platform services the handlers call write in this transaction too
+        var unitOfWork = scope.Resolve<UnitOfWorkContext>();
+        using var current = unitOfWork.Begin(db); // platform services the handlers call write in this transaction too
         var batch = await db.Inbox
             .FromSqlRaw(
                 $"SELECT * FROM {MessageStore.Inbox(db)} WHERE \"ProcessedAt\" IS NULL AND \"ParkedAt\" IS NULL AND \"NextAttemptAt\" <= {{0}} " +
@@ -62,7 +63,7 @@ public sealed partial class InboxProcessor(
         // Observed before the commit: a crash test stops the process here to prove nothing half-commits.
         MessagingDiagnostics.Write(MessagingDiagnostics.InboxBatchHandled, new { Subscriber = module.Name, Count = batch.Count });
         await transaction.CommitAsync(cancellationToken);
-        scope.Resolve<UnitOfWorkContext>().Committed();
+        unitOfWork.Committed();
         return batch.Count;
     }
 

@@ -43,6 +43,15 @@ public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
         };
     }
 
+    /// <summary>The same rule as <see cref="Visible"/>, for the search's SQL.</summary>
+    public SearchScope SearchScope() => (IsSystem || IsManager, user.Role) switch
+    {
+        (true, _) => new SearchScope(true, null, null),
+        (_, PracticeRole.Therapist) when user.TherapistId is { } therapistId => new SearchScope(false, therapistId, null),
+        (_, PracticeRole.Client) when user.ClientId is { } clientId => new SearchScope(false, null, clientId),
+        _ => new SearchScope(false, null, null),
+    };
+
     /// <summary>The client with its care team, preferences and search terms, tracked for a change.</summary>
     public async Task<Client> GetForUpdateAsync(Guid clientId, CancellationToken cancellationToken) =>
         await Visible()

@@ -84,59 +84,29 @@ public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acces
     /// <summary>
     /// Every word must start one of the client's terms. The first word's range is read from the covering index
     /// in (term, name) order — exact words before longer ones, then by name — and the other words are probed per
-    /// client, so the work grows with the page asked for, not with the number of matches.
+    /// client, so the work grows with the page asked for, not with the number of matches (SQL in <see cref="ClientSearchQuery"/>).
     /// </summary>
     private async Task<ClientPage> SearchAsync(SearchClients request, IReadOnlyList<string> prefixes, CancellationToken cancellationToken)
     {
-        var first = prefixes[0];
-        var firstUpper = SearchText.PrefixUpperBound(first);
-        var rows = db.SearchTerms.AsNoTracking()
-            .Where(t => string.Compare(t.Term, first) >= 0 && string.Compare(t.Term, firstUpper) < 0);
-        if (!request.IncludeArchived)
-        {
-            rows = rows.Where(t => !t.Archived);
-        }
-
-        foreach (var prefix in prefixes.Skip(1))
-        {
-            var upper = SearchText.PrefixUpperBound(prefix);
-            rows = rows.Where(t => db.SearchTerms.Any(o => o.ClientId == t.ClientId && string.Compare(o.Term, prefix) >= 0 && string.Compare(o.Term, upper) < 0));
-        }
-
-        if (!access.IsSystem && !access.IsManager)
-        {
-            var visible = access.Visible().Select(c => c.Id);
-            rows = rows.Where(t => visible.Contains(t.ClientId));
-        }
-
-        var ordered = rows.OrderBy(t => t.Term).ThenBy(t => t.SortName).ThenBy(t => t.ClientId).Select(t => t.ClientId);
-
-        // One walk of the range gives both the page and the (capped) count. A client can match through several
-        // terms (a given name and an e-mail starting alike): it counts once, at its first place.
         var skip = (request.Page - 1) * request.PageSize;
         var needed = Math.Max(skip + request.PageSize, SearchClients.MaxCounted + 1);
+        var scope = access.SearchScope();
+
+        // A client can match through several terms (a given name and an e-mail starting alike): it counts once, at
+        // its first place. Read two index entries per client needed, and more when that was not enough.
         List<Guid> ids;
-        for (var fetch = needed * 2; ; fetch *= 4)
+        for (var walk = needed * 2; ; walk *= 4)
         {
-            var fetched = await ordered.Take(fetch).ToListAsync(cancellationToken);
-            ids = fetched.Distinct().ToList();
-            if (ids.Count >= needed || fetched.Count < fetch)
+            var walked = await ClientSearchQuery.WalkAsync(db, prefixes, request.IncludeArchived, scope, walk, cancellationToken);
+            ids = walked.Distinct().ToList();
+            if (ids.Count >= needed || walked.Count < walk)
             {
                 break;
             }
         }
 
-        var counted = ids.Count;
-        var pageIds = ids.Skip(skip).Take(request.PageSize).ToList();
-        // One collection parameter (JSON on SQLite, an array on PostgreSQL) binds faster than a padded list of 30.
-        var items = await db.Clients.AsNoTracking().Where(c => EF.Parameter(pageIds).Contains(c.Id)).Select(ClientListItem.Projection).ToListAsync(cancellationToken);
-        var byId = items.ToDictionary(i => i.Id);
-        return new ClientPage(
-            pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList(),
-            Math.Min(counted, SearchClients.MaxCounted),
-            request.Page,
-            request.PageSize,
-            counted > SearchClients.MaxCounted);
+        var items = await ClientSearchQuery.ItemsAsync(db, ids.Skip(skip).Take(request.PageSize).ToList(), cancellationToken);
+        return new ClientPage(items, Math.Min(ids.Count, SearchClients.MaxCounted), request.Page, request.PageSize, ids.Count > SearchClients.MaxCounted);
     }
 
     private sealed class ConnectionCloser(ClientsDbContext db) : IAsyncDisposable

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+
+namespace PracticeSuite.Modules.Clients.Infrastructure;
+
+/// <summary>Whose records a search may return: everyone (a manager or a job), one therapist's care team, one client, or nobody.</summary>
+public sealed record SearchScope(bool Everyone, Guid? TherapistId, Guid? ClientId);
+
+/// <summary>
+/// Client search's two statements, read with ADO.NET: the walk of the term index in (term, name) order, and the
+/// page's clients by id. It is the hot path of the staff's most used page, and EF Core's materialiser cost as much
+/// as the queries themselves (build/bench/Clients.md). The SQL is the same on SQLite and PostgreSQL; only table
+/// names and the stored form of ids differ. Run both on a connection the caller has opened.
+/// </summary>
+public static class ClientSearchQuery
+{
+    /// <summary>The client ids of the matching terms in walk order (a client may come more than once), at most <paramref name="walkLimit"/>.</summary>
+    /// <param name="prefixes">Normalised prefixes, the one that drives the walk first.</param>
+    public static async Task<IReadOnlyList<Guid>> WalkAsync(
+        ClientsDbContext db, IReadOnlyList<string> prefixes, bool includeArchived, SearchScope scope, int walkLimit, CancellationToken cancellationToken)
+    {
+        var naming = db.Naming;
+        var terms = QualifiedTable(naming, "client_search_terms");
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var where = new StringBuilder("t.\"Term\" >= @p0 AND t.\"Term\" < @u0");
+        AddParameter(command, "@p0", prefixes[0]);
+        AddParameter(command, "@u0", SearchText.PrefixUpperBound(prefixes[0]));
+        if (!includeArchived)
+        {
+            where.Append(" AND NOT t.\"Archived\"");
+        }
+
+        for (var i = 1; i < prefixes.Count; i++)
+        {
+            where.Append($" AND EXISTS (SELECT 1 FROM {terms} o WHERE o.\"ClientId\" = t.\"ClientId\" AND o.\"Term\" >= @p{i} AND o.\"Term\" < @u{i})");
+            AddParameter(command, $"@p{i}", prefixes[i]);
+            AddParameter(command, $"@u{i}", SearchText.PrefixUpperBound(prefixes[i]));
+        }
+
+        if (!scope.Everyone)
+        {
+            if (scope.TherapistId is { } therapistId)
+            {
+                where.Append($" AND t.\"ClientId\" IN (SELECT m.\"ClientId\" FROM {QualifiedTable(naming, "care_team_members")} m WHERE m.\"TherapistId\" = @scope)");
+                AddParameter(command, "@scope", StoredId(naming, therapistId));
+            }
+            else if (scope.ClientId is { } clientId)
+            {
+                where.Append(" AND t.\"ClientId\" = @scope");
+                AddParameter(command, "@scope", StoredId(naming, clientId));
+            }
+            else
+            {
+                where.Append(" AND 1 = 0");
+            }
+        }
+
+        AddParameter(command, "@walk", walkLimit);
+        command.CommandText = $"SELECT t.\"ClientId\" FROM {terms} t WHERE {where} ORDER BY t.\"Term\", t.\"SortName\", t.\"ClientId\" LIMIT @walk";
+        var ids = new List<Guid>(walkLimit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The list entries of <paramref name="ids"/>, in that order.</summary>
+    public static async Task<IReadOnlyList<ClientListItem>> ItemsAsync(ClientsDbContext db, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var naming = db.Naming;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var names = new List<string>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            names.Add($"@i{i}");
+            AddParameter(command, $"@i{i}", StoredId(naming, ids[i]));
+        }
+
+        command.CommandText =
+            $"SELECT c.\"Id\", c.\"GivenName\", c.\"FamilyName\", c.\"Email\", c.\"Phone\", c.\"DateOfBirth\", " +
+            "CASE WHEN c.\"ArchivedAt\" IS NULL THEN 0 ELSE 1 END, CASE WHEN c.\"ErasedAt\" IS NULL THEN 0 ELSE 1 END " +
+            $"FROM {QualifiedTable(naming, "clients")} c WHERE c.\"Id\" IN ({string.Join(", ", names)})";
+        var byId = new Dictionary<Guid, ClientListItem>(ids.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(0);
+            byId[id] = new ClientListItem(
+                id,
+                Convert.ToInt32(reader.GetValue(7)) == 1 ? Client.ErasedName : $"{reader.GetString(1)} {reader.GetString(2)}",
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5),
+                Convert.ToInt32(reader.GetValue(6)) == 1);
+        }
+
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    private static string QualifiedTable(ModuleTableNaming naming, string name) =>
+        naming.Schema is { } schema ? $"\"{schema}\".\"{naming.Table(name)}\"" : $"\"{naming.Table(name)}\"";
+
+    // EF Core stores ids on SQLite as upper-case text and as uuid on PostgreSQL.
+    private static object StoredId(ModuleTableNaming naming, Guid id) =>
+        naming.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
