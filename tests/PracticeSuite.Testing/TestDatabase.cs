@@ -76,6 +76,28 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Storage:DataDirectory"] = DataDirectory,
     };
 
+    // WITH (FORCE) ends the database's sessions, but a role without superuser rights may not end the autovacuum
+    // worker that a busy test database attracts ("must be a member of the role whose process is being
+    // terminated"): that worker finishes within moments, so the drop is tried again.
+    private static async Task DropAsync(string adminConnection, string database)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(adminConnection);
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException exception) when (attempt < 10 && exception.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+            }
+        }
+    }
+
     /// <summary>The same settings as command-line arguments, for a host started as a process.</summary>
     public IEnumerable<string> HostArguments => Settings.Select(setting => $"--{setting.Key}={setting.Value}");
 
@@ -85,10 +107,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_postgresAdminConnection is not null && _postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_postgresAdminConnection);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await DropAsync(_postgresAdminConnection, _postgresDatabase);
         }
 
         try
