@@ -16,21 +16,35 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
     public async Task A_module_read_is_audited_with_who_and_which_record_and_the_manager_exports_it_as_csv()
     {
         var therapist = await host.SignedInClientAsync(host.Personas.TherapistA.Email);
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
         var clientId = host.Personas.ClientA.ClientId!.Value;
+        var exportUrl = $"/Manage/Audit?handler=Csv&ClientId={clientId}&ActionName=casebook.notes";
+        // Other tests in this class read the same client's notes too, so compare the export before and after this read.
+        var before = await ExportRowsAsync(manager, exportUrl);
+
         Assert.Equal(HttpStatusCode.OK, (await therapist.GetAsync($"/api/casebook/clients/{clientId}/notes")).StatusCode);
 
-        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
-        var csv = await manager.GetAsync($"/Manage/Audit?handler=Csv&ClientId={clientId}&ActionName=casebook.notes");
-        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
-        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(AuditCsv.Header, lines[0].TrimStart('\uFEFF'));
-        var row = Assert.Single(lines.Skip(1)).Split(',');
-        Assert.Equal([host.Personas.TherapistA.UserId, "Therapist", "casebook.notes.read", "Notes", clientId.ToString(), clientId.ToString()], row[1..7]);
+        var after = await ExportRowsAsync(manager, exportUrl);
+        Assert.Equal(before.Count + 1, after.Count);
+        var added = after.ToList();
+        foreach (var row in before)
+            Assert.True(added.Remove(row), "an exported row disappeared");
+        var fields = Assert.Single(added).Split(',');
+        Assert.Equal([host.Personas.TherapistA.UserId, "Therapist", "casebook.notes.read", "Notes", clientId.ToString(), clientId.ToString()], fields[1..7]);
 
         var otherAction = await manager.GetStringAsync($"/Manage/Audit?handler=Csv&ClientId={clientId}&ActionName=invoicing");
         Assert.Single(otherAction.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(HttpStatusCode.Redirect, (await therapist.GetAsync("/Manage/Audit?handler=Csv")).StatusCode); // managers only
+    }
+
+    private static async Task<IReadOnlyList<string>> ExportRowsAsync(HttpClient manager, string exportUrl)
+    {
+        var response = await manager.GetAsync(exportUrl);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(AuditCsv.Header, lines[0].TrimStart('\uFEFF'));
+        return lines[1..];
     }
 
     [Fact]
