@@ -58,8 +58,8 @@ public static class ModuleMigrator
     {
         await using var connection = database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        var exists = naming.Schema is { } schema
-            ? await ScalarAsync(connection, "SELECT to_regclass(@name)::text", ("name", $"\"{schema}\".\"{naming.HistoryTable}\""), cancellationToken) is not null
+        var exists = naming.Schema is not null
+            ? await ScalarAsync(connection, "SELECT to_regclass(@name)::text", ("name", naming.QualifiedHistoryTable), cancellationToken) is not null
             : await ScalarAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = @name", ("name", naming.HistoryTable), cancellationToken) is not null;
         var applied = new HashSet<string>(StringComparer.Ordinal);
         if (!exists)
@@ -68,9 +68,7 @@ public static class ModuleMigrator
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = naming.Schema is { } s
-            ? $"SELECT \"MigrationId\" FROM \"{s}\".\"{naming.HistoryTable}\""
-            : $"SELECT \"MigrationId\" FROM \"{naming.HistoryTable}\"";
+        command.CommandText = $"SELECT \"MigrationId\" FROM {naming.QualifiedHistoryTable}";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

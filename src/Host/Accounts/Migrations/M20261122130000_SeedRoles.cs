@@ -24,7 +24,7 @@ public sealed class M20261122130000_SeedRoles : ModuleMigration
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        var roles = Schema is { } schema ? $"\"{schema}\".\"{Table("roles")}\"" : $"\"{Table("roles")}\"";
+        var roles = QualifiedTable("roles");
         foreach (var (id, name) in Roles)
         {
             var normalized = name.ToUpperInvariant();
@@ -37,7 +37,7 @@ public sealed class M20261122130000_SeedRoles : ModuleMigration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        var roles = Schema is { } schema ? $"\"{schema}\".\"{Table("roles")}\"" : $"\"{Table("roles")}\"";
+        var roles = QualifiedTable("roles");
         foreach (var (id, _) in Roles)
         {
             migrationBuilder.Sql($"DELETE FROM {roles} WHERE \"Id\" = '{id}';");

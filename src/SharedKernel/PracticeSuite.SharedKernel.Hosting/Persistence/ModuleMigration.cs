@@ -21,6 +21,9 @@ public abstract class ModuleMigration : Migration
 
     protected string Table(string name) => Naming.Table(name);
 
+    /// <summary>The quoted, schema-qualified name of a module table, for statements written as SQL.</summary>
+    protected string QualifiedTable(string name) => Naming.QualifiedTable(name);
+
     /// <summary>Creates the module's outbox and inbox tables. Every module's first migration calls it.</summary>
     protected void CreateMessagingTables(MigrationBuilder migrationBuilder) =>
         MessagingModel.CreateTables(migrationBuilder, Naming);

@@ -19,6 +19,17 @@ public sealed record ModuleTableNaming(string ModuleName, DatabaseProvider Provi
     /// <summary>Each module keeps its own migration history, so two modules' migrations never collide.</summary>
     public string HistoryTable => Table("__migrations");
 
+    /// <summary>
+    /// The quoted, schema-qualified name of a module-local table, for the few statements written as SQL
+    /// (both providers accept double-quoted identifiers).
+    /// </summary>
+    public string QualifiedTable(string name) => Qualify(Table(name));
+
+    /// <summary>The quoted, schema-qualified name of the module's migration history table.</summary>
+    public string QualifiedHistoryTable => Qualify(HistoryTable);
+
+    private string Qualify(string table) => Schema is { } schema ? $"\"{schema}\".\"{table}\"" : $"\"{table}\"";
+
     public static ModuleTableNaming For(string moduleName, string? efProviderName) =>
         new(moduleName, ProviderNames.FromEfProviderName(efProviderName));
 }

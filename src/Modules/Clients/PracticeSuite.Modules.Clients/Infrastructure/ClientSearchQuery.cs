@@ -24,7 +24,7 @@ public static class ClientSearchQuery
         ClientsDbContext db, IReadOnlyList<string> prefixes, bool includeArchived, SearchScope scope, int walkLimit, CancellationToken cancellationToken)
     {
         var naming = db.Naming;
-        var terms = QualifiedTable(naming, "client_search_terms");
+        var terms = naming.QualifiedTable("client_search_terms");
         await using var command = db.Database.GetDbConnection().CreateCommand();
         var where = new StringBuilder("t.\"Term\" >= @p0 AND t.\"Term\" < @u0");
         AddParameter(command, "@p0", prefixes[0]);
@@ -45,7 +45,7 @@ public static class ClientSearchQuery
         {
             if (scope.TherapistId is { } therapistId)
             {
-                where.Append($" AND t.\"ClientId\" IN (SELECT m.\"ClientId\" FROM {QualifiedTable(naming, "care_team_members")} m WHERE m.\"TherapistId\" = @scope)");
+                where.Append($" AND t.\"ClientId\" IN (SELECT m.\"ClientId\" FROM {naming.QualifiedTable("care_team_members")} m WHERE m.\"TherapistId\" = @scope)");
                 AddParameter(command, "@scope", StoredId(naming, therapistId));
             }
             else if (scope.ClientId is { } clientId)
@@ -91,7 +91,7 @@ public static class ClientSearchQuery
         command.CommandText =
             $"SELECT c.\"Id\", c.\"GivenName\", c.\"FamilyName\", c.\"Email\", c.\"Phone\", c.\"DateOfBirth\", " +
             "CASE WHEN c.\"ArchivedAt\" IS NULL THEN 0 ELSE 1 END, CASE WHEN c.\"ErasedAt\" IS NULL THEN 0 ELSE 1 END " +
-            $"FROM {QualifiedTable(naming, "clients")} c WHERE c.\"Id\" IN ({string.Join(", ", names)})";
+            $"FROM {naming.QualifiedTable("clients")} c WHERE c.\"Id\" IN ({string.Join(", ", names)})";
         var byId = new Dictionary<Guid, ClientListItem>(ids.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -108,9 +108,6 @@ public static class ClientSearchQuery
 
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
-
-    private static string QualifiedTable(ModuleTableNaming naming, string name) =>
-        naming.Schema is { } schema ? $"\"{schema}\".\"{naming.Table(name)}\"" : $"\"{naming.Table(name)}\"";
 
     // EF Core stores ids on SQLite as upper-case text and as uuid on PostgreSQL.
     private static object StoredId(ModuleTableNaming naming, Guid id) =>
