@@ -64,12 +64,22 @@ public sealed class WorkingSetBenchmark(string hostFolder)
                         $"(server GC: {GCSettings.IsServerGC}, {Environment.ProcessorCount} processors)");
                     Console.WriteLine($"[memory] working set {workingSet:0.0} MB, managed heap {managedHeap:0.0} MB, GC committed {committed:0.0} MB");
                     Console.WriteLine($"[memory] {ProcMemory.Of(Environment.ProcessId)}");
+
+                    // For comparison only: an aggressive collection also returns the collector's free memory to the
+                    // operating system, which the collector otherwise keeps for the next allocations.
+                    GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    process.Refresh();
+                    var afterAggressive = process.WorkingSet64 / 1024.0 / 1024.0;
+                    var committedAfterAggressive = GC.GetGCMemoryInfo().TotalCommittedBytes / 1024.0 / 1024.0;
+                    Console.WriteLine($"[memory] after an aggressive GC: working set {afterAggressive:0.0} MB, GC committed {committedAfterAggressive:0.0} MB");
                     return
                     [
                         new Figure("Working set after warm-up + forced GC", workingSet, "MB", 150, false,
                             $"in-process host, {WarmUpRequests} requests, harness overhead included"),
                         new Figure("Managed heap after forced GC", managedHeap, "MB", null, false,
                             $"GC.GetTotalMemory; GC committed {committed:0.0} MB"),
+                        new Figure("Working set after an aggressive GC (comparison)", afterAggressive, "MB", null, false,
+                            $"GCCollectionMode.Aggressive releases free GC memory; GC committed {committedAfterAggressive:0.0} MB"),
                     ];
                 }
                 finally
