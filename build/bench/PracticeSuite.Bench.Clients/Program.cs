@@ -81,6 +81,19 @@ var random = new Random(42);
 
 var manager = new BenchUser(PracticeRole.Manager, null);
 var therapistUser = new BenchUser(PracticeRole.Therapist, await FirstTherapistAsync());
+// A server answers searches all day: warm up for two seconds of mixed queries first, so the figures are of the
+// JIT's optimised code (tiering waits 100 ms and counts 30 calls per method; 50 queries take about 20 ms).
+var warmUp = Stopwatch.StartNew();
+var warmUpQueries = 0;
+while (warmUp.Elapsed < TimeSpan.FromSeconds(2))
+{
+    var (_, make) = kinds[warmUpQueries % kinds.Length];
+    await using var db = new ClientsDbContext(options);
+    await new SearchClientsHandler(db, new ClientAccess(warmUpQueries % 7 == 0 ? therapistUser : manager, db)).Handle(make(), CancellationToken.None);
+    warmUpQueries++;
+}
+
+Console.WriteLine($"warm-up: {warmUpQueries:N0} mixed queries in {warmUp.Elapsed.TotalSeconds:F1} s");
 var all = new List<double>();
 Console.WriteLine();
 Console.WriteLine($"{"query",-34} {"n",5} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"avg hits",9}");

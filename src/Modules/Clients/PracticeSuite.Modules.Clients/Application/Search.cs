@@ -19,6 +19,9 @@ public sealed record SearchClients(string? Query = null, bool IncludeArchived = 
     public const int MaxPageSize = 100;
     public const int MaxWords = 5;
 
+    /// <summary>How far into a list pages reach: every match before the page is read, and past this a search should be narrowed.</summary>
+    public const int MaxPosition = 100_000;
+
     /// <summary>
     /// Counting stops here: past two pages "more than 50 — refine the search" helps a receptionist more than an
     /// exact figure, and every match counted is read (build/bench/Clients.md). Later pages still come, page by page.
@@ -43,6 +46,10 @@ public sealed class SearchClientsValidator : AbstractValidator<SearchClients>
         RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages start at 1.");
         RuleFor(q => q.PageSize).InclusiveBetween(1, SearchClients.MaxPageSize).WithMessage($"Ask for 1 to {SearchClients.MaxPageSize} clients per page.");
         RuleFor(q => q.Query).MaximumLength(200);
+        RuleFor(q => q.Page)
+            .Must((q, page) => (long)page * q.PageSize <= SearchClients.MaxPosition)
+            .When(q => q.PageSize is >= 1 and <= SearchClients.MaxPageSize)
+            .WithMessage($"Pages reach only the first {SearchClients.MaxPosition:N0} clients; narrow the search.");
     }
 }
 
@@ -65,20 +72,8 @@ public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acces
     /// <summary>No query: everyone the caller may see, by name (the sort-name index gives the page directly).</summary>
     private async Task<ClientPage> ListAsync(SearchClients request, CancellationToken cancellationToken)
     {
-        var clients = access.Visible().AsNoTracking().Where(c => c.ErasedAt == null);
-        if (!request.IncludeArchived)
-        {
-            clients = clients.Where(c => c.ArchivedAt == null);
-        }
-
-        var counted = await clients.Take(SearchClients.MaxCounted + 1).CountAsync(cancellationToken);
-        var items = await clients
-            .OrderBy(c => c.SortName).ThenBy(c => c.Id)
-            .Skip((request.Page - 1) * request.PageSize)
-            .Take(request.PageSize)
-            .Select(ClientListItem.Projection)
-            .ToListAsync(cancellationToken);
-        return new ClientPage(items, Math.Min(counted, SearchClients.MaxCounted), request.Page, request.PageSize, counted > SearchClients.MaxCounted);
+        var ids = await ClientSearchQuery.ListAsync(db, request.IncludeArchived, access.SearchScope(), NeededIds(request), cancellationToken);
+        return await PageAsync(request, ids, cancellationToken);
     }
 
     /// <summary>
@@ -88,8 +83,7 @@ public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acces
     /// </summary>
     private async Task<ClientPage> SearchAsync(SearchClients request, IReadOnlyList<string> prefixes, CancellationToken cancellationToken)
     {
-        var skip = (request.Page - 1) * request.PageSize;
-        var needed = Math.Max(skip + request.PageSize, SearchClients.MaxCounted + 1);
+        var needed = NeededIds(request);
         var scope = access.SearchScope();
 
         // A client can match through several terms (a given name and an e-mail starting alike): it counts once, at
@@ -105,7 +99,18 @@ public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acces
             }
         }
 
-        var items = await ClientSearchQuery.ItemsAsync(db, ids.Skip(skip).Take(request.PageSize).ToList(), cancellationToken);
+        return await PageAsync(request, ids, cancellationToken);
+    }
+
+    /// <summary>The matches to find: up to the end of the page asked for, and one past the counting cap.</summary>
+    private static int NeededIds(SearchClients request) =>
+        Math.Max(request.Page * request.PageSize, SearchClients.MaxCounted + 1);
+
+    /// <summary>The page asked for out of the matching ids in order, and the count up to the cap.</summary>
+    private async Task<ClientPage> PageAsync(SearchClients request, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var page = ids.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var items = await ClientSearchQuery.ItemsAsync(db, page, cancellationToken);
         return new ClientPage(items, Math.Min(ids.Count, SearchClients.MaxCounted), request.Page, request.PageSize, ids.Count > SearchClients.MaxCounted);
     }
 

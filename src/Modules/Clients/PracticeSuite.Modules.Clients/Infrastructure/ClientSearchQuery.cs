@@ -11,8 +11,8 @@ namespace PracticeSuite.Modules.Clients.Infrastructure;
 public sealed record SearchScope(bool Everyone, Guid? TherapistId, Guid? ClientId);
 
 /// <summary>
-/// Client search's two statements, read with ADO.NET: the walk of the term index in (term, name) order, and the
-/// page's clients by id. It is the hot path of the staff's most used page, and EF Core's materialiser cost as much
+/// Client search's statements, read with ADO.NET: the walk of the term index in (term, name) order (or, without a
+/// query, of the sort-name index), and the page's clients by id. It is the hot path of the staff's most used page, and EF Core's materialiser cost as much
 /// as the queries themselves (build/bench/Clients.md). The SQL is the same on SQLite and PostgreSQL; only table
 /// names and the stored form of ids differ. Run both on a connection the caller has opened.
 /// </summary>
@@ -41,34 +41,31 @@ public static class ClientSearchQuery
             AddParameter(command, $"@u{i}", SearchText.PrefixUpperBound(prefixes[i]));
         }
 
-        if (!scope.Everyone)
-        {
-            if (scope.TherapistId is { } therapistId)
-            {
-                where.Append($" AND t.\"ClientId\" IN (SELECT m.\"ClientId\" FROM {naming.QualifiedTable("care_team_members")} m WHERE m.\"TherapistId\" = @scope)");
-                AddParameter(command, "@scope", StoredId(naming, therapistId));
-            }
-            else if (scope.ClientId is { } clientId)
-            {
-                where.Append(" AND t.\"ClientId\" = @scope");
-                AddParameter(command, "@scope", StoredId(naming, clientId));
-            }
-            else
-            {
-                where.Append(" AND 1 = 0");
-            }
-        }
-
+        where.Append(ScopeCondition(command, naming, scope, "t.\"ClientId\""));
         AddParameter(command, "@walk", walkLimit);
         command.CommandText = $"SELECT t.\"ClientId\" FROM {terms} t WHERE {where} ORDER BY t.\"Term\", t.\"SortName\", t.\"ClientId\" LIMIT @walk";
-        var ids = new List<Guid>(walkLimit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        return await ReadIdsAsync(command, walkLimit, cancellationToken);
+    }
+
+    /// <summary>
+    /// Without a query: the ids of the clients the scope covers, by name, at most <paramref name="limit"/>, read from
+    /// the sort-name index. Erased clients are never listed.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> ListAsync(
+        ClientsDbContext db, bool includeArchived, SearchScope scope, int limit, CancellationToken cancellationToken)
+    {
+        var naming = db.Naming;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var where = new StringBuilder("c.\"ErasedAt\" IS NULL");
+        if (!includeArchived)
         {
-            ids.Add(reader.GetGuid(0));
+            where.Append(" AND c.\"ArchivedAt\" IS NULL");
         }
 
-        return ids;
+        where.Append(ScopeCondition(command, naming, scope, "c.\"Id\""));
+        AddParameter(command, "@limit", limit);
+        command.CommandText = $"SELECT c.\"Id\" FROM {naming.QualifiedTable("clients")} c WHERE {where} ORDER BY c.\"SortName\", c.\"Id\" LIMIT @limit";
+        return await ReadIdsAsync(command, limit, cancellationToken);
     }
 
     /// <summary>The list entries of <paramref name="ids"/>, in that order.</summary>
@@ -107,6 +104,41 @@ public static class ClientSearchQuery
         }
 
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    /// <summary>The condition (starting with AND) that keeps to the clients <paramref name="scope"/> covers.</summary>
+    private static string ScopeCondition(DbCommand command, ModuleTableNaming naming, SearchScope scope, string clientIdColumn)
+    {
+        if (scope.Everyone)
+        {
+            return "";
+        }
+
+        if (scope.TherapistId is { } therapistId)
+        {
+            AddParameter(command, "@scope", StoredId(naming, therapistId));
+            return $" AND {clientIdColumn} IN (SELECT m.\"ClientId\" FROM {naming.QualifiedTable("care_team_members")} m WHERE m.\"TherapistId\" = @scope)";
+        }
+
+        if (scope.ClientId is { } clientId)
+        {
+            AddParameter(command, "@scope", StoredId(naming, clientId));
+            return $" AND {clientIdColumn} = @scope";
+        }
+
+        return " AND 1 = 0";
+    }
+
+    private static async Task<IReadOnlyList<Guid>> ReadIdsAsync(DbCommand command, int limit, CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>(Math.Min(limit, 1024));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
     }
 
     // EF Core stores ids on SQLite as upper-case text and as uuid on PostgreSQL.
