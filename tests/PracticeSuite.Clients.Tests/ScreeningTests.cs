@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using PracticeSuite.SharedKernel.Identity;
 using Xunit;
 
 namespace PracticeSuite.Clients.Tests;
@@ -229,5 +230,28 @@ public sealed class ClinicTimeZoneTests(NewYorkClinicHost host) : IClassFixture<
         host.Factory.Clock.UtcNow = new DateTime(2026, 11, 21, 5, 0, 0, DateTimeKind.Utc); // midnight in New York
         var nextDay = await manager.GetJsonAsync($"/api/clients/{id}/eligibility");
         Assert.DoesNotContain(nextDay["blockers"]!.AsArray(), b => b!["code"]!.GetValue<string>() == "flag.absolute-today");
+    }
+
+    [Fact]
+    public async Task Staff_and_the_client_read_times_in_the_clinics_time_zone_with_the_exact_instant_kept()
+    {
+        var manager = host.Manager();
+        host.Factory.Clock.UtcNow = new DateTime(2026, 11, 20, 15, 30, 0, DateTimeKind.Utc); // 10:30 in New York
+        var id = await manager.RegisterAsync(Api.NewClient());
+        await (await manager.PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake())).EnsureSuccessAsync();
+        var consent = await manager.GetJsonAsync("/api/clients/consent");
+        await (await host.ClientUser(id).PostAsJsonAsync($"/api/clients/{id}/consent", new { version = consent["version"]!.GetValue<int>(), typedName = "Given Family" })).EnsureSuccessAsync();
+
+        var record = await Browser.For(host.Factory, PracticeRole.Manager, "user-manager").OpenAsync($"/Clients/{id}");
+        var signedAt = record.QuerySelector("time[datetime='2026-11-20T15:30:00Z']");
+        Assert.NotNull(signedAt);
+        Assert.Equal("20 Nov 2026 10:30", signedAt.TextContent);
+        Assert.Equal("20 Nov 2026 15:30 UTC", signedAt.GetAttribute("title"));
+
+        var intake = await Browser.For(host.Factory, PracticeRole.Manager, "user-manager").OpenAsync($"/Clients/{id}/Intake");
+        Assert.Contains(intake.QuerySelectorAll("time"), t => t.TextContent == "20 Nov 2026 10:30");
+
+        var portal = await Browser.For(host.Factory, PracticeRole.Client, "user-" + id, clientId: id).OpenAsync("/Portal/Consent");
+        Assert.Equal("20 Nov 2026 10:30", portal.QuerySelector("#signed time")?.TextContent);
     }
 }

@@ -112,12 +112,16 @@ public sealed record ClientsSettings(TimeZoneInfo ClinicTimeZone)
     public const string DefaultClinicTimeZone = "Europe/London";
 }
 
-/// <summary>The clinic's calendar: today's date where the clinic is.</summary>
+/// <summary>The clinic's calendar: today's date and the time of day where the clinic is.</summary>
 public sealed class ClinicCalendar(IClock clock, ClientsSettings settings)
 {
     public DateTime UtcNow => clock.UtcNow;
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.UtcNow, settings.ClinicTimeZone));
+    public DateOnly Today => DateOnly.FromDateTime(ToClinicTime(clock.UtcNow));
+
+    /// <summary>The clinic's wall-clock time at a stored instant (stored times are UTC; EF Core reads them back unspecified).</summary>
+    public DateTime ToClinicTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), settings.ClinicTimeZone);
 
     public string TimeZoneId => settings.ClinicTimeZone.Id;
 }

@@ -1,0 +1,34 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using PracticeSuite.Modules.Clients.Application;
+
+namespace PracticeSuite.Modules.Clients.Pages;
+
+/// <summary>
+/// <c>&lt;clinic-time utc="@instant" /&gt;</c>: a stored UTC instant as staff and clients read it, the clinic's local
+/// time ("20 Nov 2026 10:00"), in a <c>&lt;time&gt;</c> element that keeps the exact UTC instant for machines and as
+/// a tooltip. Nothing is written for a missing instant.
+/// </summary>
+[HtmlTargetElement("clinic-time", Attributes = "utc", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class ClinicTimeTagHelper(ClinicCalendar calendar) : TagHelper
+{
+    public const string Format = "d MMM yyyy HH:mm";
+
+    public DateTime? Utc { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        if (Utc is not { } stored)
+        {
+            output.SuppressOutput();
+            return;
+        }
+
+        var utc = DateTime.SpecifyKind(stored, DateTimeKind.Utc);
+        output.TagName = "time";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("datetime", utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        output.Attributes.SetAttribute("title", utc.ToString(Format, CultureInfo.InvariantCulture) + " UTC");
+        output.Content.SetContent(calendar.ToClinicTime(utc).ToString(Format, CultureInfo.InvariantCulture));
+    }
+}
