@@ -175,6 +175,8 @@ public sealed class AccountsStartup(ILifetimeScope root, IConfiguration configur
                 await AccountSeeding.SeedModuleRecordsAsync(root, personas, cancellationToken);
             }
 
+            await SeedDemoRecordsAsync(personas, cancellationToken);
+
             var lines = new[] { personas.Manager, personas.TherapistA, personas.TherapistB, personas.ClientA, personas.ClientB }
                 .Select(p => $"  {p.Role,-9} {p.Email,-40} {DemoPassword}");
             Console.WriteLine($"Demo mode (Demo:Enabled): sign in with one of these accounts\n{string.Join('\n', lines)}");
@@ -182,4 +184,17 @@ public sealed class AccountsStartup(ILifetimeScope root, IConfiguration configur
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task SeedDemoRecordsAsync(Personas personas, CancellationToken cancellationToken)
+    {
+        await using var scope = root.BeginLifetimeScope();
+        foreach (var records in scope.Resolve<IEnumerable<IDemoRecords>>())
+        {
+            var added = await records.SeedAsync(personas, cancellationToken);
+            if (added > 0)
+            {
+                logger.LogInformation("Demo mode: {Seeder} added {Count} sample records", records.GetType().Name, added);
+            }
+        }
+    }
 }

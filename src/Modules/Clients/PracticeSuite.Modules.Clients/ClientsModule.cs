@@ -40,6 +40,7 @@ public sealed class ClientsModule : IModule
         container.RegisterType<ScreeningEvaluator>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<ClientsPersonalDataSection>().As<IPersonalDataSection>().InstancePerLifetimeScope();
         container.RegisterType<ClientPersonaRecords>().As<IPersonaRecords>().InstancePerLifetimeScope();
+        container.RegisterType<ClientDemoRecords>().As<IDemoRecords>().InstancePerLifetimeScope();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api) => ClientsApi.Map(api);
