@@ -124,16 +124,15 @@ public sealed class ClientDemoRecords(ClientsDbContext db, ClinicCalendar calend
 
     private static SubmitIntake IntakeOf(Guid clientId, SampleIntake intake)
     {
-        var blank = SubmitIntake.Blank(clientId);
-        return blank with
+        var yes = intake.Yes is { } answer
+            ? new ScreeningAnswerInput { QuestionKey = answer.QuestionKey, Details = answer.Details, BodyAreas = [.. answer.BodyAreas] }
+            : null;
+        return SubmitIntake.AnsweringNoExcept(clientId, yes) with
         {
             ReasonForVisit = intake.Reason,
             Goals = intake.Goals,
             Conditions = [.. intake.Conditions],
             PreviousMassage = intake.Yes is null,
-            Screening = blank.Screening.Select(answer => intake.Yes is { } yes && answer.QuestionKey == yes.QuestionKey
-                ? answer with { Answer = true, Details = yes.Details, BodyAreas = [.. yes.BodyAreas] }
-                : answer with { Answer = false }).ToList(),
         };
     }
 }

@@ -52,6 +52,15 @@ public sealed record SubmitIntake : ICommand<int>, IClientRecordCommand
         Screening = ScreeningQuestions.All.Select(q => new ScreeningAnswerInput { QuestionKey = q.Key }).ToList(),
     };
 
+    /// <summary>Every screening question answered "no" except <paramref name="yes"/>, when given: for seeded records.</summary>
+    public static SubmitIntake AnsweringNoExcept(Guid clientId, ScreeningAnswerInput? yes) => new()
+    {
+        ClientId = clientId,
+        Screening = ScreeningQuestions.All.Select(q => q.Key == yes?.QuestionKey
+            ? yes with { Answer = true }
+            : new ScreeningAnswerInput { QuestionKey = q.Key, Answer = false }).ToList(),
+    };
+
     public static SubmitIntake From(Guid clientId, IntakeAnswers answers) => new()
     {
         ClientId = clientId,

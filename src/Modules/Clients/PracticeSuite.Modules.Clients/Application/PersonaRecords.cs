@@ -44,17 +44,12 @@ public sealed class ClientPersonaRecords(ClientsDbContext db, ClinicCalendar cal
             return;
         }
 
-        var blank = SubmitIntake.Blank(clientId);
-        await mediator.Send(blank with
+        var yes = screeningYes is null ? null : new ScreeningAnswerInput { QuestionKey = screeningYes, Details = "Knee arthroscopy six weeks ago." };
+        await mediator.Send(SubmitIntake.AnsweringNoExcept(clientId, yes) with
         {
             ReasonForVisit = reason,
             Goals = "Move without pain.",
             PreviousMassage = true,
-            Screening = blank.Screening.Select(a => a with
-            {
-                Answer = a.QuestionKey == screeningYes,
-                Details = a.QuestionKey == screeningYes ? "Knee arthroscopy six weeks ago." : null,
-            }).ToList(),
         }, cancellationToken);
     }
 
