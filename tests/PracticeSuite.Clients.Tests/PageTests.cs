@@ -30,6 +30,9 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
         Assert.Contains(People.ClientA.ToString(), ids);
         Assert.DoesNotContain(People.ClientB.ToString(), ids);
         Assert.Null(therapistA.QuerySelector("a[href='/Clients/Settings/ScreeningRules']"));
+
+        var tooDeep = await Manager.OpenAsync("/Clients?p=99999999");
+        Assert.Contains(tooDeep.FieldErrors(), e => e.Contains("narrow the search", StringComparison.Ordinal));
     }
 
     [Fact]
