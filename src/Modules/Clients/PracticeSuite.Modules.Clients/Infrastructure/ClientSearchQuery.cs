@@ -12,8 +12,8 @@ public sealed record SearchScope(bool Everyone, Guid? TherapistId, Guid? ClientI
 
 /// <summary>
 /// Client search's statements, read with ADO.NET: the walk of the term index in (term, name) order (or, without a
-/// query, of the sort-name index), and the page's clients by id. It is the hot path of the staff's most used page, and EF Core's materialiser cost as much
-/// as the queries themselves (build/bench/Clients.md). The SQL is the same on SQLite and PostgreSQL; only table
+/// query, of the sort-name index), and the page's clients by id. It is the hot path of the staff's most used page,
+/// and EF Core's materialiser cost as much as the queries themselves (build/bench/Clients.md). The SQL is the same on SQLite and PostgreSQL; only table
 /// names and the stored form of ids differ. Run both on a connection the caller has opened.
 /// </summary>
 public static class ClientSearchQuery
