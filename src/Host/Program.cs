@@ -18,7 +18,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (ModuleStartupException exception)
+catch (StartupConfigurationException exception)
 {
     // One clear message, no stack trace: the configuration or the staged modules need fixing.
     Console.Error.WriteLine($"PracticeSuite cannot start: {exception.Message}");

@@ -137,7 +137,7 @@ public class ClientsHost : IAsyncLifetime
         ["Modules:Alpha:Enabled"] = "false",
         ["Modules:Beta:Enabled"] = "false",
         ["Modules:Clients:Enabled"] = "true",
-        ["Modules:Clients:ClinicTimeZone"] = "Europe/London",
+        ["Clinic:TimeZone"] = "Europe/London",
     };
 
     public async ValueTask InitializeAsync()

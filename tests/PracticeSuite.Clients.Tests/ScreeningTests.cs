@@ -207,7 +207,7 @@ public sealed class NewYorkClinicHost : ClientsHost
 {
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
-        ["Modules:Clients:ClinicTimeZone"] = "America/New_York",
+        ["Clinic:TimeZone"] = "America/New_York",
     };
 }
 

@@ -55,6 +55,13 @@ public sealed class StartupFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unknown_clinic_time_zone_stops_start_up()
+    {
+        var outcome = await RunAsync("--Clinic:TimeZone=Europe/Atlantis");
+        AssertStopped(outcome, "Clinic:TimeZone is 'Europe/Atlantis', which is not a known time zone; use an IANA id such as Europe/London.");
+    }
+
+    [Fact]
     [Trait("Category", "Persistence")]
     public async Task Migrate_only_applies_migrations_and_exits()
     {

@@ -43,7 +43,7 @@ public static class HandlerCoverage
 
         if (problems.Count > 0)
         {
-            throw new ModuleStartupException(string.Join(Environment.NewLine, problems));
+            throw new StartupConfigurationException(string.Join(Environment.NewLine, problems));
         }
     }
 }

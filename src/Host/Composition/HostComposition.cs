@@ -61,6 +61,8 @@ public static class HostComposition
         container.RegisterPracticeJobs(database, configuration);
         // Defaults that a registration made through IServiceCollection (a test's clock) takes precedence over.
         container.RegisterType<SystemClock>().As<IClock>().SingleInstance().PreserveExistingDefaults();
+        var clinicZone = ClinicTimeZone(configuration);
+        container.Register(c => new ClinicCalendar(c.Resolve<IClock>(), clinicZone)).AsSelf().SingleInstance();
         container.RegisterMessaging(modules.Select(m => m.Assembly).Append(typeof(HostComposition).Assembly));
         container.RegisterMessagingEngine();
         new ModuleRegistration(PlatformDbContext.Name, container, configuration).AddDbContext<PlatformDbContext>();
@@ -70,6 +72,15 @@ public static class HostComposition
             module.Module.Register(registration);
             module.DbContextTypes = registration.DbContextTypes;
         }
+    }
+
+    /// <summary><c>Clinic:TimeZone</c>, an IANA id: when the clinic's day ends and which local time its pages show.</summary>
+    private static TimeZoneInfo ClinicTimeZone(IConfiguration configuration)
+    {
+        var id = configuration["Clinic:TimeZone"] is { Length: > 0 } configured ? configured : ClinicCalendar.DefaultTimeZoneId;
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
+            ? zone
+            : throw new StartupConfigurationException($"Clinic:TimeZone is '{id}', which is not a known time zone; use an IANA id such as {ClinicCalendar.DefaultTimeZoneId}.");
     }
 
     private static void AddModuleParts(ApplicationPartManager parts, ModuleCatalog catalog)

@@ -65,7 +65,7 @@ public static class ModuleLoader
         var assemblyPath = Path.Combine(moduleFolder, ModuleNames.ModuleAssembly(name) + ".dll");
         if (!File.Exists(assemblyPath))
         {
-            throw new ModuleStartupException(
+            throw new StartupConfigurationException(
                 $"Module '{name}' is enabled in configuration (Modules:{name}:Enabled) but has no staged binaries: " +
                 $"{assemblyPath} does not exist. Build the solution to stage it, or set Modules:{name}:Enabled=false.");
         }
@@ -76,7 +76,7 @@ public static class ModuleLoader
             .ToList();
         if (moduleTypes.Count != 1)
         {
-            throw new ModuleStartupException(
+            throw new StartupConfigurationException(
                 $"Module '{name}': {assemblyPath} must have exactly one public IModule implementation; it has {moduleTypes.Count}.");
         }
 
@@ -91,7 +91,7 @@ public static class ModuleLoader
         var duplicate = loaded.GroupBy(m => m.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new ModuleStartupException(
+            throw new StartupConfigurationException(
                 $"Two modules share the name '{duplicate.Key}': " +
                 string.Join(" and ", duplicate.Select(m => $"{m.Assembly.GetName().Name} (from {m.Folder})")) +
                 ". Module names must be unique.");
@@ -101,7 +101,7 @@ public static class ModuleLoader
             !string.Equals(Path.GetFileName(m.Folder), m.Name, StringComparison.OrdinalIgnoreCase));
         if (misnamed is not null)
         {
-            throw new ModuleStartupException(
+            throw new StartupConfigurationException(
                 $"Module '{Path.GetFileName(misnamed.Folder)}' calls itself '{misnamed.Name}': its folder, assembly and configuration key must carry its name.");
         }
     }
@@ -119,7 +119,7 @@ public static class ModuleLoader
                 }
 
                 var isConfigured = configured.Any(m => string.Equals(m.Name, required, StringComparison.OrdinalIgnoreCase));
-                throw new ModuleStartupException(isConfigured
+                throw new StartupConfigurationException(isConfigured
                     ? $"Module '{module.Name}' requires module '{required}', which is disabled (Modules:{required}:Enabled=false). Enable '{required}' or disable '{module.Name}'."
                     : $"Module '{module.Name}' requires module '{required}', which is not configured. Add Modules:{required}:Enabled=true or disable '{module.Name}'.");
             }

@@ -10,7 +10,8 @@ namespace PracticeSuite.Modules.Clients;
 
 /// <summary>
 /// Client records, health intake with signed consent, screening flags that gate treatment, search and privacy.
-/// Settings: <c>Modules:Clients:ClinicTimeZone</c> (IANA id, default Europe/London) decides when "today" ends.
+/// "Today" (absolute flags, clearance expiry) and the times its pages show are the clinic's, from the platform's
+/// <see cref="SharedKernel.Time.ClinicCalendar"/> (<c>Clinic:TimeZone</c>).
 /// </summary>
 public sealed class ClientsModule : IModule
 {
@@ -26,15 +27,7 @@ public sealed class ClientsModule : IModule
     {
         registration.AddDbContext<ClientsDbContext>();
 
-        var zoneId = registration.Settings["ClinicTimeZone"] is { Length: > 0 } configured ? configured : ClientsSettings.DefaultClinicTimeZone;
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var clinicZone))
-        {
-            throw new InvalidOperationException($"Modules:Clients:ClinicTimeZone is '{zoneId}', which is not a known time zone (use an IANA id such as Europe/London).");
-        }
-
         var container = registration.Container;
-        container.RegisterInstance(new ClientsSettings(clinicZone));
-        container.RegisterType<ClinicCalendar>().AsSelf().SingleInstance();
         container.RegisterType<ClientAccess>().AsSelf().InstancePerLifetimeScope();
         container.RegisterGeneric(typeof(ClientRecordAccessCheck<>)).As(typeof(IRequestAccessCheck<>)).InstancePerDependency();
         container.RegisterType<ScreeningEvaluator>().AsSelf().InstancePerLifetimeScope();

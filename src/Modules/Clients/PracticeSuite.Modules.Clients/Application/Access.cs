@@ -104,24 +104,3 @@ public sealed class ClientRecordAccessCheck<TCommand>(ClientAccess access) : IRe
     public Task EnsureAllowedAsync(TCommand request, CancellationToken cancellationToken) =>
         access.EnsureVisibleAsync(request.ClientId, cancellationToken);
 }
-
-/// <summary>The module's settings (<c>Modules:Clients</c>).</summary>
-/// <param name="ClinicTimeZone">Where "today" is for absolute flags and clearance expiry (<c>Modules:Clients:ClinicTimeZone</c>).</param>
-public sealed record ClientsSettings(TimeZoneInfo ClinicTimeZone)
-{
-    public const string DefaultClinicTimeZone = "Europe/London";
-}
-
-/// <summary>The clinic's calendar: today's date and the time of day where the clinic is.</summary>
-public sealed class ClinicCalendar(IClock clock, ClientsSettings settings)
-{
-    public DateTime UtcNow => clock.UtcNow;
-
-    public DateOnly Today => DateOnly.FromDateTime(ToClinicTime(clock.UtcNow));
-
-    /// <summary>The clinic's wall-clock time at a stored instant (stored times are UTC; EF Core reads them back unspecified).</summary>
-    public DateTime ToClinicTime(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), settings.ClinicTimeZone);
-
-    public string TimeZoneId => settings.ClinicTimeZone.Id;
-}

@@ -9,6 +9,7 @@ using PracticeSuite.SharedKernel.Errors;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Identity;
 using PracticeSuite.SharedKernel.Messaging;
+using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Application;
 
@@ -23,7 +24,7 @@ public abstract record ClientDetailsInput
     public string? Address { get; init; }
     public string? EmergencyContactName { get; init; }
     public string? EmergencyContactPhone { get; init; }
-    public string TimeZone { get; init; } = ClientsSettings.DefaultClinicTimeZone;
+    public string TimeZone { get; init; } = ClinicCalendar.DefaultTimeZoneId;
     public PressurePreference PressurePreference { get; init; }
     public string? PainThresholdNotes { get; init; }
 

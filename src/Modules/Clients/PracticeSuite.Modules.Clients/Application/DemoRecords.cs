@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Modules.Clients.Domain;
 using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Application;
 

@@ -4,6 +4,7 @@ using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Domain;
 using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Application;
 

@@ -7,6 +7,7 @@ using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Errors;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Messaging;
+using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Application;
 

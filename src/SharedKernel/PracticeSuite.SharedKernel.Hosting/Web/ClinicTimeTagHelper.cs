@@ -1,13 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Razor.TagHelpers;
-using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.SharedKernel.Time;
 
-namespace PracticeSuite.Modules.Clients.Pages;
+namespace PracticeSuite.SharedKernel.Hosting.Web;
 
 /// <summary>
 /// <c>&lt;clinic-time utc="@instant" /&gt;</c>: a stored UTC instant as staff and clients read it, the clinic's local
 /// time ("20 Nov 2026 10:00"), in a <c>&lt;time&gt;</c> element that keeps the exact UTC instant for machines and as
-/// a tooltip. Nothing is written for a missing instant.
+/// a tooltip. Nothing is written for a missing instant. A module's pages take it with
+/// <c>@addTagHelper *, PracticeSuite.SharedKernel.Hosting</c> (docs/adr/0008).
 /// </summary>
 [HtmlTargetElement("clinic-time", Attributes = "utc", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ClinicTimeTagHelper(ClinicCalendar calendar) : TagHelper

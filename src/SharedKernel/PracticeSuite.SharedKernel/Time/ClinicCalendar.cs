@@ -1,0 +1,22 @@
+namespace PracticeSuite.SharedKernel.Time;
+
+/// <summary>
+/// The clinic's calendar: its time zone (the platform setting <c>Clinic:TimeZone</c>), today's date and the time of
+/// day where the clinic is. Instants are stored in UTC; this is for deciding "today" and for showing times to people.
+/// </summary>
+public sealed class ClinicCalendar(IClock clock, TimeZoneInfo timeZone)
+{
+    public const string DefaultTimeZoneId = "Europe/London";
+
+    public TimeZoneInfo TimeZone => timeZone;
+
+    public string TimeZoneId => timeZone.Id;
+
+    public DateTime UtcNow => clock.UtcNow;
+
+    public DateOnly Today => DateOnly.FromDateTime(ToClinicTime(clock.UtcNow));
+
+    /// <summary>The clinic's wall-clock time at a stored instant (stored times are UTC; EF Core reads them back unspecified).</summary>
+    public DateTime ToClinicTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone);
+}
