@@ -13,7 +13,7 @@ namespace PracticeSuite.SharedKernel.Hosting.Web;
 [HtmlTargetElement("clinic-time", Attributes = "utc", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ClinicTimeTagHelper(ClinicCalendar calendar) : TagHelper
 {
-    public const string Format = "d MMM yyyy HH:mm";
+    private const string Format = "d MMM yyyy HH:mm";
 
     public DateTime? Utc { get; set; }
 

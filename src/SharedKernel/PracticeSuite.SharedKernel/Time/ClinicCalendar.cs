@@ -8,8 +8,6 @@ public sealed class ClinicCalendar(IClock clock, TimeZoneInfo timeZone)
 {
     public const string DefaultTimeZoneId = "Europe/London";
 
-    public TimeZoneInfo TimeZone => timeZone;
-
     public string TimeZoneId => timeZone.Id;
 
     public DateTime UtcNow => clock.UtcNow;

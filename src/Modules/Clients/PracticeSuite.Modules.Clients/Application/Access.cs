@@ -5,7 +5,6 @@ using PracticeSuite.SharedKernel.Errors;
 using PracticeSuite.SharedKernel.Hosting.Behaviours;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Identity;
-using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Application;
 
@@ -25,25 +24,7 @@ public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
 
     public bool IsClientThemself(Guid clientId) => user.Role == PracticeRole.Client && user.ClientId == clientId;
 
-    public IQueryable<Client> Visible()
-    {
-        var clients = db.Clients.AsQueryable();
-        if (IsSystem || IsManager)
-        {
-            return clients;
-        }
-
-        return user.Role switch
-        {
-            // Driven from the care-team index on TherapistId: a therapist's few clients, not a probe per client.
-            PracticeRole.Therapist when user.TherapistId is { } therapistId =>
-                clients.Where(c => db.CareTeamMembers.Where(m => m.TherapistId == therapistId).Select(m => m.ClientId).Contains(c.Id)),
-            PracticeRole.Client when user.ClientId is { } clientId => clients.Where(c => c.Id == clientId),
-            _ => clients.Where(_ => false),
-        };
-    }
-
-    /// <summary>The same rule as <see cref="Visible"/>, for the search's SQL.</summary>
+    /// <summary>Who the caller may see, as data: the one rule that <see cref="Visible"/> and the search's SQL both apply.</summary>
     public SearchScope SearchScope() => (IsSystem || IsManager, user.Role) switch
     {
         (true, _) => new SearchScope(true, null, null),
@@ -51,6 +32,20 @@ public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
         (_, PracticeRole.Client) when user.ClientId is { } clientId => new SearchScope(false, null, clientId),
         _ => new SearchScope(false, null, null),
     };
+
+    public IQueryable<Client> Visible()
+    {
+        var clients = db.Clients.AsQueryable();
+        return SearchScope() switch
+        {
+            { Everyone: true } => clients,
+            // Driven from the care-team index on TherapistId: a therapist's few clients, not a probe per client.
+            { TherapistId: { } therapistId } =>
+                clients.Where(c => db.CareTeamMembers.Where(m => m.TherapistId == therapistId).Select(m => m.ClientId).Contains(c.Id)),
+            { ClientId: { } clientId } => clients.Where(c => c.Id == clientId),
+            _ => clients.Where(_ => false),
+        };
+    }
 
     /// <summary>The client with its care team, preferences and search terms, tracked for a change.</summary>
     public async Task<Client> GetForUpdateAsync(Guid clientId, CancellationToken cancellationToken) =>
