@@ -3,9 +3,10 @@ using PracticeSuite.Bench;
 using PracticeSuite.Bench.Platform;
 
 // The platform benchmark of issue 2. Usage:
-//   dotnet PracticeSuite.Bench.Platform.dll [--only start|memory|pipeline] [--host-dir <Release host folder>]
+//   dotnet PracticeSuite.Bench.Platform.dll [--only start|memory|pipeline|floor] [--host-dir <Release host folder>]
+//                                           [--floor-dir <published stack floor folder>]
 //                                           [--runs 10] [--batches 200] [--batch-size 1000]
-var options = BenchConsole.ParseOptions(args, "--only start|memory|pipeline, --host-dir, --runs, --batches, --batch-size");
+var options = BenchConsole.ParseOptions(args, "--only start|memory|pipeline|floor, --host-dir, --floor-dir, --runs, --batches, --batch-size");
 string? Option(string name) => options.TryGetValue(name, out var value) ? value : null;
 int IntOption(string name, int fallback) => Option(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
@@ -27,7 +28,15 @@ if (only is null or "pipeline")
 
 if (only is null or "start")
 {
-    figures.AddRange(await new HostStartBenchmark(hostFolder, IntOption("runs", 10)).RunAsync());
+    figures.AddRange(await new HostStartBenchmark("Host", Path.Combine(hostFolder, HostPaths.HostAssemblyName), IntOption("runs", 10), hasGoals: true).RunAsync());
+}
+
+// The same start and separate-process memory measurements on the stack floor: the required dependencies with
+// nothing of PracticeSuite in them, to read the host's figures against.
+if (only is null or "floor")
+{
+    var floorFolder = Option("floor-dir") ?? throw new ArgumentException("--floor-dir <published stack floor folder> is needed for the floor measurement.");
+    figures.AddRange(await new HostStartBenchmark("Stack floor", Path.Combine(Path.GetFullPath(floorFolder), "PracticeSuite.Bench.StackFloor.dll"), IntOption("runs", 10), hasGoals: false).RunAsync());
 }
 
 return BenchConsole.PrintSummary(figures);

@@ -24,6 +24,8 @@ public sealed class WorkingSetBenchmark(string hostFolder)
             // Production, like the separate-process measurement; the content root is the Release host build
             // so the same appsettings.json is read. The application name is the host's so that MVC finds its
             // compiled Razor pages in PracticeSuite.Host.dll, as when the host is the entry assembly.
+            // Like the start measurement and a server after its first start: the database is already migrated.
+            await HostStartBenchmark.MigrateAsync(Path.Combine(hostFolder, HostPaths.HostAssemblyName), dataFolder);
             var app = HostComposition.Build(
             [
                 "--environment=Production",

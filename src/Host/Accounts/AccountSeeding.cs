@@ -143,10 +143,16 @@ public sealed class AccountsStartup(ILifetimeScope root, IConfiguration configur
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var first = options.Value.FirstManager;
+        var demo = configuration.GetValue<bool>("Demo:Enabled");
+        if (string.IsNullOrWhiteSpace(first.Email) && !demo)
+        {
+            return; // nothing to seed: accounts (Identity and its model) are left to the first request that needs them
+        }
+
         await using var scope = root.BeginLifetimeScope();
         var seeding = scope.Resolve<AccountSeeding>(); // the roles themselves are data, from migration SeedRoles
 
-        var first = options.Value.FirstManager;
         if (!string.IsNullOrWhiteSpace(first.Email) && !await seeding.AnyManagerAsync())
         {
             if (string.IsNullOrEmpty(first.Password))
@@ -167,7 +173,7 @@ public sealed class AccountsStartup(ILifetimeScope root, IConfiguration configur
             }
         }
 
-        if (configuration.GetValue<bool>("Demo:Enabled"))
+        if (demo)
         {
             var (personas, created) = await seeding.EnsurePersonasAsync(DemoDomain, DemoPassword);
             if (created)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -71,10 +72,10 @@ public sealed class PracticeDatabase
         switch (Provider)
         {
             case DatabaseProvider.Postgres:
-                builder.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(naming.HistoryTable, naming.Schema));
+                UsePostgres(builder, naming);
                 break;
             default:
-                builder.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(naming.HistoryTable));
+                UseSqlite(builder, naming);
                 break;
         }
 
@@ -101,9 +102,25 @@ public sealed class PracticeDatabase
 
     public DbConnection CreateConnection() => Provider switch
     {
-        DatabaseProvider.Postgres => new NpgsqlConnection(ConnectionString),
-        _ => new SqliteConnection(ConnectionString),
+        DatabaseProvider.Postgres => NewPostgresConnection(),
+        _ => NewSqliteConnection(),
     };
+
+    // Each provider's calls sit in their own methods, never inlined: the runtime loads a provider's assemblies
+    // when it compiles a method that names them, so a host on SQLite never loads Npgsql, nor the reverse.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void UsePostgres(DbContextOptionsBuilder builder, ModuleTableNaming naming) =>
+        builder.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(naming.HistoryTable, naming.Schema));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void UseSqlite(DbContextOptionsBuilder builder, ModuleTableNaming naming) =>
+        builder.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(naming.HistoryTable));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DbConnection NewPostgresConnection() => new NpgsqlConnection(ConnectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DbConnection NewSqliteConnection() => new SqliteConnection(ConnectionString);
 
     /// <summary>A round trip to the database, for the health check.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)
