@@ -1,3 +1,4 @@
+using System.Reflection;
 using Autofac;
 using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Host.Jobs;
@@ -79,6 +80,55 @@ public sealed class JobsTests
         Assert.Equal(0, status.ConsecutiveFailures);
         Assert.NotNull(status.NextRun);
         Assert.Equal("Counts the receipts Gamma holds (a test job).", status.Description);
+    }
+
+    [Fact]
+    public async Task Failed_runs_are_counted_with_their_error_until_a_run_succeeds()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var host = new PracticeSuiteFactory(database);
+        var recorder = host.Container.Resolve<JobRunRecorder>();
+        var key = new JobKey("recorded-by-hand", "Tests");
+        var context = JobContextOf(key);
+
+        await recorder.JobToBeExecuted(context, Ct);
+        await recorder.JobWasExecuted(context, new JobExecutionException(new InvalidOperationException("The mail server refused the login.")), Ct);
+        await recorder.JobToBeExecuted(context, Ct);
+        await recorder.JobWasExecuted(context, new JobExecutionException(new InvalidOperationException(new string('x', 5000))), Ct);
+        var failing = await RunOfAsync(host, key);
+        Assert.Equal(("Failed", 2, 2, 2), (failing.LastOutcome, failing.ConsecutiveFailures, failing.TotalRuns, failing.TotalFailures));
+        Assert.Equal(JobRunRecorder.MaxErrorLength, failing.LastError!.Length);
+        Assert.NotNull(failing.LastStartedAt);
+        Assert.Equal(DateTimeKind.Utc, failing.LastFinishedAt!.Value.Kind);
+
+        await recorder.JobToBeExecuted(context, Ct);
+        await recorder.JobWasExecuted(context, null, Ct);
+        var recovered = await RunOfAsync(host, key);
+        Assert.Equal(("Succeeded", 0, 3, 2), (recovered.LastOutcome, recovered.ConsecutiveFailures, recovered.TotalRuns, recovered.TotalFailures));
+        Assert.Null(recovered.LastError);
+        Assert.True(recovered.LastFinishedAt >= failing.LastFinishedAt);
+    }
+
+    /// <summary>A run's context as the recorder sees it: only the job's key is read.</summary>
+    private static IJobExecutionContext JobContextOf(JobKey key)
+    {
+        var context = DispatchProxy.Create<IJobExecutionContext, JobContextStub>();
+        ((JobContextStub)(object)context).JobDetail = JobBuilder.Create<CommandJob>().WithIdentity(key).Build();
+        return context;
+    }
+
+    public class JobContextStub : DispatchProxy
+    {
+        public IJobDetail? JobDetail { get; set; }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
+            targetMethod?.Name == "get_JobDetail" ? JobDetail : throw new NotSupportedException(targetMethod?.Name);
+    }
+
+    private static async Task<JobRun> RunOfAsync(PracticeSuiteFactory host, JobKey key)
+    {
+        await using var scope = host.Container.BeginLifetimeScope();
+        return await scope.Resolve<PlatformDbContext>().JobRuns.AsNoTracking().SingleAsync(r => r.JobGroup == key.Group && r.JobName == key.Name, Ct);
     }
 
     /// <summary>Hosts started one after the other share a scheduler name, as one installation's restarts do.</summary>

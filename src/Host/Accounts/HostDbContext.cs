@@ -70,7 +70,7 @@ public sealed class HostDbContext(DbContextOptions<HostDbContext> options, UnitO
         });
         builder.Entity<EmailRecord>(email =>
         {
-            email.ToTable("email_messages");
+            email.ToTable(EmailRecord.Table);
             email.Property(e => e.Recipient).HasMaxLength(320).IsRequired();
             email.Property(e => e.Subject).HasMaxLength(300).IsRequired();
             email.Property(e => e.TextBody).IsRequired();

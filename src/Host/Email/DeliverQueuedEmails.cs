@@ -33,6 +33,12 @@ public sealed class DeliverQueuedEmailsHandler(
         await OneRunAtATime.WaitAsync(cancellationToken);
         try
         {
+            if (!await database.AnyRowAsync(HostDbContext.ModuleName, EmailRecord.Table,
+                    $"\"Status\" IN ('{EmailStatus.Queued}', '{EmailStatus.Failed}')", cancellationToken))
+            {
+                return new EmailDeliveryReport(0, 0, 0); // nothing waiting: the accounts' EF model is not needed
+            }
+
             var now = clock.UtcNow;
             var due = await db.Emails
                 .Where(e => (e.Status == EmailStatus.Queued || e.Status == EmailStatus.Failed) && e.NextAttemptAt <= now)
@@ -161,8 +167,11 @@ public sealed class DeliverQueuedEmailsHandler(
         exception.InnerException is null ? exception.Message : $"{exception.Message} ({exception.InnerException.Message})";
 }
 
-/// <summary>The scheduled delivery run (Quartz job <c>Platform.email-delivery</c>): delivers what is due.</summary>
-public sealed record RunEmailDelivery : ICommand;
+/// <summary>
+/// The scheduled delivery run (Quartz job <c>Platform.email-delivery</c>): delivers what is due. Not an
+/// <see cref="ICommand"/>: each message's outcome is saved on its own as soon as it is known.
+/// </summary>
+public sealed record RunEmailDelivery : IRequest<Unit>;
 
 public sealed class RunEmailDeliveryHandler(IMediator mediator) : IRequestHandler<RunEmailDelivery, Unit>
 {

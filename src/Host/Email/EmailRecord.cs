@@ -3,6 +3,9 @@ namespace PracticeSuite.Host.Email;
 /// <summary>A queued e-mail and what happened to it. The log managers see.</summary>
 public sealed class EmailRecord
 {
+    /// <summary>The accounts' table for e-mail (module-local name).</summary>
+    public const string Table = "email_messages";
+
     public Guid Id { get; set; }
 
     public string Recipient { get; set; } = "";

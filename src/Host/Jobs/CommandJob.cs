@@ -6,8 +6,9 @@ using Quartz;
 namespace PracticeSuite.Host.Jobs;
 
 /// <summary>
-/// The only Quartz job type: it sends the command named in its data, in a fresh scope and correlation
-/// flow, so a job gets logging, validation and the transaction like any other command.
+/// The only Quartz job type: it sends the request named in its data, in a fresh scope and correlation
+/// flow, so a job gets logging, validation and (for a command) the transaction like any other request. Module
+/// jobs are commands; the platform's sweep and e-mail run are requests that open the transactions they need.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class CommandJob(ILifetimeScope root) : IJob

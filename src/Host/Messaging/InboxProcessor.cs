@@ -28,6 +28,7 @@ public sealed partial class InboxProcessor(
     ILifetimeScope root,
     ModuleCatalog modules,
     IntegrationEventCatalog events,
+    PracticeDatabase database,
     IClock clock,
     IOptions<MessagingOptions> options,
     ILogger<InboxProcessor> logger)
@@ -38,6 +39,12 @@ public sealed partial class InboxProcessor(
     public async Task<int> ProcessBatchAsync(string subscriber, CancellationToken cancellationToken)
     {
         var module = modules.Modules.Single(m => string.Equals(m.Name, subscriber, StringComparison.OrdinalIgnoreCase));
+        // Waiting messages, due or not: a superset of what the batch below takes.
+        if (!await database.AnyRowAsync(module.Name, MessagingModel.InboxTable, "\"ProcessedAt\" IS NULL AND \"ParkedAt\" IS NULL", cancellationToken))
+        {
+            return 0;
+        }
+
         await using var scope = root.BeginLifetimeScope();
         var db = scope.ResolveKeyed<ModuleDbContext>(module.Name);
         var mediator = scope.Resolve<IMediator>();

@@ -37,8 +37,11 @@ public static class MessagingComposition
             "Relays outbox messages to subscribers and handles due inbox messages that no wake-up took (after a crash, or another node's commit).");
 }
 
-/// <summary>Relay every outbox and handle every due inbox message until nothing is left to do.</summary>
-public sealed record SweepMessages : ICommand;
+/// <summary>
+/// Relay every outbox and handle every due inbox message until nothing is left to do. Not an <see cref="ICommand"/>:
+/// it changes no data of its own, and the relay and the inbox each run in the transaction of the module they touch.
+/// </summary>
+public sealed record SweepMessages : IRequest<Unit>;
 
 public sealed class SweepMessagesHandler(MessagePump pump) : IRequestHandler<SweepMessages, Unit>
 {

@@ -15,11 +15,16 @@ namespace PracticeSuite.Host.Messaging;
 /// one transaction: set-based inserts that ignore duplicates by the inbox key, so a repeated relay (after a
 /// crash, or on a second node) is harmless, and a message is marked only when every inbox has it.
 /// </summary>
-public sealed class OutboxRelay(ILifetimeScope root, ModuleCatalog modules, IntegrationEventCatalog events, IClock clock)
+public sealed class OutboxRelay(ILifetimeScope root, ModuleCatalog modules, IntegrationEventCatalog events, PracticeDatabase database, IClock clock)
 {
     /// <summary>Relays one batch of <paramref name="producer"/>'s outbox; returns how many messages it relayed.</summary>
     public async Task<int> RelayBatchAsync(string producer, int batchSize, CancellationToken cancellationToken)
     {
+        if (!await database.AnyRowAsync(producer, MessagingModel.OutboxTable, "\"RelayedAt\" IS NULL", cancellationToken))
+        {
+            return 0;
+        }
+
         await using var scope = root.BeginLifetimeScope();
         if (!scope.TryResolveKeyed<ModuleDbContext>(producer, out var producerDb))
         {

@@ -15,7 +15,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     protected override void ConfigureModel(ModelBuilder modelBuilder) =>
         modelBuilder.Entity<JobRun>(run =>
         {
-            run.ToTable("job_runs");
+            run.ToTable(JobRun.Table);
             run.HasKey(r => new { r.JobGroup, r.JobName });
             run.Property(r => r.JobGroup).HasMaxLength(150);
             run.Property(r => r.JobName).HasMaxLength(150);
@@ -26,6 +26,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 /// <summary>What the jobs page shows about a job's runs; the scheduler itself knows the next run.</summary>
 public sealed class JobRun
 {
+    /// <summary>The platform's table of job runs (module-local name).</summary>
+    public const string Table = "job_runs";
+
     public string JobGroup { get; set; } = "";
 
     public string JobName { get; set; } = "";

@@ -122,6 +122,21 @@ public sealed class PracticeDatabase
     [MethodImpl(MethodImplOptions.NoInlining)]
     private DbConnection NewSqliteConnection() => new SqliteConnection(ConnectionString);
 
+    /// <summary>
+    /// Whether a module's table has a row matching <paramref name="condition"/> (SQL over the table's columns,
+    /// double-quoted; constants only): one read over ADO.NET. Background work asks first, so that an idle host
+    /// neither builds a module's EF model nor compiles a query to find nothing. The condition must hold for every
+    /// row the real work would take (it may hold for more), so that a "no" is always safe.
+    /// </summary>
+    public async Task<bool> AnyRowAsync(string moduleName, string table, string condition, CancellationToken cancellationToken)
+    {
+        await using var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT 1 FROM {new ModuleTableNaming(moduleName, Provider).QualifiedTable(table)} WHERE {condition} LIMIT 1";
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     /// <summary>A round trip to the database, for the health check.</summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {

@@ -27,8 +27,8 @@ public static class ClientSearchQuery
         var terms = naming.QualifiedTable("client_search_terms");
         await using var command = db.Database.GetDbConnection().CreateCommand();
         var where = new StringBuilder("t.\"Term\" >= @p0 AND t.\"Term\" < @u0");
-        AddParameter(command, "@p0", prefixes[0]);
-        AddParameter(command, "@u0", SearchText.PrefixUpperBound(prefixes[0]));
+        command.AddParameter("@p0", prefixes[0]);
+        command.AddParameter("@u0", SearchText.PrefixUpperBound(prefixes[0]));
         if (!includeArchived)
         {
             where.Append(" AND NOT t.\"Archived\"");
@@ -37,12 +37,12 @@ public static class ClientSearchQuery
         for (var i = 1; i < prefixes.Count; i++)
         {
             where.Append($" AND EXISTS (SELECT 1 FROM {terms} o WHERE o.\"ClientId\" = t.\"ClientId\" AND o.\"Term\" >= @p{i} AND o.\"Term\" < @u{i})");
-            AddParameter(command, $"@p{i}", prefixes[i]);
-            AddParameter(command, $"@u{i}", SearchText.PrefixUpperBound(prefixes[i]));
+            command.AddParameter($"@p{i}", prefixes[i]);
+            command.AddParameter($"@u{i}", SearchText.PrefixUpperBound(prefixes[i]));
         }
 
         where.Append(ScopeCondition(command, naming, scope, "t.\"ClientId\""));
-        AddParameter(command, "@walk", walkLimit);
+        command.AddParameter("@walk", walkLimit);
         command.CommandText = $"SELECT t.\"ClientId\" FROM {terms} t WHERE {where} ORDER BY t.\"Term\", t.\"SortName\", t.\"ClientId\" LIMIT @walk";
         return await ReadIdsAsync(command, walkLimit, cancellationToken);
     }
@@ -63,7 +63,7 @@ public static class ClientSearchQuery
         }
 
         where.Append(ScopeCondition(command, naming, scope, "c.\"Id\""));
-        AddParameter(command, "@limit", limit);
+        command.AddParameter("@limit", limit);
         command.CommandText = $"SELECT c.\"Id\" FROM {naming.QualifiedTable("clients")} c WHERE {where} ORDER BY c.\"SortName\", c.\"Id\" LIMIT @limit";
         return await ReadIdsAsync(command, limit, cancellationToken);
     }
@@ -82,7 +82,7 @@ public static class ClientSearchQuery
         for (var i = 0; i < ids.Count; i++)
         {
             names.Add($"@i{i}");
-            AddParameter(command, $"@i{i}", StoredId(naming, ids[i]));
+            command.AddParameter($"@i{i}", StoredId(naming, ids[i]));
         }
 
         command.CommandText =
@@ -116,13 +116,13 @@ public static class ClientSearchQuery
 
         if (scope.TherapistId is { } therapistId)
         {
-            AddParameter(command, "@scope", StoredId(naming, therapistId));
+            command.AddParameter("@scope", StoredId(naming, therapistId));
             return $" AND {clientIdColumn} IN (SELECT m.\"ClientId\" FROM {naming.QualifiedTable("care_team_members")} m WHERE m.\"TherapistId\" = @scope)";
         }
 
         if (scope.ClientId is { } clientId)
         {
-            AddParameter(command, "@scope", StoredId(naming, clientId));
+            command.AddParameter("@scope", StoredId(naming, clientId));
             return $" AND {clientIdColumn} = @scope";
         }
 
@@ -144,12 +144,4 @@ public static class ClientSearchQuery
     // EF Core stores ids on SQLite as upper-case text and as uuid on PostgreSQL.
     private static object StoredId(ModuleTableNaming naming, Guid id) =>
         naming.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }
