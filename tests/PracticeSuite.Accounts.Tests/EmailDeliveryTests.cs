@@ -110,4 +110,17 @@ public sealed class MailFolderTests(AccountsFixture host) : IClassFixture<Accoun
         Assert.Contains("Subject: Welcome", eml);
         Assert.Contains("To: cy@personas.test", eml);
     }
+
+    [Fact]
+    public async Task The_scheduled_run_delivers_queued_mail()
+    {
+        var key = $"test:{Guid.NewGuid()}";
+        await host.InScopeAsync(async scope => { await scope.Resolve<IEmailSender>().QueueAsync(new EmailMessage("di@personas.test", "Reminder", "Tomorrow at ten.", null, "reminder", key), CancellationToken.None); return 0; });
+
+        await host.InScopeAsync(scope => scope.Resolve<IMediator>().Send(new RunEmailDelivery(), CancellationToken.None));
+
+        var message = await host.InScopeAsync(scope => scope.Resolve<HostDbContext>().Emails.AsNoTracking().SingleAsync(e => e.IdempotencyKey == key));
+        Assert.Equal(EmailStatus.WrittenToFolder, message.Status);
+        Assert.Equal(1, message.Attempts);
+    }
 }

@@ -33,12 +33,6 @@ public sealed class DeliverQueuedEmailsHandler(
         await OneRunAtATime.WaitAsync(cancellationToken);
         try
         {
-            if (!await database.AnyRowAsync(HostDbContext.ModuleName, EmailRecord.Table,
-                    $"\"Status\" IN ('{EmailStatus.Queued}', '{EmailStatus.Failed}')", cancellationToken))
-            {
-                return new EmailDeliveryReport(0, 0, 0); // nothing waiting: the accounts' EF model is not needed
-            }
-
             var now = clock.UtcNow;
             var due = await db.Emails
                 .Where(e => (e.Status == EmailStatus.Queued || e.Status == EmailStatus.Failed) && e.NextAttemptAt <= now)
@@ -173,11 +167,17 @@ public sealed class DeliverQueuedEmailsHandler(
 /// </summary>
 public sealed record RunEmailDelivery : IRequest<Unit>;
 
-public sealed class RunEmailDeliveryHandler(IMediator mediator) : IRequestHandler<RunEmailDelivery, Unit>
+public sealed class RunEmailDeliveryHandler(IMediator mediator, PracticeDatabase database) : IRequestHandler<RunEmailDelivery, Unit>
 {
     public async Task<Unit> Handle(RunEmailDelivery request, CancellationToken cancellationToken)
     {
-        await mediator.Send(new DeliverQueuedEmails(), cancellationToken);
+        // Asked before the delivery handler (and the accounts' DbContext) is even created: most runs find nothing.
+        if (await database.AnyRowAsync(HostDbContext.ModuleName, EmailRecord.Table,
+                $"\"Status\" IN ('{EmailStatus.Queued}', '{EmailStatus.Failed}')", cancellationToken))
+        {
+            await mediator.Send(new DeliverQueuedEmails(), cancellationToken);
+        }
+
         return Unit.Value;
     }
 }
