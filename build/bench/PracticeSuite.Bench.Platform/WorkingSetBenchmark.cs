@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using System.Runtime;
 using PracticeSuite.Host.Composition;
 
@@ -8,7 +10,8 @@ namespace PracticeSuite.Bench.Platform;
 /// <summary>
 /// Working set after start, warm-up and a forced GC: the host composed exactly as Program does
 /// (<see cref="HostComposition"/>), run inside this process on a loopback port, warmed up over HTTP,
-/// then collected. The figure includes the harness's own small overhead (this class and its HttpClient).
+/// then collected. The figure includes the harness's own small overhead (this class; its warm-up requests go
+/// over a plain socket, so no HTTP client library is loaded for them).
 /// </summary>
 public sealed class WorkingSetBenchmark(string hostFolder)
 {
@@ -40,18 +43,13 @@ public sealed class WorkingSetBenchmark(string hostFolder)
                 await app.StartAsync();
                 try
                 {
-                    using (var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") })
+                    for (var i = 0; i < WarmUpRequests; i++)
                     {
-                        for (var i = 0; i < WarmUpRequests; i++)
+                        var path = WarmUpPaths[i % WarmUpPaths.Length];
+                        var status = await LoopbackGet.StatusAsync(port, path);
+                        if (status != (int)HttpStatusCode.OK)
                         {
-                            var path = WarmUpPaths[i % WarmUpPaths.Length];
-                            using var response = await client.GetAsync(path);
-                            if (response.StatusCode != HttpStatusCode.OK)
-                            {
-                                throw new InvalidOperationException($"Warm-up GET {path} answered {(int)response.StatusCode}.");
-                            }
-
-                            await response.Content.ReadAsByteArrayAsync();
+                            throw new InvalidOperationException($"Warm-up GET {path} answered {status}.");
                         }
                     }
 
@@ -93,6 +91,34 @@ public sealed class WorkingSetBenchmark(string hostFolder)
         finally
         {
             HostPaths.DeleteQuietly(dataFolder);
+        }
+    }
+
+    /// <summary>
+    /// A plain HTTP/1.1 GET over a socket (one connection per request, read to the end): the process measured holds
+    /// the host, and HttpClient would load System.Net.Http and its handlers into it for the harness's sake.
+    /// </summary>
+    private static class LoopbackGet
+    {
+        public static async Task<int> StatusAsync(int port, string path)
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            await socket.ConnectAsync(IPAddress.Loopback, port);
+            await socket.SendAsync(Encoding.ASCII.GetBytes($"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"));
+            var buffer = new byte[16 * 1024];
+            var head = new StringBuilder();
+            int read;
+            while ((read = await socket.ReceiveAsync(buffer)) > 0)
+            {
+                if (head.Length < 32)
+                {
+                    head.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                }
+            }
+
+            // "HTTP/1.1 200 OK": the status is the second word of the first line.
+            var parts = head.ToString().Split(' ', 3);
+            return parts.Length > 1 && int.TryParse(parts[1], out var status) ? status : -1;
         }
     }
 
