@@ -36,6 +36,5 @@ internal static class MessageStore
 
     public static string Inbox(DbContext db) => TableOf<InboxMessage>(db);
 
-
     public static string Outbox(DbContext db) => TableOf<OutboxMessage>(db);
 }
