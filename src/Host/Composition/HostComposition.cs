@@ -40,6 +40,7 @@ public static class HostComposition
         builder.Services.AddPracticeSecurity();
         builder.Services.AddPracticeMessaging();
         builder.Services.AddPracticeAccounts(builder.Configuration);
+        DeferKeyRingLoading(builder.Services);
 
         var app = builder.Build();
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
@@ -130,6 +131,20 @@ public static class HostComposition
         var scheduler = await root.Resolve<ISchedulerFactory>().GetScheduler(cancellationToken);
         scheduler.ListenerManager.AddJobListener(root.Resolve<JobRunRecorder>(), GroupMatcher<JobKey>.AnyGroup());
         await JobsComposition.SynchroniseAsync(scheduler, declared, logger, cancellationToken);
+    }
+
+    /// <summary>
+    /// Data protection reads its key ring (and makes the first key) when data is first protected, by a sign-in or a
+    /// form, instead of in a hosted service at every start: an idle host loads no XML or key material. The service is
+    /// internal to ASP.NET Core, hence its name; should it be renamed, it simply stays. Called after every
+    /// registration, since each AddDataProtection() adds it again.
+    /// </summary>
+    private static void DeferKeyRingLoading(IServiceCollection services)
+    {
+        foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+        {
+            services.Remove(warmUp);
+        }
     }
 
     private static void AddWeb(IServiceCollection services)
