@@ -61,7 +61,7 @@ public sealed class JobRunRecorder(PracticeDatabase database, IClock clock) : IJ
     /// <summary>Inserts the job's row, or updates it where it exists (both providers know ON CONFLICT).</summary>
     private async ValueTask UpsertAsync(JobKey key, string insert, string update, string? error, CancellationToken cancellationToken)
     {
-        var table = new ModuleTableNaming(PlatformDbContext.Name, database.Provider).QualifiedTable(JobRun.Table);
+        var table = database.QualifiedTable(PlatformDbContext.Name, JobRun.Table);
         await using var connection = database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();

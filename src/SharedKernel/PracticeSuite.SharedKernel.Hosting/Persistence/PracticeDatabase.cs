@@ -128,22 +128,21 @@ public sealed class PracticeDatabase
     /// neither builds a module's EF model nor compiles a query to find nothing. The condition must hold for every
     /// row the real work would take (it may hold for more), so that a "no" is always safe.
     /// </summary>
-    public async Task<bool> AnyRowAsync(string moduleName, string table, string condition, CancellationToken cancellationToken)
-    {
-        await using var connection = CreateConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT 1 FROM {new ModuleTableNaming(moduleName, Provider).QualifiedTable(table)} WHERE {condition} LIMIT 1";
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
-    }
+    public async Task<bool> AnyRowAsync(string moduleName, string table, string condition, CancellationToken cancellationToken) =>
+        await ScalarAsync($"SELECT 1 FROM {QualifiedTable(moduleName, table)} WHERE {condition} LIMIT 1", cancellationToken) is not null;
 
     /// <summary>A round trip to the database, for the health check.</summary>
-    public async Task PingAsync(CancellationToken cancellationToken)
+    public Task PingAsync(CancellationToken cancellationToken) => ScalarAsync("SELECT 1", cancellationToken);
+
+    /// <summary>The quoted, schema-qualified name of a module's table, for statements written as SQL.</summary>
+    public string QualifiedTable(string moduleName, string table) => new ModuleTableNaming(moduleName, Provider).QualifiedTable(table);
+
+    private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
     {
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1";
-        await command.ExecuteScalarAsync(cancellationToken);
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }
