@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PracticeSuite.Host.Accounts;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace PracticeSuite.SystemTests;
 
@@ -17,18 +19,19 @@ public sealed class ClientsJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.ClickAsync("nav a[href='/Clients']");
         await page.FillAsync("#q", "case");
         await page.PressAsync("#q", "Enter");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.Equal(1, await page.Locator("#clients tbody tr").CountAsync());
+        // Web-first assertions wait for the page the action leads to, which may not have arrived yet.
+        await Expect(page.Locator("#clients tbody tr")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "clients-list.png"), FullPage = true });
 
         await page.ClickAsync("#clients a:has-text('Casey Client')");
         var banner = page.Locator("section.flags-banner");
-        Assert.Contains("Recent surgery", await banner.InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(banner).ToContainTextAsync("Recent surgery");
         Assert.Equal("false", await banner.GetAttributeAsync("data-may-start-plan"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "client-record.png"), FullPage = true });
 
         await page.ClickAsync("ul.tabs a:has-text('Intake')");
-        Assert.Contains("Recent surgery", await page.Locator("section.flags-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await Expect(page).ToHaveURLAsync(new Regex("/Intake$"));
+        await Expect(page.Locator("section.flags-banner")).ToContainTextAsync("Recent surgery");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "client-intake-staff.png"), FullPage = true });
     }
 
@@ -37,17 +40,18 @@ public sealed class ClientsJourneyTests(BrowserFixture browser) : IClassFixture<
     {
         var page = await browser.SignedInPageAsync(ClientA, width: 390, height: 844);
         await page.ClickAsync("nav a[href='/Portal']");
-        Assert.True(await page.Locator("#consent-reminder").IsVisibleAsync());
+        await Expect(page.Locator("#consent-reminder")).ToBeVisibleAsync();
 
         await page.ClickAsync("#consent-reminder a");
-        Assert.Equal("Consent to treatment", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Consent to treatment");
         await page.ClickAsync("main form button[type=submit]");
-        Assert.True(await page.Locator(".field-error, .validation-summary-errors li").First.IsVisibleAsync(), "signing without a typed name shows why");
+        // Signing without a typed name shows why.
+        await Expect(page.Locator(".field-error, .validation-summary-errors li").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "portal-consent-error.png"), FullPage = true });
 
         await page.FillAsync("input[name='Input.TypedName']", "Casey Client");
         await page.ClickAsync("main form button[type=submit]");
-        Assert.True(await page.Locator("#signed").IsVisibleAsync());
+        await Expect(page.Locator("#signed")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "portal-consent-signed.png"), FullPage = true });
 
         await page.GotoAsync("/Portal");

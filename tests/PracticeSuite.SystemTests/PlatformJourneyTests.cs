@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit;
+using static Microsoft.Playwright.Assertions;
 
 namespace PracticeSuite.SystemTests;
 
@@ -28,14 +30,17 @@ public sealed class PlatformJourneyTests(BrowserFixture browser) : IClassFixture
         await page.FillAsync("#Input_Fee", "12.5");
         await page.ClickAsync("form[method=post] button[type=submit]");
 
-        Assert.Equal("Enter the visitor's name.", (await page.Locator("[data-valmsg-for='Input.VisitorName']").InnerTextAsync()).Trim());
+        // Web-first assertions wait for the posted page: the message's element is on the page before the post too.
+        await Expect(page.Locator("[data-valmsg-for='Input.VisitorName']")).ToHaveTextAsync("Enter the visitor's name.");
         Assert.Equal("12.5", await page.InputValueAsync("#Input_Fee"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "form-error.png"), FullPage = true });
 
         await page.FillAsync("#Input_VisitorName", "Browser Betty");
         await page.ClickAsync("form[method=post] button[type=submit]");
-        await page.WaitForURLAsync("**/Alpha");
-        Assert.Contains("Browser Betty", await page.Locator("table tbody").InnerTextAsync());
+        // Saved, then redirected back to the same address: the list shows the new visit and no error is left.
+        await Expect(page.Locator("table tbody")).ToContainTextAsync("Browser Betty");
+        await Expect(page).ToHaveURLAsync(new Regex("/Alpha$"));
+        await Expect(page.Locator("[data-valmsg-for='Input.VisitorName']")).ToHaveTextAsync("");
     }
 
     [Fact]
@@ -62,12 +67,12 @@ public sealed class OperationsJourneyTests(BrowserFixture browser) : IClassFixtu
         var page = await browser.SignedInPageAsync(Manager);
         await page.ClickAsync("nav a[href='/Operations/Jobs']");
 
-        Assert.Equal("Background jobs", (await page.Locator("h1").InnerTextAsync()).Trim());
-        Assert.True(await page.Locator("tr[data-job='Platform.messaging-sweep']").IsVisibleAsync());
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Background jobs");
+        await Expect(page.Locator("tr[data-job='Platform.messaging-sweep']")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "jobs.png"), FullPage = true });
 
         await page.ClickAsync("text=Parked messages");
-        Assert.Equal("Parked messages", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Parked messages");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "parked-messages.png"), FullPage = true });
     }
 }
