@@ -12,6 +12,10 @@ namespace PracticeSuite.SystemTests;
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    // Web-first assertions wait for the page an action leads to; a loaded CI machine gets more than the default 5 s.
+    // The setting is global to Playwright, so it is made once, not by every fixture.
+    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(15_000);
+
     private TestDatabase? _database;
     private IPlaywright? _playwright;
 
@@ -43,8 +47,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         Factory.StartServer();
         BaseAddress = Factory.ClientOptions.BaseAddress;
 
-        // Web-first assertions wait for the page an action leads to; a loaded CI machine gets more than the default 5 s.
-        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
