@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Host.Accounts;
 using PracticeSuite.Host.Email;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.Testing;
 using Xunit;
 
 namespace PracticeSuite.Accounts.Tests;
@@ -11,7 +12,7 @@ namespace PracticeSuite.Accounts.Tests;
 /// <summary>The host pointed at an SMTP server on a loopback port the tests start servers on.</summary>
 public sealed class SmtpFixture : AccountsFixture
 {
-    public int SmtpPort { get; } = SmtpServer.FreePort();
+    public int SmtpPort { get; } = HostProcess.FreePort();
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {

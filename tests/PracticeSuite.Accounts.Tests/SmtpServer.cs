@@ -30,15 +30,6 @@ public sealed class SmtpServer : IAsyncDisposable
     /// <summary>The maildir an accepting server stores messages in.</summary>
     public string? MailDirectory { get; }
 
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     public static Task<SmtpServer> AcceptingAsync(int port)
     {
         // Left for aiosmtpd to create: it makes the maildir's subfolders only when it creates the folder itself.

@@ -4,6 +4,7 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Autofac;
 using MediatR;
+using PracticeSuite.Host.Composition;
 using PracticeSuite.SharedKernel.Hosting.Behaviours;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
 using Xunit;
@@ -168,8 +169,21 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
     {
         var client = host.Factory.CreateClient(new() { BaseAddress = new Uri(baseAddress) });
         var response = await client.GetAsync("/Alpha", Ct);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(HostComposition.AntiforgeryCookieName + "=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(secure, cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_layout_links_its_style_sheet_with_a_version_that_is_served()
+    {
+        var client = host.Factory.CreateClient();
+        var page = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/", Ct));
+        var href = page.QuerySelector("link[rel=stylesheet]")?.GetAttribute("href");
+        Assert.Matches("^/css/site\\.css\\?v=[0-9a-f]+-[0-9a-f]+$", href);
+
+        var styleSheet = await client.GetAsync(href, Ct);
+        Assert.Equal(HttpStatusCode.OK, styleSheet.StatusCode);
+        Assert.Equal("text/css", styleSheet.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -51,8 +51,11 @@ public static class HostProcess
         return new Outcome(process.ExitCode, output.ToString(), error.ToString());
     }
 
-    /// <summary>Starts the host on a free loopback port and waits until /health answers 200.</summary>
-    public static async Task<RunningHost> StartAsync(IEnumerable<string> arguments, TimeSpan timeout)
+    /// <summary>
+    /// Starts the host on a free loopback port and waits until /health answers 200 there. <paramref name="alsoListenOn"/>
+    /// adds addresses to listen on besides it (an https:// one, say).
+    /// </summary>
+    public static async Task<RunningHost> StartAsync(IEnumerable<string> arguments, TimeSpan timeout, params string[] alsoListenOn)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -62,7 +65,7 @@ public static class HostProcess
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(HostAssembly);
-        foreach (var argument in arguments.Append($"--urls=http://127.0.0.1:{port}"))
+        foreach (var argument in arguments.Append("--urls=" + string.Join(';', alsoListenOn.Prepend($"http://127.0.0.1:{port}"))))
         {
             start.ArgumentList.Add(argument);
         }
@@ -73,7 +76,7 @@ public static class HostProcess
         return host;
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

@@ -1,5 +1,6 @@
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.CookiePolicy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using PracticeSuite.Host.Jobs;
@@ -28,9 +30,15 @@ namespace PracticeSuite.Host.Composition;
 /// <summary>Builds the web application: loads the modules, composes the container, maps the pipeline.</summary>
 public static class HostComposition
 {
+    public const string AntiforgeryCookieName = "PracticeSuite.Antiforgery";
+
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The slim builder leaves out what a Linux server of a clinic does not use (IIS integration, HTTP/3 over QUIC,
+        // hosting startup assemblies) and would otherwise load at every start; HTTPS endpoints in configuration
+        // (Kestrel:Endpoints, an https:// URL) keep working through the HTTPS configuration added back here.
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseKestrelHttpsConfiguration();
 
         // Modules and the database are read while the host is built, not here: only then does the
         // configuration hold every source (tests add theirs at that point).
@@ -149,12 +157,20 @@ public static class HostComposition
 
     private static void AddWeb(IServiceCollection services)
     {
+        // Before AddRazorPages, so that it runs before ASP.NET Core's own antiforgery setup: a named cookie spares that
+        // setup hashing the application name with SHA-256, which would load OpenSSL at start-up (ADR 0010).
+        services.Configure<AntiforgeryOptions>(o =>
+        {
+            o.Cookie.Name = AntiforgeryCookieName;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddRazorPages().AddMvcOptions(o =>
         {
             o.Filters.Add(new ValidationPageFilter());
             // Requests are validated by their validators, with their messages, not by MVC's implicit rules.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
+        services.AddSingleton<IFileVersionProvider, ModifiedTimeFileVersionProvider>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = Correlation.Id);
@@ -170,7 +186,6 @@ public static class HostComposition
             o.HttpOnly = HttpOnlyPolicy.Always;
             o.MinimumSameSitePolicy = SameSiteMode.Lax;
         });
-        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         // Keys that protect cookies and antiforgery tokens survive restarts, kept in the data directory.
         services.AddDataProtection().SetApplicationName("PracticeSuite");

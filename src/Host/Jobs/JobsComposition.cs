@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
@@ -26,6 +27,11 @@ public static class JobsComposition
         // Every node of a cluster shares the name; separate hosts in one process (tests) need different ones.
         var schedulerName = configuration["Jobs:SchedulerName"] ?? "PracticeSuite";
         services.Configure<QuartzOptions>(options => options.Properties["quartz.scheduler.instanceName"] = schedulerName);
+        // The store takes its connections from a data source rather than a connection string: Quartz then tells
+        // schedulers that share a database apart by the data source itself, instead of fingerprinting the connection
+        // string with SHA-256, which loaded OpenSSL at every start (ADR 0010). The container disposes it (and with it
+        // Npgsql's pool) when the host stops.
+        services.AddSingleton<DbDataSource>(_ => database.CreateDataSource());
         services.AddQuartz(quartz =>
         {
             quartz.UseDefaultThreadPool(2);
@@ -33,7 +39,7 @@ public static class JobsComposition
             {
                 if (database.Provider == DatabaseProvider.Postgres)
                 {
-                    store.UsePostgres(database.ConnectionString);
+                    store.UsePostgres(source => source.UseRegisteredDataSource = true);
                     store.UseClustering(cluster =>
                     {
                         cluster.CheckinInterval = TimeSpan.FromSeconds(5);
@@ -42,7 +48,7 @@ public static class JobsComposition
                 }
                 else
                 {
-                    store.UseSqlite(database.ConnectionString);
+                    store.UseSqlite(source => source.UseRegisteredDataSource = true);
                 }
 
                 store.UseSystemTextJsonSerializer();

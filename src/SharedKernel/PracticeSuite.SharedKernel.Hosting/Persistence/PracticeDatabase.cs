@@ -106,6 +106,13 @@ public sealed class PracticeDatabase
         _ => NewSqliteConnection(),
     };
 
+    /// <summary>A data source over the database, for libraries that take one rather than a connection string.</summary>
+    public DbDataSource CreateDataSource() => Provider switch
+    {
+        DatabaseProvider.Postgres => NewPostgresDataSource(),
+        _ => NewSqliteDataSource(),
+    };
+
     // Each provider's calls sit in their own methods, never inlined: the runtime loads a provider's assemblies
     // when it compiles a method that names them, so a host on SQLite never loads Npgsql, nor the reverse.
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -118,6 +125,12 @@ public sealed class PracticeDatabase
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private DbConnection NewPostgresConnection() => new NpgsqlConnection(ConnectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DbDataSource NewPostgresDataSource() => NpgsqlDataSource.Create(ConnectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DbDataSource NewSqliteDataSource() => SqliteFactory.Instance.CreateDataSource(ConnectionString);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private DbConnection NewSqliteConnection() => new SqliteConnection(ConnectionString);

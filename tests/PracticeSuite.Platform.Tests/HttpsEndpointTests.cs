@@ -1,0 +1,72 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using PracticeSuite.Testing;
+using Xunit;
+
+namespace PracticeSuite.Platform.Tests;
+
+/// <summary>
+/// The host is built with ASP.NET Core's slim builder, which has no HTTPS configuration of its own: an https://
+/// address and a certificate named in configuration, as an operator gives them, must still be served.
+/// </summary>
+public sealed class HttpsEndpointTests : IAsyncLifetime
+{
+    private const string CertificatePassword = "clinic-test";
+    private TestDatabase _database = null!;
+
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    [Fact]
+    public async Task An_https_address_in_configuration_is_served_with_the_configured_certificate()
+    {
+        using var certificate = SelfSignedLoopbackCertificate();
+        var certificatePath = Path.Combine(_database.DataDirectory, "clinic.pfx");
+        await File.WriteAllBytesAsync(certificatePath, certificate.Export(X509ContentType.Pfx, CertificatePassword), TestContext.Current.CancellationToken);
+        var httpsAddress = $"https://127.0.0.1:{HostProcess.FreePort()}";
+
+        await using var host = await HostProcess.StartAsync(
+            _database.Settings.Select(s => $"--{s.Key}={s.Value}").Concat(
+            [
+                $"--Kestrel:Certificates:Default:Path={certificatePath}",
+                $"--Kestrel:Certificates:Default:Password={CertificatePassword}",
+            ]),
+            TimeSpan.FromSeconds(60),
+            httpsAddress);
+
+        string? presentedThumbprint = null;
+        using var handler = new HttpClientHandler
+        {
+            UseCookies = false,
+            ServerCertificateCustomValidationCallback = (_, serverCertificate, _, _) =>
+            {
+                presentedThumbprint = serverCertificate?.Thumbprint;
+                return serverCertificate?.Thumbprint == certificate.Thumbprint;
+            },
+        };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(httpsAddress) };
+
+        var health = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(certificate.Thumbprint, presentedThumbprint);
+
+        // Cookies set over HTTPS are secure; the sign-in form sets the antiforgery cookie.
+        var signIn = await client.GetAsync("/Account/Login", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("PracticeSuite.Antiforgery=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static X509Certificate2 SelfSignedLoopbackCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false)); // server authentication
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+    }
+}
