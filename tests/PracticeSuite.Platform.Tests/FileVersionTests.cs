@@ -42,11 +42,10 @@ public sealed class FileVersionTests : IDisposable
     public void A_rewrite_that_keeps_the_time_but_not_the_length_still_changes_the_version()
     {
         var written = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc);
-        var file = WriteFile("css/site.css", "a{}", written);
+        WriteFile("css/site.css", "a{}", written);
         var first = _versions.AddFileVersionToPath(PathString.Empty, "/css/site.css");
         WriteFile("css/site.css", "a{color:red}", written);
         Assert.NotEqual(first, _versions.AddFileVersionToPath(PathString.Empty, "/css/site.css"));
-        Assert.True(File.Exists(file));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace PracticeSuite.Host.Web;
 /// </summary>
 public sealed class ModifiedTimeFileVersionProvider(IWebHostEnvironment environment) : IFileVersionProvider
 {
-    public const string VersionKey = "v";
+    private const string VersionKey = "v";
 
     public string AddFileVersionToPath(PathString requestPathBase, string path)
     {
