@@ -82,10 +82,7 @@ public static class ModuleMigrator
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var p = command.CreateParameter();
-        p.ParameterName = parameter.Name;
-        p.Value = parameter.Value;
-        command.Parameters.Add(p);
+        command.AddParameter(parameter.Name, parameter.Value);
         var result = await command.ExecuteScalarAsync(cancellationToken);
         return result is DBNull ? null : result;
     }
