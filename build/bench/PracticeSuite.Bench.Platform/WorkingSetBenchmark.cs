@@ -57,8 +57,10 @@ public sealed class WorkingSetBenchmark(string hostFolder)
                     using var process = Process.GetCurrentProcess();
                     process.Refresh();
                     var workingSet = process.WorkingSet64 / 1024.0 / 1024.0;
-                    var managedHeap = GC.GetTotalMemory(forceFullCollection: false) / 1024.0 / 1024.0;
+                    // The heap's size as the last collection left it. GC.GetTotalMemory would also count the free
+                    // allocation space the segments collector keeps in gen0, which is not live data.
                     var gcInfo = GC.GetGCMemoryInfo();
+                    var managedHeap = gcInfo.HeapSizeBytes / 1024.0 / 1024.0;
                     var committed = gcInfo.TotalCommittedBytes / 1024.0 / 1024.0;
                     Console.WriteLine($"[memory] after {WarmUpRequests} warm-up requests and a forced compacting GC " +
                         $"(server GC: {GCSettings.IsServerGC}, {Environment.ProcessorCount} processors)");
@@ -77,7 +79,7 @@ public sealed class WorkingSetBenchmark(string hostFolder)
                         new Figure("Working set after warm-up + forced GC", workingSet, "MB", 150, false,
                             $"in-process host, {WarmUpRequests} requests, harness overhead included"),
                         new Figure("Managed heap after forced GC", managedHeap, "MB", null, false,
-                            $"GC.GetTotalMemory; GC committed {committed:0.0} MB"),
+                            $"GCMemoryInfo.HeapSizeBytes; GC committed {committed:0.0} MB"),
                         new Figure("Working set after an aggressive GC (comparison)", afterAggressive, "MB", null, false,
                             $"GCCollectionMode.Aggressive releases free GC memory; GC committed {committedAfterAggressive:0.0} MB"),
                     ];
