@@ -45,7 +45,7 @@ public sealed class DriftTests(HostFixture host) : IClassFixture<HostFixture>
     public async Task A_column_added_to_the_model_without_a_migration_is_reported()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var practice = PracticeDatabase.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build(), Path.GetTempPath());
+        await using var practice = PracticeDatabase.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build(), Path.GetTempPath());
         await practice.PrepareAsync(TestContext.Current.CancellationToken);
 
         await using (var migrated = new ProbeDbContext(practice.CreateOptions<ProbeDbContext>(ProbeDbContext.Module)))

@@ -16,7 +16,8 @@ public sealed class HealthCheckTests
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:Practice"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2",
         }).Build();
-        var check = new DatabaseHealthCheck(PracticeDatabase.FromConfiguration(configuration, Path.GetTempPath()));
+        await using var database = PracticeDatabase.FromConfiguration(configuration, Path.GetTempPath());
+        var check = new DatabaseHealthCheck(database);
 
         var result = await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
 

@@ -18,7 +18,7 @@ var queriesPerKind = args.Length > 1 ? int.Parse(args[1]) : 500;
 var dataDirectory = args.Length > 2 ? Path.GetFullPath(args[2]) : Path.Combine(Path.GetTempPath(), "practicesuite-bench-clients");
 Directory.CreateDirectory(dataDirectory);
 
-var database = PracticeDatabase.FromConfiguration(
+await using var database = PracticeDatabase.FromConfiguration(
     new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = dataDirectory }).Build(),
     dataDirectory);
 await database.PrepareAsync(CancellationToken.None);

@@ -27,11 +27,6 @@ public static class JobsComposition
         // Every node of a cluster shares the name; separate hosts in one process (tests) need different ones.
         var schedulerName = configuration["Jobs:SchedulerName"] ?? "PracticeSuite";
         services.Configure<QuartzOptions>(options => options.Properties["quartz.scheduler.instanceName"] = schedulerName);
-        // The store takes its connections from a data source rather than a connection string: Quartz then tells
-        // schedulers that share a database apart by the data source itself, instead of fingerprinting the connection
-        // string with SHA-256, which loaded OpenSSL at every start (ADR 0010). The container disposes it (and with it
-        // Npgsql's pool) when the host stops.
-        services.AddSingleton<DbDataSource>(_ => database.CreateDataSource());
         services.AddQuartz(quartz =>
         {
             quartz.UseDefaultThreadPool(2);
@@ -58,6 +53,11 @@ public static class JobsComposition
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
         container.Populate(services);
+        // The store takes its connections from the database's data source rather than a connection string: Quartz
+        // then tells schedulers that share a database apart by the data source itself, instead of fingerprinting the
+        // connection string with SHA-256, which loaded OpenSSL at every start (ADR 0010), and on PostgreSQL it
+        // shares the host's one connection pool. PracticeDatabase owns the data source and disposes it.
+        container.Register(_ => database.DataSource).As<DbDataSource>().SingleInstance().ExternallyOwned();
         container.RegisterType<JobRunRecorder>().SingleInstance();
         container.RegisterType<JobOverview>().SingleInstance();
     }

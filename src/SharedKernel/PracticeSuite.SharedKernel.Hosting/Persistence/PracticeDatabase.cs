@@ -10,17 +10,20 @@ namespace PracticeSuite.SharedKernel.Hosting.Persistence;
 
 /// <summary>
 /// The one database the modules share: which provider, where it is, and how a module's DbContext
-/// connects to it. Built once from configuration.
+/// connects to it. Built once from configuration; it owns the data source every connection comes from.
 /// </summary>
-public sealed class PracticeDatabase
+public sealed class PracticeDatabase : IDisposable, IAsyncDisposable
 {
     public const string SqliteFileName = "practicesuite.db";
+
+    private readonly Lazy<DbDataSource> _dataSource;
 
     private PracticeDatabase(DatabaseProvider provider, string connectionString, string dataDirectory)
     {
         Provider = provider;
         ConnectionString = connectionString;
         DataDirectory = dataDirectory;
+        _dataSource = new Lazy<DbDataSource>(() => provider == DatabaseProvider.Postgres ? NewPostgresDataSource() : NewSqliteDataSource());
     }
 
     public DatabaseProvider Provider { get; }
@@ -100,40 +103,31 @@ public sealed class PracticeDatabase
         await command.ExecuteScalarAsync(cancellationToken);
     }
 
-    public DbConnection CreateConnection() => Provider switch
-    {
-        DatabaseProvider.Postgres => NewPostgresConnection(),
-        _ => NewSqliteConnection(),
-    };
+    /// <summary>
+    /// Where every connection to the database comes from: the modules' DbContexts on PostgreSQL, the product's
+    /// ADO.NET reads and the job store. On PostgreSQL it is Npgsql's data source, and so one connection pool for
+    /// the whole host; Microsoft.Data.Sqlite pools by connection string, so on SQLite EF Core keeps the string.
+    /// Created on first use, disposed with this object.
+    /// </summary>
+    public DbDataSource DataSource => _dataSource.Value;
 
-    /// <summary>A data source over the database, for libraries that take one rather than a connection string.</summary>
-    public DbDataSource CreateDataSource() => Provider switch
-    {
-        DatabaseProvider.Postgres => NewPostgresDataSource(),
-        _ => NewSqliteDataSource(),
-    };
+    public DbConnection CreateConnection() => DataSource.CreateConnection();
 
     // Each provider's calls sit in their own methods, never inlined: the runtime loads a provider's assemblies
     // when it compiles a method that names them, so a host on SQLite never loads Npgsql, nor the reverse.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void UsePostgres(DbContextOptionsBuilder builder, ModuleTableNaming naming) =>
-        builder.UseNpgsql(ConnectionString, o => o.MigrationsHistoryTable(naming.HistoryTable, naming.Schema));
+        builder.UseNpgsql(DataSource, o => o.MigrationsHistoryTable(naming.HistoryTable, naming.Schema));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void UseSqlite(DbContextOptionsBuilder builder, ModuleTableNaming naming) =>
         builder.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(naming.HistoryTable));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private DbConnection NewPostgresConnection() => new NpgsqlConnection(ConnectionString);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private DbDataSource NewPostgresDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private DbDataSource NewSqliteDataSource() => SqliteFactory.Instance.CreateDataSource(ConnectionString);
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private DbConnection NewSqliteConnection() => new SqliteConnection(ConnectionString);
 
     /// <summary>
     /// Whether a module's table has a row matching <paramref name="condition"/> (SQL over the table's columns,
@@ -149,6 +143,16 @@ public sealed class PracticeDatabase
 
     /// <summary>The quoted, schema-qualified name of a module's table, for statements written as SQL.</summary>
     public string QualifiedTable(string moduleName, string table) => new ModuleTableNaming(moduleName, Provider).QualifiedTable(table);
+
+    public void Dispose()
+    {
+        if (_dataSource.IsValueCreated)
+        {
+            _dataSource.Value.Dispose();
+        }
+    }
+
+    public ValueTask DisposeAsync() => _dataSource.IsValueCreated ? _dataSource.Value.DisposeAsync() : ValueTask.CompletedTask;
 
     private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken)
     {
