@@ -14,19 +14,7 @@ public static class HostProcess
     /// <summary>Starts the host with <paramref name="arguments"/> and waits for it to exit (it must, within the timeout).</summary>
     public static async Task<Outcome> RunToExitAsync(IEnumerable<string> arguments, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(HostAssembly);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        var start = StartInfo(arguments);
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
 
         using var process = Process.Start(start)!;
@@ -58,6 +46,15 @@ public static class HostProcess
     public static async Task<RunningHost> StartAsync(IEnumerable<string> arguments, TimeSpan timeout, params string[] alsoListenOn)
     {
         var port = FreePort();
+        var start = StartInfo(arguments.Append("--urls=" + string.Join(';', alsoListenOn.Prepend($"http://127.0.0.1:{port}"))));
+        var host = new RunningHost(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        await host.WaitUntilHealthyAsync(timeout);
+        return host;
+    }
+
+    /// <summary><c>dotnet PracticeSuite.Host.dll</c> with its output captured, in the Testing environment.</summary>
+    private static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -65,15 +62,13 @@ public static class HostProcess
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(HostAssembly);
-        foreach (var argument in arguments.Append("--urls=" + string.Join(';', alsoListenOn.Prepend($"http://127.0.0.1:{port}"))))
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        var host = new RunningHost(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        await host.WaitUntilHealthyAsync(timeout);
-        return host;
+        return start;
     }
 
     public static int FreePort()
