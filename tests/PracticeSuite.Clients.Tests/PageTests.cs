@@ -18,6 +18,21 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
     private Browser Portal(Guid clientId) => Browser.For(host.Factory, PracticeRole.Client, "user-" + clientId, clientId: clientId);
 
     [Fact]
+    public async Task The_home_page_offers_visitors_the_sign_in_and_staff_the_module()
+    {
+        // The Clients module's pages are all behind a role: a visitor sees none of its links, and no claim that
+        // the installation has no modules.
+        var visitor = await new Browser(host.Factory.CreateClient()).OpenAsync("/");
+        Assert.NotNull(visitor.QuerySelector("main a[href='/Account/Login']"));
+        Assert.Null(visitor.QuerySelector("a[href='/Clients']"));
+        Assert.Empty(visitor.QuerySelectorAll("main .panel h2"));
+
+        var manager = await Manager.OpenAsync("/");
+        Assert.NotNull(manager.QuerySelector("a[href='/Clients']"));
+        Assert.Empty(manager.QuerySelectorAll("main .panel h2"));
+    }
+
+    [Fact]
     public async Task The_list_searches_and_shows_only_what_the_caller_may_see()
     {
         await host.SeedPersonasAsync();

@@ -79,7 +79,7 @@ public sealed class DisabledModuleTests(AlphaDisabledFixture host) : IClassFixtu
     {
         var home = await host.Factory.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
         Assert.DoesNotContain("Alpha visits", home);
-        Assert.Contains("No modules are enabled", home);
+        Assert.Contains("No modules with pages are enabled", home);
 
         var alphaComponents = host.Factory.Container.ComponentRegistry.Registrations
             .Select(r => r.Activator.LimitType)
