@@ -191,6 +191,24 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
     }
 
     [Fact]
+    public async Task A_client_chooses_a_pressure_preference_in_words_and_staff_see_it()
+    {
+        var id = await host.Manager().RegisterAsync(Api.NewClient("Petra", "Pressure"));
+        var portal = Portal(id);
+
+        var details = (await portal.OpenAsync("/Portal")).Form();
+        var options = details.QuerySelectorAll("select[name='Input.PressurePreference'] option").Select(o => o.TextContent.Trim());
+        Assert.Equal(["No preference", "Light", "Medium", "Firm"], options);
+
+        await Browser.RedirectTargetAsync(portal.SubmitAsync(details, new Dictionary<string, string?> { ["Input.PressurePreference"] = "Firm" }, "/Portal"));
+        var reloaded = await portal.OpenAsync("/Portal");
+        Assert.Equal("Firm", reloaded.QuerySelector<IHtmlSelectElement>("select[name='Input.PressurePreference']")!.SelectedOptions.Single().TextContent.Trim());
+
+        var record = await Manager.OpenAsync($"/Clients/{id}");
+        Assert.Contains("Firm", record.QuerySelectorAll("dt").Single(dt => dt.TextContent == "Pressure preference").NextElementSibling!.TextContent);
+    }
+
+    [Fact]
     public async Task A_manager_edits_rules_and_the_consent_text_on_their_pages()
     {
         var browser = Manager;
