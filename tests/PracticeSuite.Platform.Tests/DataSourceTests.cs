@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Autofac;
+using Autofac.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.Testing;
 using Xunit;
@@ -8,8 +10,9 @@ using Xunit;
 namespace PracticeSuite.Platform.Tests;
 
 /// <summary>
-/// Every connection the host opens comes from the database's one data source, which the host disposes when it
-/// stops: on PostgreSQL that is one connection pool for the modules' contexts, the ADO.NET reads and the job store.
+/// Every connection the host opens comes from the database's one data source, which the host owns and disposes
+/// when it stops: on PostgreSQL that is one connection pool for the modules' contexts, the ADO.NET reads and the
+/// job store.
 /// </summary>
 [Trait("Category", "Persistence")]
 public sealed class DataSourceTests : IAsyncLifetime
@@ -20,34 +23,52 @@ public sealed class DataSourceTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
-    public async Task Contexts_reads_and_the_job_store_use_the_one_data_source_until_the_host_stops()
+    public async Task The_job_store_takes_the_database_data_source_which_the_host_owns()
     {
-        PracticeDatabase database;
-        await using (var factory = new PracticeSuiteFactory(_database, new Dictionary<string, string?>()))
-        {
-            _ = factory.Server;
-            database = factory.Container.Resolve<PracticeDatabase>();
-            Assert.Same(database.DataSource, factory.Container.Resolve<DbDataSource>()); // the job store's
+        await using var factory = new PracticeSuiteFactory(_database, new Dictionary<string, string?>());
+        _ = factory.Server;
+        var container = factory.Container;
 
-            await using var context = new DbContext(database.CreateOptions<DbContext>("Alpha"));
-            Assert.Equal(1, await context.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync(Ct));
-            await database.PingAsync(Ct);
-        }
-
-        await using var afterStop = new DbContext(database.CreateOptions<DbContext>("Alpha"));
-        if (database.Provider == DatabaseProvider.Postgres)
-        {
-            // Stopping the host disposed Npgsql's data source, and with it the pool that every connection came from.
-            await Assert.ThrowsAsync<ObjectDisposedException>(() => afterStop.Database.OpenConnectionAsync(Ct));
-            await Assert.ThrowsAsync<ObjectDisposedException>(() => database.PingAsync(Ct));
-        }
-        else
-        {
-            // Microsoft.Data.Sqlite pools by connection string, so EF Core keeps the string, and the file stays usable.
-            Assert.Equal(database.ConnectionString, afterStop.Database.GetConnectionString());
-        }
+        Assert.Same(container.Resolve<PracticeDatabase>().DataSource, container.Resolve<DbDataSource>());
+        // The container disposes the database (and so its data source) when the host stops, and leaves the job
+        // store's view of the same data source alone, so that it is disposed once.
+        Assert.Equal(InstanceOwnership.OwnedByLifetimeScope, Registration<PracticeDatabase>(container).Ownership);
+        Assert.Equal(InstanceOwnership.ExternallyOwned, Registration<DbDataSource>(container).Ownership);
     }
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    [Fact]
+    public async Task Contexts_and_ado_net_reads_share_one_pool_until_the_database_is_disposed()
+    {
+        var database = PracticeDatabase.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build(), Path.GetTempPath());
+        await using (database)
+        {
+            await database.PrepareAsync(Ct);
+            await using var context = new DbContext(database.CreateOptions<DbContext>("Alpha"));
+            if (database.Provider != DatabaseProvider.Postgres)
+            {
+                // Microsoft.Data.Sqlite pools by connection string, so EF Core keeps the string: the same pool.
+                Assert.Equal(database.ConnectionString, context.Database.GetConnectionString());
+                return;
+            }
+
+            // The database is new to this test, so its pool starts empty: the connection the context opens and
+            // closes again is the one idle connection the ADO.NET read then gets, if and only if they share a pool.
+            var contextSession = await context.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync(Ct);
+            await using var connection = database.CreateConnection();
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT pg_backend_pid()";
+            Assert.Equal(contextSession, Convert.ToInt32(await command.ExecuteScalarAsync(Ct)));
+        }
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => database.PingAsync(Ct));
+    }
+
+    private static IComponentRegistration Registration<TService>(ILifetimeScope container) where TService : notnull =>
+        container.ComponentRegistry.TryGetRegistration(new TypedService(typeof(TService)), out var registration)
+            ? registration
+            : throw new InvalidOperationException($"{typeof(TService).Name} is not registered.");
 }
