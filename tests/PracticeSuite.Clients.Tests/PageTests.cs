@@ -25,10 +25,10 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
         var visitor = await new Browser(host.Factory.CreateClient()).OpenAsync("/");
         Assert.NotNull(visitor.QuerySelector("main a[href='/Account/Login']"));
         Assert.Null(visitor.QuerySelector("a[href='/Clients']"));
-        Assert.Empty(visitor.QuerySelectorAll("main .panel h2"));
+        Assert.Empty(visitor.QuerySelectorAll("main .panel h2, main .cards"));
 
         var manager = await Manager.OpenAsync("/");
-        Assert.NotNull(manager.QuerySelector("a[href='/Clients']"));
+        Assert.NotNull(manager.QuerySelector("main .cards a.card[href='/Clients']"));
         Assert.Empty(manager.QuerySelectorAll("main .panel h2"));
     }
 
