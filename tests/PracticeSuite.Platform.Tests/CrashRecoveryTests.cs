@@ -59,7 +59,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     }
 
     private IEnumerable<string> Arguments(params string[] extra) =>
-        _database.Settings.Select(s => $"--{s.Key}={s.Value}")
+        _database.HostArguments
             .Concat(["--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true", "--Modules:Gamma:Enabled=true", "--Messaging:SweepInterval=00:00:01"])
             .Concat(extra);
 
@@ -102,7 +102,7 @@ public sealed class ClusterTests : IAsyncLifetime
     {
         Assert.SkipWhen(_database.Provider != DatabaseProvider.Postgres, "Two nodes need a database server: build/test.sh runs this on PostgreSQL.");
         var marker = Path.Combine(_database.DataDirectory, "node-a.killed");
-        var common = _database.Settings.Select(s => $"--{s.Key}={s.Value}")
+        var common = _database.HostArguments
             .Concat(["--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true", "--Modules:Gamma:Enabled=true", "--Messaging:SweepInterval=00:00:01"])
             .ToList();
 

@@ -10,15 +10,9 @@ namespace PracticeSuite.Platform.Tests;
 /// named in the host's runtime configuration does not exist, and silently keeps its default collector when the
 /// setting is missing, so both are checked against a host that really runs.
 /// </summary>
-public sealed class GarbageCollectorTests : IAsyncLifetime
+public sealed class GarbageCollectorTests
 {
     private const string SegmentsCollector = "libclrgc.so"; // its name on Linux, where the test command runs
-
-    private TestDatabase _database = null!;
-
-    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
-
-    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     [Fact]
     public void The_host_names_a_collector_library_that_the_runtime_ships()
@@ -36,8 +30,8 @@ public sealed class GarbageCollectorTests : IAsyncLifetime
     [Fact]
     public async Task A_started_host_has_loaded_the_segments_collector()
     {
-        await using var host = await HostProcess.StartAsync(
-            _database.Settings.Select(s => $"--{s.Key}={s.Value}"), TimeSpan.FromSeconds(60));
+        await using var database = await TestDatabase.CreateAsync();
+        await using var host = await HostProcess.StartAsync(database.HostArguments, TimeSpan.FromSeconds(60));
 
         var mappedFiles = await File.ReadAllLinesAsync($"/proc/{host.Process.Id}/maps", TestContext.Current.CancellationToken);
 

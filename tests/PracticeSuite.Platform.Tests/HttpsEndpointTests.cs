@@ -29,7 +29,7 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
         var httpsAddress = $"https://127.0.0.1:{HostProcess.FreePort()}";
 
         await using var host = await HostProcess.StartAsync(
-            _database.Settings.Select(s => $"--{s.Key}={s.Value}").Concat(
+            _database.HostArguments.Concat(
             [
                 $"--Kestrel:Certificates:Default:Path={certificatePath}",
                 $"--Kestrel:Certificates:Default:Password={CertificatePassword}",

@@ -76,7 +76,7 @@ public sealed class StartupFailureTests : IAsyncLifetime
 
     private Task<HostProcess.Outcome> RunAsync(params string[] arguments) =>
         HostProcess.RunToExitAsync(
-            _database.Settings.Select(s => $"--{s.Key}={s.Value}").Concat(arguments),
+            _database.HostArguments.Concat(arguments),
             TimeSpan.FromSeconds(60));
 
     private static void AssertStopped(HostProcess.Outcome outcome, string message)
