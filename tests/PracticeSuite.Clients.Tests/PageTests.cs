@@ -237,8 +237,11 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
     {
         var id = await host.Manager().RegisterAsync(Api.NewClient("Hilda", "History"));
         await (await host.Manager().PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake())).EnsureSuccessAsync();
+        await Manager.OpenAsync($"/Clients/{id}");
         var history = await Manager.OpenAsync($"/Clients/{id}/History");
-        Assert.Contains(history.QuerySelectorAll("#history tbody tr"), row => row.GetAttribute("data-action") == "clients.intake.submitted");
+        var submitted = history.QuerySelectorAll("#history tbody tr").Single(row => row.GetAttribute("data-action") == "clients.intake.submitted");
+        Assert.Equal(["Submitted the intake", "Intake"], submitted.QuerySelectorAll("td").Skip(2).Select(cell => cell.TextContent.Trim()));
+        Assert.Contains(history.QuerySelectorAll("#history tbody td"), cell => cell.TextContent.Trim() == "Opened the record");
 
         var export = await Manager.OpenAsync($"/Clients/{id}/Export");
         var section = export.QuerySelector("section[data-section='Client record']")!;

@@ -365,7 +365,7 @@ public sealed class GetClientRecordHandler(ClientsDbContext db, ClientAccess acc
         var consent = await ConsentQueries.StatusAsync(db, client.Id, cancellationToken);
         var latestIntake = await db.Intakes.Where(i => i.ClientId == client.Id).MaxAsync(i => (int?)i.Version, cancellationToken);
         // Pressure preference and pain-threshold notes are health information.
-        await audit.RecordAsync(new AuditEntry("clients.record.read", "Client", client.Id.ToString(), client.Id), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAudit.RecordRead, ClientAudit.ClientRecord, client.Id.ToString(), client.Id), cancellationToken);
         return new ClientRecord(
             client.Id, client.DisplayName, client.GivenName, client.FamilyName, client.DateOfBirth, client.Email, client.Phone, client.Address,
             client.EmergencyContactName, client.EmergencyContactPhone, client.TimeZone, client.PressurePreference, client.PainThresholdNotes,

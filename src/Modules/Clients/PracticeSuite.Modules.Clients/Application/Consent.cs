@@ -108,7 +108,7 @@ public sealed class SignConsentHandler(ClientsDbContext db, ClientAccess access,
 
         var signature = ConsentSignature.Sign(request.ClientId, current.Version, request.TypedName!, calendar.UtcNow, user.IpAddress);
         db.ConsentSignatures.Add(signature);
-        await audit.RecordAsync(new AuditEntry("clients.consent.signed", "ConsentSignature", signature.Id.ToString(), request.ClientId), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAudit.ConsentSigned, ClientAudit.ConsentSignature, signature.Id.ToString(), request.ClientId), cancellationToken);
         await screening.PublishChangeAsync(request.ClientId, cancellationToken);
         return Unit.Value;
     }

@@ -178,7 +178,7 @@ public sealed class SubmitIntakeHandler(ClientsDbContext db, ClientAccess access
         var intake = IntakeVersion.Submit(client.Id, version, JsonSerializer.Serialize(answers, IntakeJson.Options), calendar.UtcNow, user.UserId, byStaff: access.IsStaff);
         db.Intakes.Add(intake);
         await screening.ApplyAsync(client.Id, answers, version, cancellationToken);
-        await audit.RecordAsync(new AuditEntry("clients.intake.submitted", "Intake", intake.Id.ToString(), client.Id), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAudit.IntakeSubmitted, ClientAudit.Intake, intake.Id.ToString(), client.Id), cancellationToken);
         await screening.PublishChangeAsync(client.Id, cancellationToken);
         return version;
     }
@@ -218,7 +218,7 @@ public sealed class GetIntakeHandler(ClientsDbContext db, ClientAccess access, I
         var wanted = request.Version ?? versions[0].Version;
         var intake = await db.Intakes.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == request.ClientId && i.Version == wanted, cancellationToken)
             ?? throw new NotFoundException("Intake version", wanted);
-        await audit.RecordAsync(new AuditEntry("clients.intake.read", "Intake", intake.Id.ToString(), request.ClientId), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAudit.IntakeRead, ClientAudit.Intake, intake.Id.ToString(), request.ClientId), cancellationToken);
         return new IntakeView(request.ClientId, intake.Version, intake.SubmittedAt, intake.SubmittedByStaff, IntakeJson.Read(intake.AnswersJson), versions);
     }
 }

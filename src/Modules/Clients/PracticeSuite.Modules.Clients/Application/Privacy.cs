@@ -35,7 +35,7 @@ public sealed class ExportClientDataHandler(ClientAccess access, IEnumerable<IPe
             }
         }
 
-        await audit.RecordAsync(new AuditEntry("clients.record.exported", "Client", request.ClientId.ToString(), request.ClientId), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAudit.RecordExported, ClientAudit.ClientRecord, request.ClientId.ToString(), request.ClientId), cancellationToken);
         return new ClientExport(request.ClientId, calendar.UtcNow, exported);
     }
 }
@@ -144,7 +144,7 @@ public sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access,
         }
 
         db.EnqueueIntegrationEvent(new ClientErased(client.Id));
-        await audit.RecordAsync(new AuditEntry("clients.record.erased", "Client", client.Id.ToString(), client.Id), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAudit.RecordErased, ClientAudit.ClientRecord, client.Id.ToString(), client.Id), cancellationToken);
 
         // Last, so a failure above leaves the account in place; the platform's erasure is idempotent, so a retry is safe.
         await accounts.EraseClientAccountAsync(client.Id, cancellationToken);

@@ -119,7 +119,7 @@ public sealed class GetTreatmentEligibilityHandler(ClientAccess access, Screenin
     {
         await access.EnsureVisibleAsync(request.ClientId, cancellationToken);
         var eligibility = await screening.EvaluateAsync(request.ClientId, cancellationToken);
-        await audit.RecordAsync(new AuditEntry("clients.flags.read", "ScreeningFlags", request.ClientId.ToString(), request.ClientId), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAudit.FlagsRead, ClientAudit.ScreeningFlags, request.ClientId.ToString(), request.ClientId), cancellationToken);
         return eligibility;
     }
 }
@@ -137,7 +137,7 @@ public sealed class GetClientFlagsHandler(ClientsDbContext db, ClientAccess acce
         await access.EnsureVisibleAsync(request.ClientId, cancellationToken);
         var today = calendar.Today;
         var flags = await db.Flags.AsNoTracking().Where(f => f.ClientId == request.ClientId).ToListAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry("clients.flags.read", "ScreeningFlags", request.ClientId.ToString(), request.ClientId), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAudit.FlagsRead, ClientAudit.ScreeningFlags, request.ClientId.ToString(), request.ClientId), cancellationToken);
         return flags
             .Select(f => new FlagDetails(f.ToView(today), f.IsActive && !f.HasLapsed(today), f.HasLapsed(today), f.RaisedAt, f.RaisedByIntakeVersion, f.ResolvedAt))
             .OrderByDescending(f => f.Active).ThenByDescending(f => f.RaisedAt)
@@ -190,7 +190,7 @@ public sealed class RecordClearanceHandler(ClientsDbContext db, ClientAccess acc
         }
 
         flag.RecordClearance(request.Physician!, request.ClearedOn!.Value, request.Outcome!.Value, request.ExpiresOn, request.Notes, calendar.UtcNow);
-        await audit.RecordAsync(new AuditEntry("clients.flag.clearance-recorded", "ScreeningFlag", flag.Id.ToString(), request.ClientId), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(ClientAudit.ClearanceRecorded, ClientAudit.ScreeningFlag, flag.Id.ToString(), request.ClientId), cancellationToken);
         await screening.PublishChangeAsync(request.ClientId, cancellationToken);
         return Unit.Value;
     }
