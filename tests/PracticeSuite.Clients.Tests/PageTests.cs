@@ -236,7 +236,10 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
     public async Task History_and_export_pages_render_the_timeline_and_every_section()
     {
         var id = await host.Manager().RegisterAsync(Api.NewClient("Hilda", "History"));
-        await (await host.Manager().PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake())).EnsureSuccessAsync();
+        await (await host.Manager().PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake(("open-wound", ["neck"])))).EnsureSuccessAsync();
+        var intake = await Manager.OpenAsync($"/Clients/{id}/Intake");
+        Assert.Equal("Yes — Neck", intake.QuerySelector("tr[data-question=open-wound] td:last-child")!.TextContent.Trim());
+        Assert.Equal("No", intake.QuerySelector("tr[data-question=fever] td:last-child")!.TextContent.Trim());
         await Manager.OpenAsync($"/Clients/{id}");
         var history = await Manager.OpenAsync($"/Clients/{id}/History");
         var submitted = history.QuerySelectorAll("#history tbody tr").Single(row => row.GetAttribute("data-action") == "clients.intake.submitted");

@@ -41,6 +41,13 @@ public static class FlagText
         _ => preference.ToString(),
     };
 
+    /// <summary>A yes/no answer with what the client added to it: "Yes — Left knee · Arthroscopy six weeks ago".</summary>
+    public static string Answer(bool yes, params string?[] additions)
+    {
+        var added = string.Join(" · ", additions.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!.Trim()));
+        return (yes ? "Yes" : "No") + (added.Length > 0 ? " — " + added : "");
+    }
+
     /// <summary>An audit action in words; an action another version recorded keeps its code.</summary>
     public static string AuditAction(string action) => action switch
     {
