@@ -18,10 +18,11 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (StartupConfigurationException exception)
+catch (Exception exception) when (StartupConfigurationException.Find(exception) is { } problem)
 {
-    // One clear message, no stack trace: the configuration or the staged modules need fixing.
-    Console.Error.WriteLine($"PracticeSuite cannot start: {exception.Message}");
+    // One clear message, no stack trace: the configuration or the staged modules need fixing. The container wraps
+    // what a component's creation throws, hence the search through inner exceptions.
+    Console.Error.WriteLine($"PracticeSuite cannot start: {problem.Message}");
     return 1;
 }
 

@@ -15,18 +15,55 @@ public sealed class OperationsPagesTests(AccountsFixture host) : IClassFixture<A
     private static readonly HtmlParser Html = new();
 
     [Fact]
-    public async Task A_manager_sees_every_job_with_its_next_run_and_history()
+    public async Task A_manager_opens_the_job_dashboard_and_sees_every_recurring_job()
     {
         var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
-        var page = await Html.ParseDocumentAsync(await manager.GetStringAsync("/Operations/Jobs", TestContext.Current.CancellationToken));
+        var overview = await manager.GetStringAsync("/Operations/Jobs", TestContext.Current.CancellationToken);
+        Assert.Contains("PracticeSuite background jobs", overview);
 
-        var sweep = page.QuerySelector("tr[data-job='Platform.messaging-sweep']");
-        Assert.NotNull(sweep);
-        Assert.Contains("Relays outbox messages", sweep.TextContent);
-        Assert.DoesNotContain("not scheduled", sweep.Children[2].TextContent);
-        Assert.NotNull(page.QuerySelector("tr[data-job='Platform.messaging-purge']"));
-        Assert.NotNull(page.QuerySelector("tr[data-job='Gamma.count-receipts']"));
-        Assert.NotNull(page.QuerySelector("nav a[href='/Operations/Jobs']"));
+        var recurring = await manager.GetStringAsync("/Operations/Jobs/recurring", TestContext.Current.CancellationToken);
+        Assert.Contains("Platform.messaging-sweep", recurring);
+        Assert.Contains("Platform.messaging-purge", recurring);
+        Assert.Contains("Gamma.count-receipts", recurring);
+        Assert.Contains("Relays outbox messages", recurring); // the job's description is its display name
+        Assert.DoesNotContain(host.Factory.Database.DataDirectory, recurring); // the storage's location stays hidden
+        Assert.DoesNotContain("Password=", recurring);
+
+        var home = await Html.ParseDocumentAsync(await manager.GetStringAsync("/", TestContext.Current.CancellationToken));
+        Assert.NotNull(home.QuerySelector("nav a[href='/Operations/Jobs']"));
+    }
+
+    [Fact]
+    public async Task The_dashboards_actions_need_the_antiforgery_token()
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var page = await Html.ParseDocumentAsync(await manager.GetStringAsync("/Operations/Jobs/recurring", TestContext.Current.CancellationToken));
+        var header = page.QuerySelector("meta[name='csrf-header']")!.GetAttribute("content")!;
+        var token = page.QuerySelector("meta[name='csrf-token']")!.GetAttribute("content")!;
+
+        var withoutToken = await manager.PostAsync("/Operations/Jobs/recurring/trigger",
+            new FormUrlEncodedContent([new("jobs[]", "Gamma.count-receipts")]), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, withoutToken.StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Operations/Jobs/recurring/trigger")
+        {
+            Content = new FormUrlEncodedContent([new("jobs[]", "Gamma.count-receipts")]),
+        };
+        request.Headers.Add(header, token);
+        var withToken = await manager.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NoContent, withToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_visitor_is_sent_to_sign_in_and_a_therapist_is_refused_the_job_dashboard()
+    {
+        var visitor = await host.CreateClient().GetAsync("/Operations/Jobs/recurring", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, visitor.StatusCode);
+        Assert.StartsWith("http://localhost/Account/Login?ReturnUrl=%2FOperations%2FJobs%2Frecurring", visitor.Headers.Location?.ToString());
+
+        var therapist = await host.SignedInClientAsync(host.Personas.TherapistA.Email);
+        var refused = await therapist.GetAsync("/Operations/Jobs", TestContext.Current.CancellationToken);
+        Assert.Equal("/Status/403", refused.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ArchitectureTests(HostFixture host) : IClassFixture<HostFixt
 
     private static readonly string[] PureSharedKernel = ["PracticeSuite.SharedKernel"];
     private static readonly string[] ForbiddenInContracts =
-        ["PracticeSuite.SharedKernel.Hosting", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Autofac", "Quartz", "Npgsql", "Microsoft.Data.Sqlite"];
+        ["PracticeSuite.SharedKernel.Hosting", "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Autofac", "Hangfire", "Npgsql", "Microsoft.Data.Sqlite"];
 
     [Fact]
     public void The_host_references_no_module()
@@ -25,6 +25,7 @@ public sealed class ArchitectureTests(HostFixture host) : IClassFixture<HostFixt
 
         var deps = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "PracticeSuite.Host.deps.json"));
         Assert.DoesNotContain(ModuleNames.AssemblyPrefix, deps);
+        Assert.DoesNotContain("Quartz", deps); // jobs run on Hangfire only (ADR 0004)
 
         var hostProject = XDocument.Load(Path.Combine(RepoRoot, "src/Host/PracticeSuite.Host.csproj"));
         Assert.DoesNotContain(hostProject.Descendants("ProjectReference"), r => ((string?)r.Attribute("Include") ?? "").Contains("Modules", StringComparison.Ordinal));

@@ -60,7 +60,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
     private IEnumerable<string> Arguments(params string[] extra) =>
         _database.HostArguments
-            .Concat(["--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true", "--Modules:Gamma:Enabled=true", "--Messaging:SweepInterval=00:00:01"])
+            .Concat(["--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true", "--Modules:Gamma:Enabled=true", "--Messaging:SweepInterval=00:00:15"])
             .Concat(extra);
 
     /// <summary>Polls Gamma until every visit has a receipt (the sweep runs every second), then returns the counts.</summary>
@@ -103,7 +103,7 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.SkipWhen(_database.Provider != DatabaseProvider.Postgres, "Two nodes need a database server: build/test.sh runs this on PostgreSQL.");
         var marker = Path.Combine(_database.DataDirectory, "node-a.killed");
         var common = _database.HostArguments
-            .Concat(["--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true", "--Modules:Gamma:Enabled=true", "--Messaging:SweepInterval=00:00:01"])
+            .Concat(["--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true", "--Modules:Gamma:Enabled=true", "--Messaging:SweepInterval=00:00:15"])
             .ToList();
 
         // Migrate once, so the two nodes do not race to create the schema.

@@ -1,150 +1,197 @@
-using System.Reflection;
 using Autofac;
-using Microsoft.EntityFrameworkCore;
+using Hangfire;
+using Hangfire.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 using PracticeSuite.Host.Jobs;
-using PracticeSuite.Host.Persistence;
+using PracticeSuite.Host.Modules;
+using PracticeSuite.Host.Messaging;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.Testing;
-using Quartz;
 using Xunit;
 
 namespace PracticeSuite.Platform.Tests;
 
+/// <summary>The job engine on the configured database: declared jobs in Hangfire's storage, runs, retries and failures.</summary>
 [Trait("Category", "Persistence")]
 public sealed class JobsTests
 {
+    // Test module Gamma's command that always fails, named as a job names its command (Gamma is loaded, not referenced).
+    private const string FailOnPurpose = "PracticeSuite.Modules.Gamma.FailOnPurpose, PracticeSuite.Modules.Gamma";
+    private const string FailedOnPurpose = "Gamma failed on purpose.";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Declared_jobs_are_scheduled_and_a_disabled_modules_jobs_are_removed_at_start_up()
+    public async Task Declared_jobs_are_recurring_jobs_and_a_disabled_modules_jobs_are_removed_at_start_up()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var sameScheduler = SameScheduler();
-        await using (var withGamma = new PracticeSuiteFactory(database, sameScheduler))
+        await using (var withGamma = new PracticeSuiteFactory(database))
         {
-            var jobs = await JobKeysAsync(withGamma);
-            Assert.Contains("Gamma.count-receipts", jobs);
-            Assert.Contains("Platform.messaging-sweep", jobs);
+            var jobs = RecurringJobs(withGamma);
+            Assert.Equal("0 * * * *", jobs["Gamma.count-receipts"].Cron);
+            Assert.Equal("*/15 * * * * *", jobs["Platform.messaging-sweep"].Cron);
+            Assert.Equal("*/30 * * * * *", jobs["Platform.email-delivery"].Cron);
+            Assert.Equal("30 3 * * *", jobs["Platform.messaging-purge"].Cron);
         }
 
-        await using var withoutGamma = new PracticeSuiteFactory(database, new Dictionary<string, string?>(sameScheduler) { ["Modules:Gamma:Enabled"] = "false" });
-        var remaining = await JobKeysAsync(withoutGamma);
-        Assert.DoesNotContain("Gamma.count-receipts", remaining);
-        Assert.Contains("Platform.messaging-sweep", remaining);
+        await using var withoutGamma = new PracticeSuiteFactory(database, new Dictionary<string, string?> { ["Modules:Gamma:Enabled"] = "false" });
+        var remaining = RecurringJobs(withoutGamma);
+        Assert.DoesNotContain("Gamma.count-receipts", remaining.Keys);
+        Assert.Contains("Platform.messaging-sweep", remaining.Keys);
     }
 
     [Fact]
-    public async Task A_restart_leaves_an_unchanged_job_alone_and_reschedules_a_changed_one()
-    {
-        await using var database = await TestDatabase.CreateAsync();
-        var sweep = new TriggerKey("messaging-sweep", "Platform");
-        var sameScheduler = SameScheduler();
-        DateTimeOffset firstStart;
-        await using (var first = new PracticeSuiteFactory(database, sameScheduler))
-        {
-            firstStart = (await (await first.Services.GetRequiredServiceAsync(Ct)).GetTrigger(sweep, Ct))!.StartTimeUtc;
-        }
-
-        await Task.Delay(1100, Ct); // a rescheduled trigger would start at least a second later
-        await using (var unchanged = new PracticeSuiteFactory(database, sameScheduler))
-        {
-            var trigger = (ISimpleTrigger)(await (await unchanged.Services.GetRequiredServiceAsync(Ct)).GetTrigger(sweep, Ct))!;
-            Assert.Equal(firstStart, trigger.StartTimeUtc);
-        }
-
-        await using var changed = new PracticeSuiteFactory(database, new Dictionary<string, string?>(sameScheduler) { ["Messaging:SweepInterval"] = "00:00:42" });
-        var rescheduled = (ISimpleTrigger)(await (await changed.Services.GetRequiredServiceAsync(Ct)).GetTrigger(sweep, Ct))!;
-        Assert.Equal(TimeSpan.FromSeconds(42), rescheduled.RepeatInterval);
-        Assert.True(rescheduled.StartTimeUtc > firstStart);
-    }
-
-    [Fact]
-    public async Task A_job_run_is_recorded_with_its_outcome_and_next_run()
+    public async Task Jobs_are_stored_in_schema_hangfire_on_postgres_and_in_their_own_file_on_sqlite()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var host = new PracticeSuiteFactory(database);
-        var scheduler = await host.Services.GetRequiredServiceAsync(Ct);
-        await scheduler.TriggerJob(new JobKey("count-receipts", "Gamma"), Ct);
+        _ = host.Server;
+        var practice = host.Container.Resolve<PracticeDatabase>();
 
-        var overview = host.Container.Resolve<JobOverview>();
+        await using var connection = practice.CreateConnection();
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'hangfire' AND table_name = 'job'";
+            Assert.Equal(1L, Convert.ToInt64(await command.ExecuteScalarAsync(Ct)));
+        }
+        else
+        {
+            Assert.True(File.Exists(Path.Combine(database.DataDirectory, "hangfire.db")));
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name IN ('Job', 'JobQueue', 'State')";
+            Assert.Equal(0L, Convert.ToInt64(await command.ExecuteScalarAsync(Ct))); // none of Hangfire's tables in the practice file
+        }
+    }
+
+    [Fact]
+    public async Task Cron_jobs_run_in_the_clinics_time_zone_and_intervals_in_utc()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var host = new PracticeSuiteFactory(database, new Dictionary<string, string?> { ["Clinic:TimeZone"] = "Australia/Sydney" });
+        var jobs = RecurringJobs(host);
+
+        Assert.Equal("Australia/Sydney", jobs["Platform.messaging-purge"].TimeZoneId);
+        Assert.Equal("UTC", jobs["Platform.messaging-sweep"].TimeZoneId);
+        // 03:30 in Sydney in December (AEDT, UTC+11) is 16:30 UTC the day before.
+        Assert.Equal(new TimeOnly(16, 30), TimeOnly.FromDateTime(jobs["Platform.messaging-purge"].NextExecution!.Value));
+    }
+
+    [Fact]
+    public async Task A_restart_leaves_an_unchanged_job_alone_and_updates_a_changed_one()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        DateTime? firstNext;
+        await using (var first = new PracticeSuiteFactory(database))
+        {
+            firstNext = RecurringJobs(first)["Gamma.count-receipts"].NextExecution;
+        }
+
+        await using (var unchanged = new PracticeSuiteFactory(database))
+        {
+            Assert.Equal(firstNext, RecurringJobs(unchanged)["Gamma.count-receipts"].NextExecution);
+        }
+
+        await using var changed = new PracticeSuiteFactory(database, new Dictionary<string, string?> { ["Messaging:SweepInterval"] = "00:05:00" });
+        Assert.Equal("*/5 * * * *", RecurringJobs(changed)["Platform.messaging-sweep"].Cron);
+    }
+
+    [Fact]
+    public async Task A_triggered_job_sends_its_command_and_succeeds()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var host = new PracticeSuiteFactory(database);
+        var jobId = host.Container.Resolve<IRecurringJobManagerV2>().TriggerJob("Gamma.count-receipts");
+
+        var state = await WaitForStateAsync(host, jobId, "Succeeded");
+
+        Assert.Equal("Succeeded", state);
+    }
+
+    [Fact]
+    public async Task A_failing_job_is_retried_with_its_error_recorded_and_fails_for_good_after_its_attempts()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var host = new PracticeSuiteFactory(database);
+        var storage = host.Container.Resolve<JobStorage>();
+        var jobId = host.Container.Resolve<IBackgroundJobClient>().Enqueue<CommandJob>(job =>
+            job.RunAsync("Tests.fail-on-purpose", "fails", FailOnPurpose, null, CancellationToken.None));
+
+        // The first failure schedules a retry (Hangfire waits at least 15 s) and keeps the error in the job's history.
+        Assert.Equal("Scheduled", await WaitForStateAsync(host, jobId, "Scheduled"));
+        var details = storage.GetMonitoringApi().JobDetails(jobId);
+        var failure = details.History.First(h => h.StateName == "Failed");
+        Assert.Contains(FailedOnPurpose, failure.Data["ExceptionMessage"]);
+        Assert.Contains("Retry attempt 1 of 5", details.History.First(h => h.StateName == "Scheduled").Reason);
+
+        // As if every retry had been used: the next failure leaves the job Failed, on the dashboard's Failed list.
+        using (var connection = storage.GetConnection())
+        {
+            connection.SetJobParameter(jobId, "RetryCount", CommandJob.Attempts.ToString());
+        }
+
+        host.Container.Resolve<IBackgroundJobClient>().Requeue(jobId);
+        Assert.Equal("Failed", await WaitForStateAsync(host, jobId, "Failed"));
+        Assert.Contains(storage.GetMonitoringApi().FailedJobs(0, 10), job => job.Key == jobId && job.Value.ExceptionMessage.Contains(FailedOnPurpose));
+    }
+
+    [Fact]
+    public async Task A_cron_expression_hangfire_refuses_stops_start_up_with_the_jobs_name()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var host = new PracticeSuiteFactory(database);
+        var declared = new[] { DeclaredJob.OnCron<PurgeMessages>("Gamma", "bad-minute", "61 * * * *", "never runs") };
+
+        var error = Assert.Throws<StartupConfigurationException>(() => JobsComposition.Synchronise(
+            host.Container.Resolve<JobStorage>(), host.Container.Resolve<IRecurringJobManager>(), declared, TimeZoneInfo.Utc, NullLogger.Instance));
+
+        Assert.StartsWith("Job Gamma.bad-minute has the cron expression '61 * * * *', which is not valid:", error.Message);
+    }
+
+    [Fact]
+    public async Task Health_reports_this_hosts_job_server_heartbeat()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var host = new PracticeSuiteFactory(database);
+        var client = host.CreateClient();
+
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        JobStatus status;
+        string body;
+        do
+        {
+            body = await client.GetStringAsync("/health", Ct);
+        }
+        while (!body.Contains("\"jobs\":{\"status\":\"Healthy\"", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Delay());
+
+        Assert.Contains("\"jobs\":{\"status\":\"Healthy\"", body);
+        Assert.Contains(host.Container.Resolve<JobServerIdentity>().ServerName, body);
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(200, Ct);
+        return true;
+    }
+
+    private static Dictionary<string, RecurringJobDto> RecurringJobs(PracticeSuiteFactory host)
+    {
+        using var connection = host.Container.Resolve<JobStorage>().GetConnection();
+        return connection.GetRecurringJobs().ToDictionary(j => j.Id);
+    }
+
+    private static async Task<string?> WaitForStateAsync(PracticeSuiteFactory host, string jobId, string wanted)
+    {
+        var storage = host.Container.Resolve<JobStorage>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string? state;
         do
         {
             await Task.Delay(100, Ct);
-            status = (await overview.ListAsync(Ct)).Single(j => j.Group == "Gamma" && j.Name == "count-receipts");
+            using var connection = storage.GetConnection();
+            state = connection.GetStateData(jobId)?.Name;
         }
-        while (status.TotalRuns == 0 && DateTime.UtcNow < deadline);
+        while (state != wanted && DateTime.UtcNow < deadline);
 
-        Assert.Equal("Succeeded", status.LastOutcome);
-        Assert.True(status.TotalRuns >= 1);
-        Assert.Equal(0, status.ConsecutiveFailures);
-        Assert.NotNull(status.NextRun);
-        Assert.Equal("Counts the receipts Gamma holds (a test job).", status.Description);
+        return state;
     }
-
-    [Fact]
-    public async Task Failed_runs_are_counted_with_their_error_until_a_run_succeeds()
-    {
-        await using var database = await TestDatabase.CreateAsync();
-        await using var host = new PracticeSuiteFactory(database);
-        var recorder = host.Container.Resolve<JobRunRecorder>();
-        var key = new JobKey("recorded-by-hand", "Tests");
-        var context = JobContextOf(key);
-
-        await recorder.JobToBeExecuted(context, Ct);
-        await recorder.JobWasExecuted(context, new JobExecutionException(new InvalidOperationException("The mail server refused the login.")), Ct);
-        await recorder.JobToBeExecuted(context, Ct);
-        await recorder.JobWasExecuted(context, new JobExecutionException(new InvalidOperationException(new string('x', 5000))), Ct);
-        var failing = await RunOfAsync(host, key);
-        Assert.Equal(("Failed", 2, 2, 2), (failing.LastOutcome, failing.ConsecutiveFailures, failing.TotalRuns, failing.TotalFailures));
-        Assert.Equal(JobRunRecorder.MaxErrorLength, failing.LastError!.Length);
-        Assert.NotNull(failing.LastStartedAt);
-        Assert.Equal(DateTimeKind.Utc, failing.LastFinishedAt!.Value.Kind);
-
-        await recorder.JobToBeExecuted(context, Ct);
-        await recorder.JobWasExecuted(context, null, Ct);
-        var recovered = await RunOfAsync(host, key);
-        Assert.Equal(("Succeeded", 0, 3, 2), (recovered.LastOutcome, recovered.ConsecutiveFailures, recovered.TotalRuns, recovered.TotalFailures));
-        Assert.Null(recovered.LastError);
-        Assert.True(recovered.LastFinishedAt >= failing.LastFinishedAt);
-    }
-
-    /// <summary>A run's context as the recorder sees it: only the job's key is read.</summary>
-    private static IJobExecutionContext JobContextOf(JobKey key)
-    {
-        var context = DispatchProxy.Create<IJobExecutionContext, JobContextStub>();
-        ((JobContextStub)(object)context).JobDetail = JobBuilder.Create<CommandJob>().WithIdentity(key).Build();
-        return context;
-    }
-
-    public class JobContextStub : DispatchProxy
-    {
-        public IJobDetail? JobDetail { get; set; }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>
-            targetMethod?.Name == "get_JobDetail" ? JobDetail : throw new NotSupportedException(targetMethod?.Name);
-    }
-
-    private static async Task<JobRun> RunOfAsync(PracticeSuiteFactory host, JobKey key)
-    {
-        await using var scope = host.Container.BeginLifetimeScope();
-        return await scope.Resolve<PlatformDbContext>().JobRuns.AsNoTracking().SingleAsync(r => r.JobGroup == key.Group && r.JobName == key.Name, Ct);
-    }
-
-    /// <summary>Hosts started one after the other share a scheduler name, as one installation's restarts do.</summary>
-    private static Dictionary<string, string?> SameScheduler() =>
-        new() { [PracticeSuiteFactory.SchedulerNameSetting] = "PracticeSuite-restart-" + Guid.NewGuid().ToString("N") };
-
-    private static async Task<HashSet<string>> JobKeysAsync(PracticeSuiteFactory host)
-    {
-        var scheduler = await host.Services.GetRequiredServiceAsync(Ct);
-        var jobs = await scheduler.QueryJobs(new JobQuery { Take = PagedQuery.All }, Ct);
-        return jobs.Items.Select(j => $"{j.Key.Group}.{j.Key.Name}").ToHashSet();
-    }
-}
-
-internal static class SchedulerAccess
-{
-    public static Task<IScheduler> GetRequiredServiceAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
-        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ISchedulerFactory>(services).GetScheduler(cancellationToken).AsTask();
 }

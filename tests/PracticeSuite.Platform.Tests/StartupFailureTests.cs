@@ -62,6 +62,20 @@ public sealed class StartupFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sweep_interval_shorter_than_15_seconds_stops_start_up_naming_the_job()
+    {
+        var outcome = await RunAsync("--Messaging:SweepInterval=00:00:10");
+        AssertStopped(outcome, "Job Platform.messaging-sweep runs every 00:00:10; an interval is at least 15 s and at most an hour, in whole seconds.");
+    }
+
+    [Fact]
+    public async Task An_interval_that_does_not_divide_a_minute_stops_start_up_naming_the_job()
+    {
+        var outcome = await RunAsync("--Email:DeliveryInterval=00:00:45");
+        AssertStopped(outcome, "Job Platform.email-delivery runs every 45 s; under a minute, an interval must divide a minute (15, 20 or 30 s).");
+    }
+
+    [Fact]
     [Trait("Category", "Persistence")]
     public async Task Migrate_only_applies_migrations_and_exits()
     {

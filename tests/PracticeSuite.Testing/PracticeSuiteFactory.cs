@@ -29,20 +29,11 @@ public class PracticeSuiteFactory(
 
     public ILifetimeScope Container => Services.GetRequiredService<ILifetimeScope>();
 
-    public const string SchedulerNameSetting = "Jobs:SchedulerName";
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in TestModules.Concat(Database.Settings).Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
-        }
-
-        // Quartz keeps schedulers in a process-wide registry by name: each host under test needs its own, unless a
-        // test restarts "the same" host one after the other (it then names the scheduler itself).
-        if (settings?.ContainsKey(SchedulerNameSetting) != true)
-        {
-            builder.UseSetting(SchedulerNameSetting, "PracticeSuite-test-" + Guid.NewGuid().ToString("N"));
         }
 
         builder.UseEnvironment("Testing");

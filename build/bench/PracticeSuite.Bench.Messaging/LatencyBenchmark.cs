@@ -9,7 +9,7 @@ using PracticeSuite.Testing;
 namespace PracticeSuite.Bench.Messaging;
 
 /// <summary>
-/// Commit-to-handled at idle: the host is started (wake-up worker and Quartz sweep running, as shipped), a real
+/// Commit-to-handled at idle: the host is started (wake-up worker and Hangfire sweep job running, as shipped), a real
 /// <c>RecordVisit</c> is posted to <c>/api/alpha/visits</c>, and the harness polls Gamma's receipts for that
 /// visit every millisecond until the receipt is committed. One sample at a time, the host idle between them.
 /// </summary>

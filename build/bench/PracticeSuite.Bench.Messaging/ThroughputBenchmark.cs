@@ -8,7 +8,7 @@ namespace PracticeSuite.Bench.Messaging;
 
 /// <summary>
 /// Outbox → inbox → handled throughput on a backlog: the host is composed and migrated but not started, so
-/// neither the wake-up worker nor the Quartz sweep runs, and the harness alone drives <see cref="MessagePump"/>.
+/// neither the wake-up worker nor the sweep job runs, and the harness alone drives <see cref="MessagePump"/>.
 /// One fresh database per batch setting (relay and inbox batch sizes).
 /// </summary>
 public sealed class ThroughputBenchmark(DatabaseProvider provider, string postgresAdmin, int events, IReadOnlyList<BatchSetting> batchSizes, bool split)

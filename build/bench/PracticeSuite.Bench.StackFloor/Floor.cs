@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Quartz;
 
 namespace PracticeSuite.Bench.StackFloor;
 
@@ -42,7 +41,7 @@ public sealed class DatabaseCheck(string connectionString) : IHealthCheck
     }
 }
 
-public sealed class TickJob : IJob
+public sealed class TickJob
 {
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public Task RunAsync() => Task.CompletedTask;
 }

@@ -4,7 +4,8 @@ using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Bench.StackFloor;
-using Quartz;
+using Hangfire;
+using Hangfire.Storage.SQLite;
 
 // Usage as the host's: dotnet PracticeSuite.Bench.StackFloor.dll [--migrate-only], with Storage__DataDirectory
 // and ASPNETCORE_URLS from the environment. Serves /, /health and /openapi/v1.json like the host.
@@ -34,12 +35,13 @@ builder.Services.AddSingleton(new DatabaseCheck(connectionString));
 builder.Services.AddHealthChecks().AddCheck<DatabaseCheck>("database");
 builder.Services.AddEndpointsApiExplorer();
 builder.Services.AddSwaggerGen();
-builder.Services.AddQuartz(quartz => quartz.ScheduleJob<TickJob>(trigger => trigger
-    .StartNow()
-    .WithSimpleSchedule(schedule => schedule.WithInterval(TimeSpan.FromSeconds(10)).RepeatForever())));
-builder.Services.AddQuartzHostedService();
+var jobStorage = new SQLiteStorage(Path.Combine(dataDirectory, "floor-jobs.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
+builder.Services.AddSingleton<JobStorage>(jobStorage);
+builder.Services.AddHangfire(configuration => configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+builder.Services.AddHangfireServer(server => { server.WorkerCount = 2; server.SchedulePollingInterval = TimeSpan.FromSeconds(15); });
 
 var app = builder.Build();
+app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<TickJob>("tick", job => job.RunAsync(), "*/15 * * * * *");
 if (migrateOnly)
 {
     // Like the host's --migrate-only: the schema is created once, before the timed starts.

@@ -92,7 +92,6 @@ public static class AccountsComposition
         services.AddScoped<IEmailSender, QueuedEmailSender>();
         services.AddTransient<IRequestHandler<DeliverQueuedEmails, EmailDeliveryReport>, DeliverQueuedEmailsHandler>();
         services.AddHostedService<AccountsStartup>();
-        services.AddHostedService<EmailDeliveryService>();
     }
 
     /// <summary>The rate limiter, after routing so the login and reset pages' limits apply.</summary>

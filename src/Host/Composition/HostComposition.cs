@@ -22,8 +22,9 @@ using PracticeSuite.Host.Web;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
 using PracticeSuite.SharedKernel.Hosting.Modules;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Time;
-using Quartz;
+using Hangfire;
 
 namespace PracticeSuite.Host.Composition;
 
@@ -47,6 +48,7 @@ public static class HostComposition
         AddWeb(builder.Services);
         builder.Services.AddPracticeSecurity();
         builder.Services.AddPracticeMessaging();
+        builder.Services.AddPracticeJobs();
         builder.Services.AddPracticeAccounts(builder.Configuration);
         DeferKeyRingLoading(builder.Services);
 
@@ -67,7 +69,6 @@ public static class HostComposition
         container.RegisterInstance(new ModuleCatalog(modules));
         var database = PracticeDatabase.FromConfiguration(configuration, environment.ContentRootPath);
         container.RegisterInstance(database);
-        container.RegisterPracticeJobs(database, configuration);
         // Defaults that a registration made through IServiceCollection (a test's clock) takes precedence over.
         container.RegisterType<SystemClock>().As<IClock>().SingleInstance().PreserveExistingDefaults();
         var clinicZone = ClinicTimeZone(configuration);
@@ -115,8 +116,9 @@ public static class HostComposition
         await ScheduleJobsAsync(root, catalog, app.Logger, cancellationToken);
     }
 
-    private static async Task ScheduleJobsAsync(ILifetimeScope root, ModuleCatalog catalog, ILogger logger, CancellationToken cancellationToken)
+    private static Task ScheduleJobsAsync(ILifetimeScope root, ModuleCatalog catalog, ILogger logger, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var declared = new List<DeclaredJob>
         {
             MessagingComposition.SweepJob(root.Resolve<IOptions<MessagingOptions>>().Value.SweepInterval),
@@ -125,8 +127,7 @@ public static class HostComposition
         var email = root.Resolve<IOptions<EmailOptions>>().Value;
         if (email.BackgroundDelivery)
         {
-            declared.Add(new DeclaredJob(JobsComposition.PlatformGroup, "email-delivery", typeof(RunEmailDelivery), email.DeliveryInterval, null,
-                "Delivers queued e-mail and retries failed deliveries whose wait is over."));
+            declared.Add(EmailWakeUp.RecurringJob(email.DeliveryInterval));
         }
 
         foreach (var module in catalog.Modules)
@@ -136,9 +137,10 @@ public static class HostComposition
             declared.AddRange(jobs.Jobs);
         }
 
-        var scheduler = await root.Resolve<ISchedulerFactory>().GetScheduler(cancellationToken);
-        scheduler.ListenerManager.AddJobListener(root.Resolve<JobRunRecorder>(), GroupMatcher<JobKey>.AnyGroup());
-        await JobsComposition.SynchroniseAsync(scheduler, declared, logger, cancellationToken);
+        // Created here, not by the container, so that a storage that cannot be prepared stops start-up with its own message.
+        var storage = root.Resolve<PracticeJobStorage>().Storage;
+        JobsComposition.Synchronise(storage, root.Resolve<IRecurringJobManager>(), declared, root.Resolve<ClinicCalendar>().TimeZone, logger);
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -232,6 +234,14 @@ public static class HostComposition
             o.RoutePrefix = "openapi";
             o.SwaggerEndpoint("/openapi/v1.json", "PracticeSuite API v1");
         });
+        // Hangfire's own dashboard, for managers: a visitor is sent to sign in, and its actions check the antiforgery token.
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Manager, JobsComposition.DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "PracticeSuite background jobs",
+            AppPath = "/",
+        }, app.Services.GetRequiredService<JobStorage>());
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapRazorPages();
         foreach (var module in catalog.Modules)

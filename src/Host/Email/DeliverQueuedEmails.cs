@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Net;
 using System.Net.Mail;
 using MediatR;
@@ -25,39 +26,57 @@ public sealed class DeliverQueuedEmailsHandler(
     IOptions<EmailOptions> options,
     ILogger<DeliverQueuedEmailsHandler> logger) : IRequestHandler<DeliverQueuedEmails, EmailDeliveryReport>
 {
-    // One run at a time in this process, so the background loop and a direct call never send a message twice.
-    private static readonly SemaphoreSlim OneRunAtATime = new(1, 1);
-
     public async Task<EmailDeliveryReport> Handle(DeliverQueuedEmails request, CancellationToken cancellationToken)
     {
-        await OneRunAtATime.WaitAsync(cancellationToken);
-        try
+        var now = clock.UtcNow;
+        var due = await db.Emails.Where(Due(now))
+            .OrderBy(e => e.NextAttemptAt)
+            .Select(e => e.Id)
+            .Take(request.BatchSize)
+            .ToListAsync(cancellationToken);
+        int sent = 0, written = 0, failed = 0;
+        foreach (var id in due)
         {
-            var now = clock.UtcNow;
-            var due = await db.Emails
-                .Where(e => (e.Status == EmailStatus.Queued || e.Status == EmailStatus.Failed) && e.NextAttemptAt <= now)
-                .OrderBy(e => e.NextAttemptAt)
-                .Take(request.BatchSize)
-                .ToListAsync(cancellationToken);
-            int sent = 0, written = 0, failed = 0;
-            foreach (var message in due)
+            if (!await ClaimAsync(id, cancellationToken))
             {
-                switch (await DeliverAsync(message, cancellationToken))
-                {
-                    case EmailStatus.Sent: sent++; break;
-                    case EmailStatus.WrittenToFolder: written++; break;
-                    default: failed++; break;
-                }
-
-                await db.SaveChangesAsync(cancellationToken);
+                continue; // another run, on this node or another, took it first
             }
 
-            return new EmailDeliveryReport(sent, written, failed);
+            var message = await db.Emails.SingleAsync(e => e.Id == id, cancellationToken);
+            switch (await DeliverAsync(message, cancellationToken))
+            {
+                case EmailStatus.Sent: sent++; break;
+                case EmailStatus.WrittenToFolder: written++; break;
+                default: failed++; break;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
         }
-        finally
-        {
-            OneRunAtATime.Release();
-        }
+
+        return new EmailDeliveryReport(sent, written, failed);
+    }
+
+    /// <summary>
+    /// Whether a message may be delivered now: queued, failed and due for a retry, or claimed by a run whose lease ran
+    /// out (its node stopped mid-delivery).
+    /// </summary>
+    public static Expression<Func<EmailRecord, bool>> Due(DateTime now) =>
+        e => (e.Status == EmailStatus.Queued || e.Status == EmailStatus.Failed || e.Status == EmailStatus.Sending) && e.NextAttemptAt <= now;
+
+    /// <summary>
+    /// Claims one message with a single conditional UPDATE, so of two runs (two nodes, or a job and the "Deliver now"
+    /// button) exactly one sends it. The claim lasts longer than an SMTP attempt can; should its node die, the message
+    /// is due again once the lease is over.
+    /// </summary>
+    private async Task<bool> ClaimAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        var leaseEnd = now + options.Value.ClaimLease;
+        var claimed = await db.Emails.Where(e => e.Id == id).Where(Due(now))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(e => e.Status, EmailStatus.Sending)
+                .SetProperty(e => e.NextAttemptAt, leaseEnd), cancellationToken);
+        return claimed == 1;
     }
 
     private async Task<EmailStatus> DeliverAsync(EmailRecord message, CancellationToken cancellationToken)
@@ -162,7 +181,8 @@ public sealed class DeliverQueuedEmailsHandler(
 }
 
 /// <summary>
-/// The scheduled delivery run (Quartz job <c>Platform.email-delivery</c>): delivers what is due. Not an
+/// The delivery run (the Hangfire job <c>Platform.email-delivery</c>, recurring and enqueued after a message is
+/// queued): delivers what is due. Not an
 /// <see cref="ICommand"/>: each message's outcome is saved on its own as soon as it is known.
 /// </summary>
 public sealed record RunEmailDelivery : IRequest<Unit>;
@@ -173,7 +193,7 @@ public sealed class RunEmailDeliveryHandler(IMediator mediator, PracticeDatabase
     {
         // Asked before the delivery handler (and the accounts' DbContext) is even created: most runs find nothing.
         if (await database.AnyRowAsync(HostDbContext.ModuleName, EmailRecord.Table,
-                $"\"Status\" IN ('{EmailStatus.Queued}', '{EmailStatus.Failed}')", cancellationToken))
+                $"\"Status\" IN ('{EmailStatus.Queued}', '{EmailStatus.Failed}', '{EmailStatus.Sending}')", cancellationToken))
         {
             await mediator.Send(new DeliverQueuedEmails(), cancellationToken);
         }

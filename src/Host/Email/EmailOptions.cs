@@ -1,3 +1,7 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using PracticeSuite.Host.Jobs;
+
 namespace PracticeSuite.Host.Email;
 
 /// <summary>The <c>Email</c> configuration section.</summary>
@@ -22,8 +26,11 @@ public sealed class EmailOptions
     /// <summary>How often the delivery run looks for due messages (it also wakes when a message is queued).</summary>
     public TimeSpan DeliveryInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Whether this process runs deliveries in the background (tests switch it off and run them directly).</summary>
+    /// <summary>Whether deliveries run as background jobs (tests switch it off and run them directly).</summary>
     public bool BackgroundDelivery { get; set; } = true;
+
+    /// <summary>How long a delivery run holds a message it claimed: longer than any SMTP attempt can take.</summary>
+    public TimeSpan ClaimLease => Smtp.Timeout * 2 + TimeSpan.FromMinutes(1);
 
     public sealed class SmtpOptions
     {
@@ -43,22 +50,39 @@ public sealed class EmailOptions
     }
 }
 
-/// <summary>Wakes the delivery run as soon as something is queued, instead of at its next interval.</summary>
-public sealed class EmailWakeUp
+/// <summary>
+/// Asks for a delivery run as soon as something is queued, instead of at the recurring job's next time: it enqueues the
+/// same job, so every delivery goes through one path and its claims. Called after the queuing change committed.
+/// </summary>
+public sealed partial class EmailWakeUp(IBackgroundJobClient jobs, IOptions<EmailOptions> options, ILogger<EmailWakeUp> logger)
 {
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    public const string DeliveryJobId = JobsComposition.PlatformGroup + "." + DeliveryJobName;
+    public const string DeliveryJobName = "email-delivery";
+
+    /// <summary>The recurring run, for retries and for what a wake-up missed.</summary>
+    public static DeclaredJob RecurringJob(TimeSpan interval) =>
+        DeclaredJob.Every<RunEmailDelivery>(JobsComposition.PlatformGroup, DeliveryJobName, interval,
+            "Delivers queued e-mail and retries failed deliveries whose wait is over.");
 
     public void Signal()
     {
+        if (!options.Value.BackgroundDelivery)
+        {
+            return;
+        }
+
+        var requestType = typeof(RunEmailDelivery).AssemblyQualifiedName!;
         try
         {
-            _signal.Release();
+            jobs.Enqueue<CommandJob>(job => job.RunAsync(DeliveryJobId, "Delivers the e-mail just queued.", requestType, null, CancellationToken.None));
         }
-        catch (SemaphoreFullException)
+        catch (Exception exception)
         {
-            // Already signalled: one wake-up covers every message queued before the run starts.
+            // The message is saved; the recurring run delivers it at its next time.
+            LogWakeUpFailed(logger, exception);
         }
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not enqueue an e-mail delivery run; the recurring run will deliver the message")]
+    private static partial void LogWakeUpFailed(ILogger logger, Exception exception);
 }

@@ -40,6 +40,9 @@ public enum EmailStatus
     /// <summary>Waiting for its first delivery attempt.</summary>
     Queued,
 
+    /// <summary>A delivery run claimed it and is sending it; NextAttemptAt is when that claim runs out.</summary>
+    Sending,
+
     /// <summary>The SMTP server accepted it.</summary>
     Sent,
 

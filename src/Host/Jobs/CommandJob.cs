@@ -1,31 +1,40 @@
-using Autofac;
+using Hangfire;
+using Hangfire.Server;
 using MediatR;
+using PracticeSuite.Host.Modules;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
-using Quartz;
 
 namespace PracticeSuite.Host.Jobs;
 
 /// <summary>
-/// The only Quartz job type: it sends the request named in its data, in a fresh scope and correlation
-/// flow, so a job gets logging, validation and (for a command) the transaction like any other request. Module
-/// jobs are commands; the platform's sweep and e-mail run are requests that open the transactions they need.
+/// The job every recurring job runs: it sends the request named by type, so a job gets logging, validation and
+/// (for a command) the transaction like any other request. Hangfire creates it in the job's own Autofac lifetime
+/// scope (its ASP.NET Core activator), so the mediator and every DbContext here belong to this one run. A failure
+/// is retried with Hangfire's backoff, then left as Failed on the dashboard with its error.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class CommandJob(ILifetimeScope root) : IJob
+[AutomaticRetry(Attempts = Attempts)]
+public sealed class CommandJob(IMediator mediator, ModuleCatalog modules)
 {
-    public const string CommandTypeKey = "command";
+    public const int Attempts = 5;
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    /// <summary>Runs <paramref name="requestType"/> (an assembly-qualified name); the first two arguments name the job on the dashboard.</summary>
+    [JobDisplayName("{0}: {1}")]
+    public async Task RunAsync(string jobId, string description, string requestType, PerformContext? context, CancellationToken cancellationToken)
     {
-        var typeName = context.MergedJobDataMap.GetString(CommandTypeKey);
-        var commandType = typeName is null ? null : Type.GetType(typeName);
-        if (commandType is null || Activator.CreateInstance(commandType) is not IRequest<Unit> command)
+        using var flow = Correlation.Begin($"job-{context?.BackgroundJob.Id ?? jobId}");
+        await mediator.Send(CreateRequest(requestType, modules), cancellationToken);
+    }
+
+    /// <summary>A new request of the named type; a type whose module is no longer loaded fails the run with a message.</summary>
+    public static IRequest<Unit> CreateRequest(string requestType, ModuleCatalog modules)
+    {
+        var type = Type.GetType(requestType, throwOnError: false);
+        if (type is null || Activator.CreateInstance(type) is not IRequest<Unit> request)
         {
-            throw new JobExecutionException($"Job {context.JobDetail.Key} names command '{typeName}', which is not loaded.");
+            throw new InvalidOperationException(
+                $"The job's request '{requestType}' is not loaded (loaded modules: {string.Join(", ", modules.Modules.Select(m => m.Name))}).");
         }
 
-        using var flow = Correlation.Begin($"job-{context.FireInstanceId}");
-        await using var scope = root.BeginLifetimeScope();
-        await scope.Resolve<IMediator>().Send(command, cancellationToken);
+        return request;
     }
 }

@@ -1,140 +1,192 @@
-using System.Data.Common;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.PostgreSql;
+using Hangfire.Storage;
+using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Autofac;
-using Autofac.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using PracticeSuite.Host.Modules;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
-using Quartz;
 
 namespace PracticeSuite.Host.Jobs;
 
+/// <summary><c>Jobs:*</c> settings.</summary>
+public sealed class JobsOptions
+{
+    /// <summary>Workers of this node's job server. SQLite has one writer: more than a few only wait for each other.</summary>
+    public int WorkerCount { get; set; } = 2;
+
+    /// <summary>
+    /// How long a fetched job stays invisible to other workers. On SQLite, which cannot extend it while a job runs,
+    /// it must exceed the longest job (e-mail delivery: 50 messages at most, each at most <c>Email:Smtp:Timeout</c>),
+    /// and it is also how long a job that a crash interrupted waits before it runs again. On PostgreSQL the running
+    /// job's server keeps extending it (sliding), so it only bounds that crash-recovery wait.
+    /// </summary>
+    public TimeSpan? InvisibilityTimeout { get; set; }
+
+    public TimeSpan EffectiveInvisibilityTimeout(DatabaseProvider provider) =>
+        InvisibilityTimeout ?? (provider == DatabaseProvider.Postgres ? TimeSpan.FromMinutes(5) : TimeSpan.FromMinutes(30));
+}
+
 /// <summary>
-/// One Quartz scheduler for the host, its persistent store in the shared database (schema created when
-/// missing), clustered on PostgreSQL so a firing runs on exactly one node. Configured when the scheduler is
-/// first created, from the final configuration.
+/// Hangfire for the host: storage by <c>Database:Provider</c> (PostgreSQL: schema <c>hangfire</c> of the practice
+/// database, shared by every node; SQLite: its own file beside the practice database, one node), one job server per
+/// host, the recurring jobs made exactly the declared ones at start, and the server's heartbeat in <c>/health</c>.
+/// Nothing here uses Hangfire's static <c>JobStorage.Current</c>: the storage, clients and server come from the
+/// container, so hosts in one process (tests) each have their own.
 /// </summary>
 public static class JobsComposition
 {
     public const string PlatformGroup = "Platform";
+    public const string DashboardPath = "/Operations/Jobs";
+    public const string SqliteFileName = "hangfire.db";
+    public const string PostgresSchema = "hangfire";
 
-    /// <summary>
-    /// Registers Quartz into the container while the host is built, when the configuration is final (the
-    /// database it stores jobs in is only known then).
-    /// </summary>
-    public static void RegisterPracticeJobs(this ContainerBuilder container, PracticeDatabase database, IConfiguration configuration)
+    public static void AddPracticeJobs(this IServiceCollection services)
     {
-        var services = new ServiceCollection();
-        // Every node of a cluster shares the name; separate hosts in one process (tests) need different ones.
-        var schedulerName = configuration["Jobs:SchedulerName"] ?? "PracticeSuite";
-        services.Configure<QuartzOptions>(options => options.Properties["quartz.scheduler.instanceName"] = schedulerName);
-        services.AddQuartz(quartz =>
+        services.AddOptions<JobsOptions>().BindConfiguration("Jobs");
+        services.AddSingleton<PracticeJobStorage>();
+        services.AddSingleton<JobStorage>(provider => provider.GetRequiredService<PracticeJobStorage>().Storage);
+        services.AddSingleton<JobServerIdentity>();
+        services.AddHangfire((provider, configuration) =>
         {
-            quartz.UseDefaultThreadPool(2);
-            quartz.UsePersistentStore(store =>
-            {
-                if (database.Provider == DatabaseProvider.Postgres)
-                {
-                    store.UsePostgres(source => source.UseRegisteredDataSource = true);
-                    store.UseClustering(cluster =>
-                    {
-                        cluster.CheckinInterval = TimeSpan.FromSeconds(5);
-                        cluster.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
-                    });
-                }
-                else
-                {
-                    store.UseSqlite(source => source.UseRegisteredDataSource = true);
-                }
-
-                store.UseSystemTextJsonSerializer();
-                store.ProvisionSchema();
-            });
+            HangfireLogProvider.Instance.Attach(provider.GetRequiredService<ILoggerFactory>());
+            configuration
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HangfireLogProvider.Instance);
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddHealthChecks().AddCheck<SchedulerHealthCheck>("scheduler");
-        container.Populate(services);
-        // The store takes its connections from the database's data source rather than a connection string: Quartz
-        // then tells schedulers that share a database apart by the data source itself, instead of fingerprinting the
-        // connection string with SHA-256, which loaded OpenSSL at every start (ADR 0010), and on PostgreSQL it
-        // shares the host's one connection pool. PracticeDatabase owns the data source and disposes it.
-        container.Register(_ => database.DataSource).As<DbDataSource>().SingleInstance().ExternallyOwned();
-        container.RegisterType<JobRunRecorder>().SingleInstance();
-        container.RegisterType<JobOverview>().SingleInstance();
+        services.AddHangfireServer((provider, server) =>
+        {
+            var options = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
+            server.ServerName = provider.GetRequiredService<JobServerIdentity>().ServerName;
+            server.WorkerCount = options.WorkerCount;
+            // Recurring and delayed jobs are looked for this often: as often as the shortest interval a job may declare.
+            server.SchedulePollingInterval = JobDeclarations.ShortestInterval;
+        });
+        services.AddHealthChecks().AddCheck<JobServerHealthCheck>("jobs");
     }
 
     /// <summary>
-    /// Makes the scheduler's jobs exactly the declared ones: declared jobs are (re)scheduled, and jobs of a
-    /// module that is disabled or gone, or no longer declared, are deleted rather than left to fail.
+    /// Makes the storage's recurring jobs exactly the declared ones: declared jobs are added or updated (an unchanged
+    /// job keeps its next run), and jobs of a module that is disabled or gone, or no longer declared, are removed
+    /// rather than left to fail.
     /// </summary>
-    public static async Task SynchroniseAsync(IScheduler scheduler, IReadOnlyList<DeclaredJob> declared, ILogger logger, CancellationToken cancellationToken)
+    public static void Synchronise(JobStorage storage, IRecurringJobManager manager, IReadOnlyList<DeclaredJob> declared, TimeZoneInfo clinicZone, ILogger logger)
     {
-        var wanted = declared.Select(j => new JobKey(j.Name, j.Group)).ToHashSet();
-        var existingJobs = await scheduler.QueryJobs(new JobQuery { Take = PagedQuery.All }, cancellationToken);
-        foreach (var existing in existingJobs.Items.Select(j => j.Key))
+        var wanted = declared.Select(j => j.Id).ToHashSet(StringComparer.Ordinal);
+        using (var connection = storage.GetConnection())
         {
-            if (!wanted.Contains(existing))
+            foreach (var existing in connection.GetRecurringJobs().Where(j => !wanted.Contains(j.Id)))
             {
-                logger.LogInformation("Removing job {Job}: its module is not loaded or no longer declares it", existing);
-                await scheduler.DeleteJob(existing, cancellationToken);
+                logger.LogInformation("Removing job {Job}: its module is not loaded or no longer declares it", existing.Id);
+                manager.RemoveIfExists(existing.Id);
             }
         }
 
         foreach (var job in declared)
         {
-            if (await IsScheduledAsDeclaredAsync(scheduler, job, cancellationToken))
+            var requestType = job.CommandType.AssemblyQualifiedName!;
+            var call = Job.FromExpression<CommandJob>(j => j.RunAsync(job.Id, job.Description, requestType, null, CancellationToken.None));
+            try
             {
-                continue; // left alone, so a restart neither rewrites the store nor shifts the job's next run
+                manager.AddOrUpdate(job.Id, call, job.Cron, new RecurringJobOptions { TimeZone = job.InClinicTime ? clinicZone : TimeZoneInfo.Utc });
             }
+            catch (ArgumentException exception)
+            {
+                throw new StartupConfigurationException(
+                    $"Job {job.Id} has the cron expression '{job.Cron}', which is not valid: {(exception.InnerException ?? exception).Message}");
+            }
+        }
+    }
+}
 
-            var detail = JobBuilder.Create<CommandJob>()
-                .WithIdentity(job.Name, job.Group)
-                .WithDescription(job.Description)
-                .UsingJobData(CommandJob.CommandTypeKey, job.CommandType.AssemblyQualifiedName!)
-                .StoreDurably()
-                .Build();
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity(job.Name, job.Group)
-                .ForJob(detail);
-            trigger = job.CronExpression is { } cron
-                ? trigger.WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-                : trigger.StartNow().WithSimpleSchedule(s => s.WithInterval(job.Interval!.Value).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount));
-            await scheduler.ScheduleJob(detail, [trigger.Build()], new ScheduleJobOptions { Replace = true }, cancellationToken);
+/// <summary>This host's job server's name, unique per process, so the health check finds its own heartbeat.</summary>
+public sealed class JobServerIdentity
+{
+    public string ServerName { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}".ToLowerInvariant();
+}
+
+/// <summary>
+/// The job storage, created on first use: in start-up's preparation, so that a PostgreSQL role that may not create
+/// the <c>hangfire</c> schema stops start-up with one message that says how to fix it.
+/// </summary>
+public sealed class PracticeJobStorage(PracticeDatabase database, IOptions<JobsOptions> options) : IDisposable
+{
+    private readonly Lazy<JobStorage> _storage = new(() => Create(database, options.Value));
+
+    public JobStorage Storage => _storage.Value;
+
+    private static JobStorage Create(PracticeDatabase database, JobsOptions options)
+    {
+        var invisibility = options.EffectiveInvisibilityTimeout(database.Provider);
+        if (database.Provider != DatabaseProvider.Postgres)
+        {
+            // Its own file: Hangfire's tables (Job, State, Set…) have generic names, and its polling would take the
+            // practice database's one write lock. A plain path, not a connection string, is what it expects.
+            Directory.CreateDirectory(database.DataDirectory);
+            return new SQLiteStorage(Path.Combine(database.DataDirectory, JobsComposition.SqliteFileName), new SQLiteStorageOptions
+            {
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                InvisibilityTimeout = invisibility,
+            });
+        }
+
+        try
+        {
+            return new PostgreSqlStorage(new DataSourceConnectionFactory(database), new PostgreSqlStorageOptions
+            {
+                SchemaName = JobsComposition.PostgresSchema,
+                PrepareSchemaIfNecessary = true,
+                UseSlidingInvisibilityTimeout = true, // without it a job longer than the timeout starts again, and again
+                InvisibilityTimeout = invisibility,
+                EnableLongPolling = true,             // another node's new job is seen at once (LISTEN/NOTIFY), not at the next poll
+            });
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            var role = new NpgsqlConnectionStringBuilder(database.ConnectionString).Username ?? "<the role of ConnectionStrings:Practice>";
+            throw new StartupConfigurationException(
+                $"the database role may not create the job engine's schema '{JobsComposition.PostgresSchema}' ({exception.MessageText}). " +
+                $"Create it once as an administrator: CREATE SCHEMA {JobsComposition.PostgresSchema} AUTHORIZATION \"{role}\";");
         }
     }
 
-    private static async Task<bool> IsScheduledAsDeclaredAsync(IScheduler scheduler, DeclaredJob job, CancellationToken cancellationToken)
+    public void Dispose()
     {
-        var detail = await scheduler.GetJobDetail(new JobKey(job.Name, job.Group), cancellationToken);
-        if (detail is null
-            || detail.Description != job.Description
-            || detail.JobDataMap.GetString(CommandJob.CommandTypeKey) != job.CommandType.AssemblyQualifiedName)
+        if (_storage.IsValueCreated && _storage.Value is IDisposable disposable)
         {
-            return false;
+            disposable.Dispose();
         }
-
-        var key = new TriggerKey(job.Name, job.Group);
-        if (await scheduler.GetTriggerState(key, cancellationToken) is not (TriggerState.Normal or TriggerState.Blocked))
-        {
-            return false;
-        }
-
-        return await scheduler.GetTrigger(key, cancellationToken) switch
-        {
-            ICronTrigger cron => cron.CronExpressionString == job.CronExpression,
-            ISimpleTrigger simple => job.CronExpression is null && simple.RepeatInterval == job.Interval,
-            _ => false,
-        };
     }
 
-    /// <summary>Healthy while the scheduler runs.</summary>
-    private sealed class SchedulerHealthCheck(ISchedulerFactory schedulers) : IHealthCheck
+    /// <summary>Hangfire's connections come from the practice database's data source: one pool per host.</summary>
+    private sealed class DataSourceConnectionFactory(PracticeDatabase database) : IConnectionFactory
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        public NpgsqlConnection GetOrCreateConnection() => (NpgsqlConnection)database.DataSource.CreateConnection();
+    }
+}
+
+/// <summary>Healthy while this host's job server sends its heartbeat.</summary>
+public sealed class JobServerHealthCheck(JobStorage storage, JobServerIdentity identity) : IHealthCheck
+{
+    /// <summary>Hangfire beats every 30 s; two missed beats mean the server is stuck or gone.</summary>
+    public static readonly TimeSpan MaxHeartbeatAge = TimeSpan.FromSeconds(75);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var prefix = identity.ServerName + ":";
+        var server = storage.GetMonitoringApi().Servers().FirstOrDefault(s => s.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+        if (server?.Heartbeat is not { } heartbeat)
         {
-            var scheduler = await schedulers.GetScheduler(cancellationToken);
-            return scheduler.Status == SchedulerStatus.Running
-                ? HealthCheckResult.Healthy($"Scheduler {scheduler.SchedulerInstanceId} is running.")
-                : HealthCheckResult.Unhealthy($"The job scheduler is {scheduler.Status}.");
+            return Task.FromResult(HealthCheckResult.Unhealthy($"The job server {identity.ServerName} has not announced itself yet."));
         }
+
+        var age = DateTime.UtcNow - (heartbeat.Kind == DateTimeKind.Local ? heartbeat.ToUniversalTime() : heartbeat);
+        return Task.FromResult(age <= MaxHeartbeatAge
+            ? HealthCheckResult.Healthy($"Job server {server.Name}: {server.WorkersCount} workers, last heartbeat {Math.Max(0, age.TotalSeconds):0} s ago.")
+            : HealthCheckResult.Unhealthy($"The job server {server.Name} last sent its heartbeat {age.TotalSeconds:0} s ago."));
     }
 }

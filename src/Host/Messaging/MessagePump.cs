@@ -7,7 +7,7 @@ namespace PracticeSuite.Host.Messaging;
 
 /// <summary>
 /// Moves messages along: relays every producer's outbox and handles every subscriber's inbox. The worker
-/// (woken after a commit), the Quartz sweep and tests (<see cref="RunUntilIdleAsync"/>) all drive it; within
+/// (woken after a commit, and once at start), the sweep job and tests (<see cref="RunUntilIdleAsync"/>) all drive it; within
 /// a process one gate per module and step keeps two of them from doing the same work at once.
 /// </summary>
 public sealed class MessagePump(ModuleCatalog modules, IntegrationEventCatalog events, OutboxRelay relay, InboxProcessor inbox, IOptions<MessagingOptions> options)
@@ -86,7 +86,10 @@ public sealed class MessagingSignal : IOutboxSignal
     public Task WaitAsync(CancellationToken cancellationToken) => _signal.WaitAsync(cancellationToken);
 }
 
-/// <summary>Relays and handles right after a commit in this process; the Quartz sweep catches everything else.</summary>
+/// <summary>
+/// Relays and handles right after a commit in this process, and once at start (what a crash left behind); the sweep
+/// job catches everything else.
+/// </summary>
 public sealed partial class MessagingWorker(MessagingSignal signal, MessagePump pump, IOptions<MessagingOptions> options, ILogger<MessagingWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -96,6 +99,7 @@ public sealed partial class MessagingWorker(MessagingSignal signal, MessagePump 
             return;
         }
 
+        signal.Wake();
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -28,12 +28,12 @@ public static class MessagingComposition
 
     /// <summary>The daily purge of messages older than <see cref="MessagingOptions.Retention"/>.</summary>
     public static DeclaredJob PurgeJob() =>
-        new(JobsComposition.PlatformGroup, "messaging-purge", typeof(PurgeMessages), null, "0 30 3 * * ?",
+        DeclaredJob.OnCron<PurgeMessages>(JobsComposition.PlatformGroup, "messaging-purge", "30 3 * * *",
             "Deletes relayed outbox and processed inbox messages older than the retention period (parked ones stay).");
 
     /// <summary>The platform's own recurring job: the sweep that relays and handles whatever a wake-up missed.</summary>
     public static DeclaredJob SweepJob(TimeSpan interval) =>
-        new(JobsComposition.PlatformGroup, "messaging-sweep", typeof(SweepMessages), interval, null,
+        DeclaredJob.Every<SweepMessages>(JobsComposition.PlatformGroup, "messaging-sweep", interval,
             "Relays outbox messages to subscribers and handles due inbox messages that no wake-up took (after a crash, or another node's commit).");
 }
 

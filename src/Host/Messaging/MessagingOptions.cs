@@ -20,11 +20,11 @@ public sealed class MessagingOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Whether this process relays and handles right after a commit (the Quartz sweep runs regardless).</summary>
+    /// <summary>Whether this process relays and handles right after a commit (the sweep job runs regardless).</summary>
     public bool WakeOnCommit { get; set; } = true;
 
-    /// <summary>How often the sweep job looks for anything a wake-up missed (a crash, another node's commit).</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often the sweep job looks for anything a wake-up missed (a crash, another node's commit); an interval jobs may declare (at least 15 s).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How long relayed outbox and processed inbox messages are kept (for tracing) before the daily purge.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(14);

@@ -4,4 +4,19 @@ namespace PracticeSuite.Host.Modules;
 /// The host cannot start as configured: the module set (a module missing, disabled or duplicated, a request
 /// without its handler) or a platform setting. The message names what is wrong and what to do.
 /// </summary>
-public sealed class StartupConfigurationException(string message) : Exception(message);
+public sealed class StartupConfigurationException(string message) : Exception(message)
+{
+    /// <summary><paramref name="exception"/> itself or the first of its inner exceptions that is one.</summary>
+    public static StartupConfigurationException? Find(Exception? exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is StartupConfigurationException problem)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+}

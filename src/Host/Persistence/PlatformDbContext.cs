@@ -5,48 +5,17 @@ using PracticeSuite.SharedKernel.Hosting.Persistence;
 
 namespace PracticeSuite.Host.Persistence;
 
-/// <summary>The host's own operational tables (schema <c>platform</c> / prefix <c>platform_</c>): job run history.</summary>
+/// <summary>
+/// The platform's own messaging tables (schema <c>platform</c> / prefix <c>platform_</c>): the outbox and inbox of the
+/// platform's requests. Job history lives in Hangfire's storage.
+/// </summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : ModuleDbContext(options, Name)
 {
     public const string Name = "Platform";
 
-    public DbSet<JobRun> JobRuns => Set<JobRun>();
-
-    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
-        modelBuilder.Entity<JobRun>(run =>
-        {
-            run.ToTable(JobRun.Table);
-            run.HasKey(r => new { r.JobGroup, r.JobName });
-            run.Property(r => r.JobGroup).HasMaxLength(150);
-            run.Property(r => r.JobName).HasMaxLength(150);
-            run.Property(r => r.LastOutcome).HasMaxLength(20);
-        });
-}
-
-/// <summary>What the jobs page shows about a job's runs; the scheduler itself knows the next run.</summary>
-public sealed class JobRun
-{
-    /// <summary>The platform's table of job runs (module-local name).</summary>
-    public const string Table = "job_runs";
-
-    public string JobGroup { get; set; } = "";
-
-    public string JobName { get; set; } = "";
-
-    public DateTime? LastStartedAt { get; set; }
-
-    public DateTime? LastFinishedAt { get; set; }
-
-    /// <summary><c>Succeeded</c> or <c>Failed</c>.</summary>
-    public string? LastOutcome { get; set; }
-
-    public string? LastError { get; set; }
-
-    public int ConsecutiveFailures { get; set; }
-
-    public int TotalRuns { get; set; }
-
-    public int TotalFailures { get; set; }
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+    }
 }
 
 public abstract class PlatformMigration : ModuleMigration
@@ -86,4 +55,31 @@ public sealed class CreateJobRuns : PlatformMigration
         migrationBuilder.DropTable(Table("inbox"), Schema);
         migrationBuilder.DropTable(Table("outbox"), Schema);
     }
+}
+
+/// <summary>
+/// Jobs moved from Quartz to Hangfire (ADR 0004): drops the job-run history the Quartz listener kept and Quartz's own
+/// tables, which its store created in the practice database (default schema, prefix <c>qrtz_</c>; dependants first).
+/// </summary>
+[DbContext(typeof(PlatformDbContext))]
+[Migration("20261202100000_DropQuartz")]
+public sealed class DropQuartz : PlatformMigration
+{
+    public static readonly IReadOnlyList<string> QuartzTables =
+    [
+        "qrtz_fired_triggers", "qrtz_paused_trigger_grps", "qrtz_scheduler_state", "qrtz_locks", "qrtz_simprop_triggers",
+        "qrtz_simple_triggers", "qrtz_cron_triggers", "qrtz_blob_triggers", "qrtz_triggers", "qrtz_job_details", "qrtz_calendars",
+    ];
+
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropTable(Table("job_runs"), Schema);
+        foreach (var table in QuartzTables)
+        {
+            migrationBuilder.Sql($"DROP TABLE IF EXISTS {table}");
+        }
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder) =>
+        throw new NotSupportedException("Quartz is no longer part of PracticeSuite; restore a backup taken before this migration instead.");
 }

@@ -10,6 +10,8 @@ public sealed class ClinicCalendar(IClock clock, TimeZoneInfo timeZone)
 
     public string TimeZoneId => timeZone.Id;
 
+    public TimeZoneInfo TimeZone => timeZone;
+
     public DateTime UtcNow => clock.UtcNow;
 
     public DateOnly Today => DateOnly.FromDateTime(ToClinicTime(clock.UtcNow));

@@ -111,6 +111,16 @@ public sealed class CountReceiptsHandler(GammaDbContext db) : IRequestHandler<Co
     }
 }
 
+/// <summary>A command that always fails, for the job engine's retry and failure tests.</summary>
+public sealed record FailOnPurpose : ICommand;
+
+public sealed class FailOnPurposeHandler : IRequestHandler<FailOnPurpose, Unit>
+{
+    public const string Error = "Gamma failed on purpose.";
+
+    public Task<Unit> Handle(FailOnPurpose request, CancellationToken cancellationToken) => throw new InvalidOperationException(Error);
+}
+
 [DbContext(typeof(GammaDbContext))]
 [Migration("20261122000000_CreateReceipts")]
 public sealed class CreateReceipts : ModuleMigration
