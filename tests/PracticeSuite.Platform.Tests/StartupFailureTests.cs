@@ -76,6 +76,18 @@ public sealed class StartupFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_second_host_on_the_same_sqlite_folder_stops_with_one_line_naming_it()
+    {
+        Assert.SkipWhen(_database.Provider != SharedKernel.Hosting.Persistence.DatabaseProvider.Sqlite, "The folder lock guards the embedded database only.");
+        await using var first = await HostProcess.StartAsync(_database.HostArguments, TimeSpan.FromSeconds(60));
+
+        var second = await RunAsync();
+
+        AssertStopped(second, $"another PracticeSuite host is using the data folder {_database.DataDirectory} (it holds {Path.Combine(_database.DataDirectory, "practicesuite.lock")}); stop it, or give this host its own Storage:DataDirectory.");
+        Assert.False(first.Process.HasExited); // the first host runs on
+    }
+
+    [Fact]
     [Trait("Category", "Persistence")]
     public async Task Migrate_only_applies_migrations_and_exits()
     {

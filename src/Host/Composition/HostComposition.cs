@@ -69,6 +69,10 @@ public static class HostComposition
         container.RegisterInstance(new ModuleCatalog(modules));
         var database = PracticeDatabase.FromConfiguration(configuration, environment.ContentRootPath);
         container.RegisterInstance(database);
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            container.RegisterInstance(DataFolderLock.Acquire(database.DataDirectory)); // released when the container is disposed
+        }
         // Defaults that a registration made through IServiceCollection (a test's clock) takes precedence over.
         container.RegisterType<SystemClock>().As<IClock>().SingleInstance().PreserveExistingDefaults();
         var clinicZone = ClinicTimeZone(configuration);
