@@ -117,12 +117,11 @@ public static class HostComposition
         HandlerCoverage.Verify(root, catalog.Modules);
         await ModuleMigrator.MigrateAsync(root, catalog, app.Logger, cancellationToken);
         await AccountsComposition.MigrateAsync(app.Services, app.Logger, cancellationToken);
-        await ScheduleJobsAsync(root, catalog, app.Logger, cancellationToken);
+        ScheduleJobs(root, catalog, app.Logger);
     }
 
-    private static Task ScheduleJobsAsync(ILifetimeScope root, ModuleCatalog catalog, ILogger logger, CancellationToken cancellationToken)
+    private static void ScheduleJobs(ILifetimeScope root, ModuleCatalog catalog, ILogger logger)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var declared = new List<DeclaredJob>
         {
             MessagingComposition.SweepJob(root.Resolve<IOptions<MessagingOptions>>().Value.SweepInterval),
@@ -144,7 +143,6 @@ public static class HostComposition
         // Created here, not by the container, so that a storage that cannot be prepared stops start-up with its own message.
         var storage = root.Resolve<PracticeJobStorage>().Storage;
         JobsComposition.Synchronise(storage, root.Resolve<IRecurringJobManager>(), declared, root.Resolve<ClinicCalendar>().TimeZone, logger);
-        return Task.CompletedTask;
     }
 
     /// <summary>
