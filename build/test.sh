@@ -14,6 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 pg_role=practicesuite_test
 pg_password=practicesuite_test
 pg_port=${PRACTICESUITE_PG_PORT:-5432}
+pg_restricted_role=practicesuite_restricted  # may log in, nothing more: for the start-up message a missing privilege gives
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
@@ -52,6 +53,9 @@ DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$pg_role') THEN
     CREATE ROLE $pg_role LOGIN CREATEDB PASSWORD '$pg_password';
   END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$pg_restricted_role') THEN
+    CREATE ROLE $pg_restricted_role LOGIN PASSWORD '$pg_password';
+  END IF;
 END \$\$;
 SQL
 }
@@ -88,6 +92,7 @@ run_tests sqlite --filter "Category!=Cluster" || status=1
 echo "== persistence and cluster tests on PostgreSQL"
 PRACTICESUITE_TEST_DATABASE=Postgres \
 PRACTICESUITE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=$pg_role;Password=$pg_password" \
+PRACTICESUITE_TEST_POSTGRES_RESTRICTED_ROLE="$pg_restricted_role" \
   run_tests postgres --filter "Category=Persistence|Category=Cluster" || status=1
 
 awk '/^(Passed|Failed)! +- Failed:/ { gsub(",", ""); failed += $4; passed += $6; skipped += $8 }

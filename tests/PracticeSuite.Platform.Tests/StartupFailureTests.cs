@@ -1,3 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using PracticeSuite.Host.Jobs;
+using PracticeSuite.Host.Modules;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.Testing;
 using Xunit;
 
@@ -110,5 +116,38 @@ public sealed class StartupFailureTests : IAsyncLifetime
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("PracticeSuite cannot start: " + message, outcome.StandardError);
         Assert.DoesNotContain("   at ", outcome.StandardError); // no stack trace
+    }
+}
+
+/// <summary>A database role that may not create Hangfire's schema gets one message that says how to fix it.</summary>
+[Trait("Category", "Cluster")] // needs a database server and a second role: build/test.sh runs it on PostgreSQL
+public sealed class JobSchemaPrivilegeTests
+{
+    public const string RestrictedRoleVariable = "PRACTICESUITE_TEST_POSTGRES_RESTRICTED_ROLE";
+
+    [Fact]
+    public async Task A_role_that_may_not_create_the_hangfire_schema_is_told_the_statement_that_fixes_it()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var role = Environment.GetEnvironmentVariable(RestrictedRoleVariable);
+        Assert.True(database.Provider == DatabaseProvider.Postgres && role is { Length: > 0 },
+            $"Run on PostgreSQL with {RestrictedRoleVariable} naming a role that may only log in (build/test.sh does).");
+        // The restricted role shares the test role's password (build/test.sh); it may connect but create nothing.
+        var restricted = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Username = role }.ConnectionString;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Practice"] = restricted,
+        }).Build();
+        await using var practice = PracticeDatabase.FromConfiguration(configuration, database.DataDirectory);
+        using var storage = new PracticeJobStorage(practice, Options.Create(new JobsOptions()));
+
+        var error = Assert.Throws<StartupConfigurationException>(() => storage.Storage);
+
+        var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database;
+        Assert.Equal(
+            $"the database role \"{role}\" may not create the job engine's schema 'hangfire' in database \"{name}\". " +
+            $"Create it once as an administrator: CREATE SCHEMA hangfire AUTHORIZATION \"{role}\";",
+            error.Message);
     }
 }

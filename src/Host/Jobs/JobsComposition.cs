@@ -134,24 +134,40 @@ public sealed class PracticeJobStorage(PracticeDatabase database, IOptions<JobsO
             });
         }
 
-        try
+        EnsureSchemaCanExist(database);
+        return new PostgreSqlStorage(new DataSourceConnectionFactory(database), new PostgreSqlStorageOptions
         {
-            return new PostgreSqlStorage(new DataSourceConnectionFactory(database), new PostgreSqlStorageOptions
-            {
-                SchemaName = JobsComposition.PostgresSchema,
-                PrepareSchemaIfNecessary = true,
-                UseSlidingInvisibilityTimeout = true, // without it a job longer than the timeout starts again, and again
-                InvisibilityTimeout = invisibility,
-                EnableLongPolling = true,             // another node's new job is seen at once (LISTEN/NOTIFY), not at the next poll
-            });
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            SchemaName = JobsComposition.PostgresSchema,
+            PrepareSchemaIfNecessary = true,
+            UseSlidingInvisibilityTimeout = true, // without it a job longer than the timeout starts again, and again
+            InvisibilityTimeout = invisibility,
+            EnableLongPolling = true,             // another node's new job is seen at once (LISTEN/NOTIFY), not at the next poll
+        });
+    }
+
+    /// <summary>
+    /// Hangfire's installer logs a schema it may not create and retries for half a minute, then the host runs with a job
+    /// engine that cannot work; asking first turns that into one start-up message with the fix.
+    /// </summary>
+    private static void EnsureSchemaCanExist(PracticeDatabase database)
+    {
+        using var connection = database.DataSource.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT EXISTS (SELECT FROM pg_namespace WHERE nspname = @schema) OR has_database_privilege(current_database(), 'CREATE')";
+        var schema = command.CreateParameter();
+        schema.ParameterName = "schema";
+        schema.Value = JobsComposition.PostgresSchema;
+        command.Parameters.Add(schema);
+        if (command.ExecuteScalar() is true)
         {
-            var role = new NpgsqlConnectionStringBuilder(database.ConnectionString).Username ?? "<the role of ConnectionStrings:Practice>";
-            throw new StartupConfigurationException(
-                $"the database role may not create the job engine's schema '{JobsComposition.PostgresSchema}' ({exception.MessageText}). " +
-                $"Create it once as an administrator: CREATE SCHEMA {JobsComposition.PostgresSchema} AUTHORIZATION \"{role}\";");
+            return;
         }
+
+        var role = new NpgsqlConnectionStringBuilder(database.ConnectionString).Username ?? "<the role of ConnectionStrings:Practice>";
+        throw new StartupConfigurationException(
+            $"the database role \"{role}\" may not create the job engine's schema '{JobsComposition.PostgresSchema}' in database \"{connection.Database}\". " +
+            $"Create it once as an administrator: CREATE SCHEMA {JobsComposition.PostgresSchema} AUTHORIZATION \"{role}\";");
     }
 
     public void Dispose()

@@ -10,6 +10,7 @@ public static class MessagingDiagnostics
 {
     public const string ListenerName = "PracticeSuite.Messaging";
     public const string OutboxCommitted = "OutboxCommitted";
+    public const string JobsHandedOver = "JobsHandedOver";
     public const string Relayed = "Relayed";
     public const string InboxBatchHandled = "InboxBatchHandled";
 

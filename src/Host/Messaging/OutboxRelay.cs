@@ -1,5 +1,7 @@
 using Autofac;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Host.Jobs;
 using PracticeSuite.Host.Modules;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
@@ -13,9 +15,12 @@ namespace PracticeSuite.Host.Messaging;
 /// <summary>
 /// Copies a producer's unrelayed outbox messages into every subscriber's inbox and marks them relayed, in
 /// one transaction: set-based inserts that ignore duplicates by the inbox key, so a repeated relay (after a
-/// crash, or on a second node) is harmless, and a message is marked only when every inbox has it.
+/// crash, or on a second node) is harmless, and a message is marked only when every inbox has it. A command the
+/// module asked to run later is handed to the job engine instead, before the mark; the job runs it once even when
+/// a crash before the mark makes the relay hand it over again.
 /// </summary>
-public sealed class OutboxRelay(ILifetimeScope root, ModuleCatalog modules, IntegrationEventCatalog events, PracticeDatabase database, IClock clock)
+public sealed class OutboxRelay(
+    ILifetimeScope root, ModuleCatalog modules, IntegrationEventCatalog events, PracticeDatabase database, IBackgroundJobClient jobs, IClock clock)
 {
     /// <summary>Relays one batch of <paramref name="producer"/>'s outbox; returns how many messages it relayed.</summary>
     public async Task<int> RelayBatchAsync(string producer, int batchSize, CancellationToken cancellationToken)
@@ -70,6 +75,11 @@ public sealed class OutboxRelay(ILifetimeScope root, ModuleCatalog modules, Inte
                 cancellationToken);
         }
 
+        if (batch.Any(m => DeferredCommands.IsDeferredCommand(m.Type)))
+        {
+            await HandOverDeferredCommandsAsync(producer, producerDb, ids, cancellationToken);
+        }
+
         await producerDb.Database.ExecuteSqlRawAsync(
             $"UPDATE {outbox} SET \"RelayedAt\" = {{0}} WHERE {MessageStore.InIds(producerDb, "Id", "{1}")}",
             [now, MessageStore.IdsParameter(producerDb, ids)],
@@ -77,6 +87,22 @@ public sealed class OutboxRelay(ILifetimeScope root, ModuleCatalog modules, Inte
         await transaction.CommitAsync(cancellationToken);
         MessagingDiagnostics.Write(MessagingDiagnostics.Relayed, new { Producer = producer, Count = batch.Count });
         return batch.Count;
+    }
+
+    private async Task HandOverDeferredCommandsAsync(string producer, ModuleDbContext producerDb, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var commands = await producerDb.Outbox.AsNoTracking()
+            .Where(m => ids.Contains(m.Id) && m.Type.StartsWith(DeferredCommands.TypePrefix))
+            .Select(m => new { m.Id, m.Type, m.Payload, m.CorrelationId })
+            .ToListAsync(cancellationToken);
+        foreach (var command in commands)
+        {
+            var name = DeferredCommands.CommandTypeName(command.Type).Split(',')[0].Split('.')[^1];
+            jobs.Enqueue<DeferredCommandJob>(job => job.RunAsync(producer, name, command.Id, command.Type, command.Payload, command.CorrelationId, null, CancellationToken.None));
+        }
+
+        // Handed over, not yet marked: a crash test stops the process here to prove the job still runs once.
+        MessagingDiagnostics.Write(MessagingDiagnostics.JobsHandedOver, new { Producer = producer, Count = commands.Count });
     }
 
     private sealed class PendingMessage

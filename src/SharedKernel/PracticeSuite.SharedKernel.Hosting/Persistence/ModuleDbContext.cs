@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
+using PracticeSuite.SharedKernel.Hosting.Modules;
 using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.SharedKernel.Hosting.Persistence;
@@ -35,6 +36,32 @@ public abstract class ModuleDbContext(DbContextOptions options, string moduleNam
             Id = Guid.CreateVersion7(),
             Type = IntegrationEventNames.Of(integrationEvent.GetType()),
             Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), IntegrationEventNames.Json),
+            CorrelationId = Correlation.Id,
+            OccurredAt = DateTime.UtcNow,
+        });
+    }
+
+    /// <summary>
+    /// Asks for <paramref name="command"/> (one of this module's) to run later as a background job: it is written to
+    /// this module's outbox by the same SaveChanges, and the relay hands it to the job engine once the change has
+    /// committed — so work asked for by a change that rolls back never runs, and a crash after the commit does not
+    /// lose it. The job may be handed over twice (a crash between hand-over and the relay's commit); it runs once.
+    /// </summary>
+    public void RunLater(ICommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var type = command.GetType();
+        if (!string.Equals(ModuleNames.ModuleOf(type.Assembly), ModuleName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"{type.Name} is not a command of module {ModuleName}: a module runs only its own commands later (another module's work is asked for with an integration event).");
+        }
+
+        Outbox.Add(new OutboxMessage
+        {
+            Id = Guid.CreateVersion7(),
+            Type = DeferredCommands.TypeOf(type),
+            Payload = JsonSerializer.Serialize(command, type, IntegrationEventNames.Json),
             CorrelationId = Correlation.Id,
             OccurredAt = DateTime.UtcNow,
         });

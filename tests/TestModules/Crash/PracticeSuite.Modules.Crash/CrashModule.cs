@@ -6,7 +6,7 @@ namespace PracticeSuite.Modules.Crash;
 
 /// <summary>
 /// Listens to the host's messaging diagnostics and, at the step named by <c>Modules:Crash:At</c>
-/// (<c>OutboxCommitted</c>, <c>Relayed</c> or <c>InboxBatchHandled</c>), kills the process with SIGKILL —
+/// (<c>OutboxCommitted</c>, <c>JobsHandedOver</c>, <c>Relayed</c> or <c>InboxBatchHandled</c>), kills the process with SIGKILL —
 /// once: the marker file <c>Modules:Crash:Marker</c> records that it did.
 /// </summary>
 public sealed class CrashModule : IModule

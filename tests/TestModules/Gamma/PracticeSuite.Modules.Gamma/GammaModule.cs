@@ -32,6 +32,13 @@ public sealed class GammaModule : IModule
             await db.Receipts.GroupBy(r => new { r.EventId, r.VisitId, r.VisitorName })
                 .Select(g => new { g.Key.EventId, g.Key.VisitId, g.Key.VisitorName, Count = g.Count() })
                 .ToListAsync());
+        open.MapPost("/slips", async (RequestSlip command, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(command, ct);
+            return Results.Accepted();
+        });
+        open.MapGet("/slips", async (GammaDbContext db) =>
+            await db.Slips.GroupBy(s => s.SlipId).Select(g => new { SlipId = g.Key, Count = g.Count() }).ToListAsync());
         open.MapPost("/repair", () =>
         {
             VisitReceiptHandler.Broken = false;
@@ -54,16 +61,74 @@ public sealed class Receipt
     public DateTime ReceivedAt { get; set; }
 }
 
+/// <summary>One row per printed slip; no unique key, so a deferred command run twice would show as two rows.</summary>
+public sealed class Slip
+{
+    public Guid Id { get; set; }
+
+    public Guid SlipId { get; set; }
+
+    public string Label { get; set; } = "";
+}
+
 public sealed class GammaDbContext(DbContextOptions<GammaDbContext> options) : ModuleDbContext(options, "Gamma")
 {
     public DbSet<Receipt> Receipts => Set<Receipt>();
 
-    protected override void ConfigureModel(ModelBuilder modelBuilder) =>
+    public DbSet<Slip> Slips => Set<Slip>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<Receipt>(receipt =>
         {
             receipt.ToTable("receipts");
             receipt.Property(r => r.VisitorName).HasMaxLength(100);
         });
+        modelBuilder.Entity<Slip>(slip =>
+        {
+            slip.ToTable("slips");
+            slip.Property(s => s.Label).HasMaxLength(100);
+        });
+    }
+}
+
+/// <summary>
+/// Asks for a slip to be printed later (deferred work). A label starting "rollback-" fails the command after
+/// asking, so the request must never run.
+/// </summary>
+public sealed record RequestSlip(Guid SlipId, string Label) : ICommand;
+
+public sealed class RequestSlipHandler(GammaDbContext db) : IRequestHandler<RequestSlip, Unit>
+{
+    public Task<Unit> Handle(RequestSlip request, CancellationToken cancellationToken)
+    {
+        db.RunLater(new PrintSlip(request.SlipId, request.Label));
+        if (request.Label.StartsWith("rollback-", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("Gamma rolled the slip request back on purpose.");
+        }
+
+        return Task.FromResult(Unit.Value);
+    }
+}
+
+/// <summary>The deferred work: one slip row per run. A label starting "flaky-" fails its first two runs.</summary>
+public sealed record PrintSlip(Guid SlipId, string Label) : ICommand;
+
+public sealed class PrintSlipHandler(GammaDbContext db) : IRequestHandler<PrintSlip, Unit>
+{
+    private static readonly ConcurrentDictionary<Guid, int> FlakyRuns = new();
+
+    public Task<Unit> Handle(PrintSlip request, CancellationToken cancellationToken)
+    {
+        if (request.Label.StartsWith("flaky-", StringComparison.Ordinal) && FlakyRuns.AddOrUpdate(request.SlipId, 1, (_, n) => n + 1) <= 2)
+        {
+            throw new InvalidOperationException($"The printer jammed on {request.Label}.");
+        }
+
+        db.Slips.Add(new Slip { Id = Guid.NewGuid(), SlipId = request.SlipId, Label = request.Label });
+        return Task.FromResult(Unit.Value);
+    }
 }
 
 /// <summary>
@@ -151,4 +216,25 @@ public sealed class CreateReceipts : ModuleMigration
         migrationBuilder.DropTable(Table("inbox"), Schema);
         migrationBuilder.DropTable(Table("outbox"), Schema);
     }
+}
+
+[DbContext(typeof(GammaDbContext))]
+[Migration("20261202120000_CreateSlips")]
+public sealed class CreateSlips : ModuleMigration
+{
+    protected override string ModuleName => "Gamma";
+
+    protected override void Up(MigrationBuilder migrationBuilder) =>
+        migrationBuilder.CreateTable(
+            name: Table("slips"),
+            schema: Schema,
+            columns: t => new
+            {
+                Id = t.Column<Guid>(nullable: false),
+                SlipId = t.Column<Guid>(nullable: false),
+                Label = t.Column<string>(maxLength: 100, nullable: false),
+            },
+            constraints: t => t.PrimaryKey("PK_" + Table("slips"), s => s.Id));
+
+    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable(Table("slips"), Schema);
 }
