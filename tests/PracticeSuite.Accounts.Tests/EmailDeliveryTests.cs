@@ -81,6 +81,29 @@ public sealed class EmailDeliveryTests(SmtpFixture host) : IClassFixture<SmtpFix
         Assert.Equal(6, message.Attempts);
     }
 
+    [Fact]
+    public async Task Two_runs_at_once_deliver_each_message_once()
+    {
+        var batch = Guid.NewGuid().ToString("N");
+        var keys = Enumerable.Range(1, 12).Select(i => $"test:{batch}:{i}").ToList();
+        foreach (var key in keys)
+        {
+            await host.InScopeAsync(async scope => { await scope.Resolve<IEmailSender>().QueueAsync(new EmailMessage("ed@personas.test", $"Batch {key}", "Hello.", null, "batch", key), CancellationToken.None); return 0; });
+        }
+
+        await using var accepting = await SmtpServer.AcceptingAsync(host.SmtpPort);
+        // Two runs side by side (two nodes, or the job and the "Deliver now" button), with the host's own job running too.
+        await Task.WhenAll(
+            host.InScopeAsync(scope => scope.Resolve<IMediator>().Send(new DeliverQueuedEmails(), CancellationToken.None)),
+            host.InScopeAsync(scope => scope.Resolve<IMediator>().Send(new DeliverQueuedEmails(), CancellationToken.None)));
+
+        var messages = await host.InScopeAsync(scope => scope.Resolve<HostDbContext>().Emails.AsNoTracking().Where(e => keys.Contains(e.IdempotencyKey)).ToListAsync());
+        Assert.Equal(keys.Count, messages.Count);
+        Assert.All(messages, m => Assert.Equal((EmailStatus.Sent, 1), (m.Status, m.Attempts)));
+        var stored = accepting.Messages();
+        Assert.All(keys, key => Assert.Single(stored, m => m.Contains($"Subject: Batch {key}\r\n", StringComparison.Ordinal) || m.Contains($"Subject: Batch {key}\n", StringComparison.Ordinal)));
+    }
+
     private Task<int> QueueAsync(EmailMessage message) =>
         host.InScopeAsync(async scope => { await scope.Resolve<IEmailSender>().QueueAsync(message, CancellationToken.None); return 0; });
 

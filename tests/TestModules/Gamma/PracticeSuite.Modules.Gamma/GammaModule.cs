@@ -11,6 +11,7 @@ using PracticeSuite.SharedKernel.Hosting.Jobs;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Modules;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Messaging;
 using PracticeSuite.SharedKernel.Time;
 
@@ -39,6 +40,12 @@ public sealed class GammaModule : IModule
         });
         open.MapGet("/slips", async (GammaDbContext db) =>
             await db.Slips.GroupBy(s => s.SlipId).Select(g => new { SlipId = g.Key, Count = g.Count() }).ToListAsync());
+        // Queues one e-mail per key (for the e-mail delivery tests across nodes).
+        open.MapPost("/mail/{key}", async (string key, IEmailSender email, CancellationToken ct) =>
+        {
+            await email.QueueAsync(new EmailMessage("gamma@personas.test", $"Gamma mail {key}", "A test message.", null, "gamma-test", $"gamma:{key}"), ct);
+            return Results.Accepted();
+        });
         open.MapPost("/repair", () =>
         {
             VisitReceiptHandler.Broken = false;
