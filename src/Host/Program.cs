@@ -1,5 +1,12 @@
 using PracticeSuite.Host.Composition;
 using PracticeSuite.Host.Modules;
+using PracticeSuite.Host.Persistence;
+
+// `--backup <file>` and `--restore <file>` copy an embedded deployment's data folder to and from one file, instead of running.
+if (BackupCommandLine.IsRequested(args))
+{
+    return BackupCommandLine.Run(args);
+}
 
 // `--migrate-only` brings the database up to date and exits, for deployments that migrate before they start.
 const string MigrateOnlySwitch = "--migrate-only";

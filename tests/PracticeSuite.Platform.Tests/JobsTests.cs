@@ -5,6 +5,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PracticeSuite.Host.Jobs;
 using PracticeSuite.Host.Modules;
 using PracticeSuite.Host.Messaging;
+using PracticeSuite.Host.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using PracticeSuite.SharedKernel.Time;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.Testing;
 using Xunit;
@@ -38,6 +41,36 @@ public sealed class JobsTests
         var remaining = RecurringJobs(withoutGamma);
         Assert.DoesNotContain("Gamma.count-receipts", remaining.Keys);
         Assert.Contains("Platform.messaging-sweep", remaining.Keys);
+    }
+
+    [Fact]
+    public async Task The_nightly_backup_runs_on_sqlite_in_clinic_time_and_keeps_the_newest_backups()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var folder = Path.Combine(database.DataDirectory, "elsewhere");
+        var clock = new TestClock(new DateTime(2026, 11, 30, 1, 0, 0, DateTimeKind.Utc));
+        await using var host = new PracticeSuiteFactory(
+            database,
+            new Dictionary<string, string?> { ["Backup:Keep"] = "2", ["Backup:Folder"] = folder, ["Clinic:TimeZone"] = "Europe/Berlin" },
+            services => services.AddSingleton<IClock>(clock));
+        var jobs = RecurringJobs(host);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            Assert.DoesNotContain("Platform.backup", jobs.Keys); // the server's own tools back it up
+            return;
+        }
+
+        Assert.Equal("0 2 * * *", jobs["Platform.backup"].Cron);
+        Assert.Equal("Europe/Berlin", jobs["Platform.backup"].TimeZoneId);
+        for (var night = 0; night < 3; night++)
+        {
+            await host.InScopeAsync(scope => scope.Resolve<MediatR.IMediator>().Send(new BackUpEmbeddedDatabase(), Ct));
+            clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        Assert.Equal(
+            ["practicesuite-20261201-010000Z.zip", "practicesuite-20261202-010000Z.zip"],
+            Directory.GetFiles(folder).Select(f => Path.GetFileName(f)!).Order().ToArray());
     }
 
     [Fact]

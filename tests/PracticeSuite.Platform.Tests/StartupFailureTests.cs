@@ -75,6 +75,17 @@ public sealed class StartupFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_backup_cron_hangfire_refuses_or_keeping_no_backups_stops_start_up()
+    {
+        // This class runs on SQLite (it has no Persistence trait): the nightly backup is the embedded database's.
+        var badCron = await RunAsync("--Backup:Cron=0 25 * * *");
+        Assert.Equal(1, badCron.ExitCode);
+        Assert.Contains("PracticeSuite cannot start: Job Platform.backup has the cron expression '0 25 * * *', which is not valid:", badCron.StandardError);
+
+        AssertStopped(await RunAsync("--Backup:Keep=0"), "Backup:Keep is 0; keep at least 1 backup, or set Backup:Enabled to false.");
+    }
+
+    [Fact]
     public async Task An_interval_that_does_not_divide_a_minute_stops_start_up_naming_the_job()
     {
         var outcome = await RunAsync("--Email:DeliveryInterval=00:00:45");

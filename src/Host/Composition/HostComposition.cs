@@ -49,6 +49,7 @@ public static class HostComposition
         builder.Services.AddPracticeSecurity();
         builder.Services.AddPracticeMessaging();
         builder.Services.AddPracticeJobs();
+        builder.Services.AddOptions<BackupOptions>().BindConfiguration("Backup");
         builder.Services.AddPracticeAccounts(builder.Configuration);
         DeferKeyRingLoading(builder.Services);
 
@@ -131,6 +132,17 @@ public static class HostComposition
         if (email.BackgroundDelivery)
         {
             declared.Add(EmailWakeUp.RecurringJob(email.DeliveryInterval));
+        }
+
+        var backup = root.Resolve<IOptions<BackupOptions>>().Value;
+        if (root.Resolve<PracticeDatabase>().Provider == DatabaseProvider.Sqlite && backup.Enabled)
+        {
+            if (backup.Keep < 1)
+            {
+                throw new StartupConfigurationException($"Backup:Keep is {backup.Keep}; keep at least 1 backup, or set Backup:Enabled to false.");
+            }
+
+            declared.Add(BackUpEmbeddedDatabaseHandler.RecurringJob(backup));
         }
 
         foreach (var module in catalog.Modules)
