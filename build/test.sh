@@ -16,6 +16,15 @@ pg_password=practicesuite_test
 pg_port=${PRACTICESUITE_PG_PORT:-5432}
 pg_restricted_role=practicesuite_restricted  # may log in, nothing more: for the start-up message a missing privilege gives
 
+# Each phase's minutes, printed when the next begins and at the end (the whole suite must stay under 45 minutes).
+phase_name="" phase_start=$SECONDS suite_start=$SECONDS
+phase() { # <name of the phase that starts now; empty at the end>
+  if [ -n "$phase_name" ]; then
+    awk -v n="$phase_name" -v s=$((SECONDS - phase_start)) 'BEGIN { printf "-- %s took %.1f min\n", n, s / 60 }'
+  fi
+  phase_name=$1 phase_start=$SECONDS
+}
+
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
 
@@ -61,12 +70,15 @@ SQL
 }
 
 
+phase "installing and starting what the tests need"
 ensure_debian_packages
 start_postgres
 
+phase "building"
 echo "== building ($configuration)"
 dotnet build PracticeSuite.sln -c "$configuration" --nologo -v quiet -warnaserror
 
+phase "staging"
 echo "== staging the external test module"
 external=tests/ExternalModules/Beta/PracticeSuite.Modules.Beta/PracticeSuite.Modules.Beta.csproj
 staged=0
@@ -87,14 +99,18 @@ run_tests() { # <log name> [dotnet test arguments...]
 }
 
 status=0
+phase "tests on SQLite"
 echo "== all tests on SQLite"
 run_tests sqlite --filter "Category!=Cluster" || status=1
+phase "tests on PostgreSQL"
 echo "== persistence and cluster tests on PostgreSQL"
 PRACTICESUITE_TEST_DATABASE=Postgres \
 PRACTICESUITE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=$pg_role;Password=$pg_password" \
 PRACTICESUITE_TEST_POSTGRES_RESTRICTED_ROLE="$pg_restricted_role" \
   run_tests postgres --filter "Category=Persistence|Category=Cluster" || status=1
 
+phase ""
+awk -v s=$((SECONDS - suite_start)) 'BEGIN { printf "-- the whole suite took %.1f min\n", s / 60 }'
 awk '/^(Passed|Failed)! +- Failed:/ { gsub(",", ""); failed += $4; passed += $6; skipped += $8 }
      END {
        if (passed + failed == 0) { print "0 passed, 1 failed (no test ran)"; exit 1 }

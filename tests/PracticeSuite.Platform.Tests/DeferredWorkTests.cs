@@ -38,7 +38,7 @@ public sealed class DeferredWorkTests(HostFixture host) : IClassFixture<HostFixt
         var response = await client.PostAsJsonAsync("/api/gamma/slips", new { slipId, label = "receipt for Ada" }, Ct);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
-        Assert.Equal(1, await WaitForSlipAsync(slipId));
+        Assert.True(await WaitForSlipAsync(slipId) == 1, await DiagnoseAsync(slipId));
         var message = await WithGammaAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Payload.Contains(slipId.ToString()), Ct));
         Assert.Equal(PrintSlipType, message.Type);
         Assert.NotNull(message.RelayedAt);
@@ -60,7 +60,7 @@ public sealed class DeferredWorkTests(HostFixture host) : IClassFixture<HostFixt
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         await client.PostAsJsonAsync("/api/gamma/slips", new { slipId = later, label = "after the rollback" }, Ct);
 
-        Assert.Equal(1, await WaitForSlipAsync(later));
+        Assert.True(await WaitForSlipAsync(later) == 1, await DiagnoseAsync(later));
         Assert.Equal(0, await WithGammaAsync(db => db.Outbox.CountAsync(m => m.Payload.Contains(doomed.ToString()), Ct)));
         Assert.Equal(0, await WithGammaAsync(db => db.Slips.CountAsync(s => s.SlipId == doomed, Ct)));
     }
@@ -114,6 +114,19 @@ public sealed class DeferredWorkTests(HostFixture host) : IClassFixture<HostFixt
         await using var scope = host.Factory.Container.BeginLifetimeScope();
         var job = ActivatorUtilities.CreateInstance<DeferredCommandJob>(scope.Resolve<IServiceProvider>());
         await job.RunAsync("Gamma", "PrintSlip", messageId, PrintSlipType, payload, "test", null, Ct);
+    }
+
+    /// <summary>Where a slip that was not printed got to: its outbox row, the job engine's counts, the host's warnings.</summary>
+    private async Task<string> DiagnoseAsync(Guid slipId)
+    {
+        var outbox = await WithGammaAsync(db => db.Outbox.AsNoTracking().Where(m => m.Payload.Contains(slipId.ToString())).ToListAsync(Ct));
+        var monitoring = host.Factory.Container.Resolve<JobStorage>().GetMonitoringApi();
+        var statistics = monitoring.GetStatistics();
+        var warnings = host.Factory.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning).TakeLast(20).Select(e => $"{e.Category}: {e.Message}");
+        return $"outbox rows: {string.Join(", ", outbox.Select(m => $"{m.Type} relayed {m.RelayedAt:O}"))}; " +
+            $"jobs enqueued {statistics.Enqueued}, processing {statistics.Processing}, scheduled {statistics.Scheduled}, failed {statistics.Failed}, succeeded {statistics.Succeeded}, servers {statistics.Servers}; " +
+            $"failed: {string.Join(" | ", monitoring.FailedJobs(0, 5).Select(j => j.Value.ExceptionMessage))}; " +
+            $"retrying: {string.Join(" | ", monitoring.ScheduledJobs(0, 5).Select(j => monitoring.JobDetails(j.Key).History.FirstOrDefault(h => h.StateName == "Failed") is { } failure ? failure.Data["ExceptionType"] + ": " + failure.Data["ExceptionMessage"] : "?"))}\n{string.Join("\n", warnings)}";
     }
 
     private async Task<int> WaitForSlipAsync(Guid slipId)

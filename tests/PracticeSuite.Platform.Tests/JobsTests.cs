@@ -74,6 +74,28 @@ public sealed class JobsTests
     }
 
     [Fact]
+    public void A_hosts_job_activator_is_its_own_whatever_another_host_made_hangfires_static_one()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddPracticeJobs();
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IGlobalConfiguration>(); // this host's Hangfire configuration, applied
+        var previous = JobActivator.Current;
+        JobActivator.Current = new JobActivator(); // as another host built at the same moment in this process leaves it
+        try
+        {
+            var activator = provider.GetRequiredService<JobActivator>();
+
+            Assert.IsType<Hangfire.AspNetCore.AspNetCoreJobActivator>(activator);
+            Assert.NotSame(JobActivator.Current, activator);
+        }
+        finally
+        {
+            JobActivator.Current = previous;
+        }
+    }
+
+    [Fact]
     public async Task Jobs_are_stored_in_schema_hangfire_on_postgres_and_in_their_own_file_on_sqlite()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -5,8 +5,9 @@ using PracticeSuite.SharedKernel.Hosting.Persistence;
 
 // The messaging benchmark of issue 3. Usage:
 //   dotnet PracticeSuite.Bench.Messaging.dll [--provider sqlite|postgres|both] [--only throughput|latency]
+//       [--only throughput|latency|jobs] [--jobs 10000] [--workers 2,10]
 //       [--events 100000] [--batch-sizes 500/200,1000,2000,5000 (relay and inbox; 500/200 sets them apart)] [--split true|false] [--samples 50] [--postgres <admin connection>]
-var options = BenchConsole.ParseOptions(args, "--provider, --only, --events, --batch-sizes, --split, --samples, --postgres");
+var options = BenchConsole.ParseOptions(args, "--provider, --only, --events, --batch-sizes, --split, --samples, --jobs, --workers, --postgres");
 string? Option(string name) => options.TryGetValue(name, out var value) ? value : null;
 int IntOption(string name, int fallback) => Option(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
@@ -37,6 +38,12 @@ foreach (var provider in providers)
     {
         figures.AddRange(await new LatencyBenchmark(provider, postgresAdmin, IntOption("samples", 50)).RunAsync());
     }
+}
+
+if (only is null or "jobs")
+{
+    var workers = (Option("workers") ?? "2,10").Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToList();
+    figures.AddRange(await new JobsDrainBenchmark(postgresAdmin, IntOption("jobs", 10_000), workers).RunAsync(providers));
 }
 
 return BenchConsole.PrintSummary(figures);

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.PostgreSql;
 using Hangfire.Storage;
@@ -49,6 +50,9 @@ public static class JobsComposition
         services.AddSingleton<PracticeJobStorage>();
         services.AddSingleton<JobStorage>(provider => provider.GetRequiredService<PracticeJobStorage>().Storage);
         services.AddSingleton<JobServerIdentity>();
+        // Left to AddHangfire, the server's activator is the static JobActivator.Current, which the last host built in
+        // the process set: another host's container would create this host's jobs (tests run many hosts at once).
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((provider, configuration) =>
         {
             HangfireLogProvider.Instance.Attach(provider.GetRequiredService<ILoggerFactory>());
