@@ -63,19 +63,28 @@ public sealed class JobsDrainBenchmark(string postgresAdmin, int jobs, IReadOnly
             enqueue.Stop();
             var monitoring = storage.GetMonitoringApi();
             var drain = Stopwatch.StartNew();
+            TimeSpan? allRan = null;
             using (var server = new BackgroundJobServer(new BackgroundJobServerOptions { WorkerCount = workers, ServerName = $"bench-{name}-{workers}" }, storage))
             {
-                while (monitoring.SucceededListCount() < jobs)
+                while (monitoring.GetStatistics().Succeeded < jobs)
                 {
-                    if (drain.Elapsed > TimeSpan.FromMinutes(10))
+                    if (allRan is null && Volatile.Read(ref _ran) >= jobs)
                     {
-                        throw new TimeoutException($"{name}: {monitoring.SucceededListCount()} of {jobs} jobs succeeded in 10 minutes.");
+                        allRan = drain.Elapsed;
+                    }
+
+                    if (drain.Elapsed > TimeSpan.FromMinutes(3))
+                    {
+                        var statistics = monitoring.GetStatistics();
+                        throw new TimeoutException($"{name}: after 3 minutes {_ran} of {jobs} jobs ran; the storage counts " +
+                            $"{statistics.Succeeded} succeeded, {statistics.Enqueued} enqueued, {statistics.Processing} processing, {statistics.Failed} failed, {statistics.Scheduled} scheduled.");
                     }
 
                     await Task.Delay(20);
                 }
 
                 drain.Stop();
+                allRan ??= drain.Elapsed;
                 server.SendStop();
             }
 
@@ -86,7 +95,7 @@ public sealed class JobsDrainBenchmark(string postgresAdmin, int jobs, IReadOnly
 
             var rate = jobs / drain.Elapsed.TotalSeconds;
             Console.WriteLine($"[jobs] {name,-8} {workers,2} workers: enqueued {jobs:#,0} in {enqueue.Elapsed.TotalSeconds:0.00} s ({jobs / enqueue.Elapsed.TotalSeconds:#,0}/s); " +
-                $"drained in {drain.Elapsed.TotalSeconds:0.00} s = {rate:#,0} jobs/s");
+                $"all ran after {allRan.Value.TotalSeconds:0.00} s; all recorded Succeeded after {drain.Elapsed.TotalSeconds:0.00} s = {rate:#,0} jobs/s");
             return new Figure($"{name}: {jobs:#,0} trivial jobs drained, {workers} workers", rate, "jobs/s", null, true,
                 $"enqueue {jobs / enqueue.Elapsed.TotalSeconds:#,0}/s");
         }

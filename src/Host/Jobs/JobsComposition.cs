@@ -145,7 +145,11 @@ public sealed class PracticeJobStorage(PracticeDatabase database, IOptions<JobsO
             PrepareSchemaIfNecessary = true,
             UseSlidingInvisibilityTimeout = true, // without it a job longer than the timeout starts again, and again
             InvisibilityTimeout = invisibility,
-            EnableLongPolling = true,             // another node's new job is seen at once (LISTEN/NOTIFY), not at the next poll
+            // Long polling (LISTEN/NOTIFY) left jobs enqueued and untaken for minutes when several workers raced for them
+            // (1–2 of 10,000 in three of four drains, build/bench/README.md); a 1 s poll of each worker costs one small
+            // query a second and takes every job.
+            EnableLongPolling = false,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
         });
     }
 
