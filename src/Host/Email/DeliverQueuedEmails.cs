@@ -1,7 +1,10 @@
 using System.Linq.Expressions;
-using System.Net;
-using System.Net.Mail;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using MediatR;
+using MimeKit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PracticeSuite.Host.Accounts;
@@ -84,7 +87,22 @@ public sealed class DeliverQueuedEmailsHandler(
         var settings = options.Value;
         message.Attempts++;
         message.LastAttemptAt = clock.UtcNow;
-        using var mail = Compose(message, settings);
+        MimeMessage composed;
+        try
+        {
+            composed = Compose(message, settings);
+        }
+        catch (ParseException exception)
+        {
+            // An address no retry can mend (the sender's setting, or a recipient that slipped past validation).
+            message.Status = EmailStatus.GaveUp;
+            message.NextAttemptAt = null;
+            message.ServerResponse = Shorten($"not sent: an address cannot be read ({exception.Message})");
+            logger.LogWarning("E-mail {EmailId} ({Kind}) given up: {Answer}", message.Id, message.Kind, message.ServerResponse);
+            return message.Status;
+        }
+
+        using var mail = composed;
         if (string.IsNullOrWhiteSpace(settings.Smtp.Host))
         {
             var path = await WriteToFolderAsync(mail, message, settings, cancellationToken);
@@ -96,31 +114,32 @@ public sealed class DeliverQueuedEmailsHandler(
 
         try
         {
-            using var smtp = new SmtpClient(settings.Smtp.Host, settings.Smtp.Port)
+            using var smtp = new SmtpClient
             {
-                EnableSsl = settings.Smtp.UseTls,
                 Timeout = (int)settings.Smtp.Timeout.TotalMilliseconds,
-                DeliveryMethod = SmtpDeliveryMethod.Network,
+                // Without it MailKit greets with the machine's name, which many servers refuse or score as spam.
+                LocalDomain = string.IsNullOrWhiteSpace(settings.Smtp.LocalDomain) ? SenderDomain(settings) : settings.Smtp.LocalDomain,
             };
+            await smtp.ConnectAsync(settings.Smtp.Host, settings.Smtp.Port, settings.Smtp.UseTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
             if (!string.IsNullOrEmpty(settings.Smtp.UserName))
             {
-                smtp.Credentials = new NetworkCredential(settings.Smtp.UserName, settings.Smtp.Password);
+                await smtp.AuthenticateAsync(settings.Smtp.UserName, settings.Smtp.Password ?? "", cancellationToken);
             }
 
-            await smtp.SendMailAsync(mail, cancellationToken);
+            var reply = await smtp.SendAsync(mail, cancellationToken);
+            await smtp.DisconnectAsync(quit: true, cancellationToken);
 
-            // System.Net.Mail does not expose the final 250 reply; reaching here means the server accepted the message.
             message.Status = EmailStatus.Sent;
             message.NextAttemptAt = null;
-            message.ServerResponse = $"accepted by {settings.Smtp.Host}:{settings.Smtp.Port}";
+            message.ServerResponse = Shorten($"accepted by {settings.Smtp.Host}:{settings.Smtp.Port}: {reply}");
             logger.LogInformation("E-mail {EmailId} ({Kind}) sent", message.Id, message.Kind);
         }
-        catch (Exception exception) when (exception is SmtpException or IOException or InvalidOperationException)
+        catch (Exception exception) when (exception is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
+            or MailKit.Security.AuthenticationException or SslHandshakeException or SocketException or IOException or TimeoutException or NotSupportedException)
         {
-            var answer = exception is SmtpException smtpException
-                ? $"{(int)smtpException.StatusCode} {smtpException.StatusCode}: {Flatten(exception)}"
-                : Flatten(exception);
-            message.ServerResponse = answer.Length > 1000 ? answer[..1000] : answer;
+            message.ServerResponse = Shorten(exception is SmtpCommandException refused
+                ? $"{(int)refused.StatusCode} {refused.StatusCode}: {Flatten(exception)}"
+                : Flatten(exception));
             if (message.Attempts >= settings.MaxAttempts)
             {
                 message.Status = EmailStatus.GaveUp;
@@ -138,43 +157,37 @@ public sealed class DeliverQueuedEmailsHandler(
         return message.Status;
     }
 
-    private static MailMessage Compose(EmailRecord message, EmailOptions settings)
+    private static MimeMessage Compose(EmailRecord message, EmailOptions settings)
     {
-        var mail = new MailMessage(new MailAddress(settings.From), new MailAddress(message.Recipient))
-        {
-            Subject = message.Subject,
-            Body = message.TextBody,
-            IsBodyHtml = false,
-        };
+        var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(settings.From));
+        mail.To.Add(MailboxAddress.Parse(message.Recipient));
+        mail.Subject = message.Subject;
+        mail.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(SenderDomain(settings));
         mail.Headers.Add("X-PracticeSuite-Kind", message.Kind);
         mail.Headers.Add("X-PracticeSuite-Message-Id", message.Id.ToString());
-        if (message.HtmlBody is not null)
-        {
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, null, "text/html"));
-        }
-
+        mail.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mail;
     }
 
-    private async Task<string> WriteToFolderAsync(MailMessage mail, EmailRecord message, EmailOptions settings, CancellationToken cancellationToken)
+    private static string SenderDomain(EmailOptions settings) => MailboxAddress.Parse(settings.From).Domain;
+
+    /// <summary>Writes the message as an .eml file named after it; written beside its final name first, so no reader sees half a file.</summary>
+    private async Task<string> WriteToFolderAsync(MimeMessage mail, EmailRecord message, EmailOptions settings, CancellationToken cancellationToken)
     {
         var folder = MailFolder(settings, database);
-        // SmtpClient names pickup files itself; write into a private folder, then give the file the message's name.
-        var staging = Path.Combine(folder, ".staging", message.Id.ToString("N"));
-        Directory.CreateDirectory(staging);
-        using (var pickup = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
-        {
-            await pickup.SendMailAsync(mail, cancellationToken);
-        }
-
+        Directory.CreateDirectory(folder);
         var target = Path.Combine(folder, $"{message.QueuedAt:yyyyMMdd-HHmmss}-{message.Kind}-{message.Id:N}.eml");
-        File.Move(Directory.GetFiles(staging).Single(), target, overwrite: true);
-        Directory.Delete(staging);
+        var partial = target + ".partial";
+        await mail.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, target, overwrite: true);
         return target;
     }
 
     public static string MailFolder(EmailOptions settings, PracticeDatabase database) =>
         string.IsNullOrWhiteSpace(settings.Folder) ? Path.Combine(database.DataDirectory, "mail") : Path.GetFullPath(settings.Folder, database.DataDirectory);
+
+    private static string Shorten(string text) => text.Length > 1000 ? text[..1000] : text;
 
     private static string Flatten(Exception exception) =>
         exception.InnerException is null ? exception.Message : $"{exception.Message} ({exception.InnerException.Message})";

@@ -47,6 +47,9 @@ public sealed class EmailOptions
         public string? Password { get; set; }
 
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>The name this host gives in its SMTP greeting (EHLO); the sender address's domain when empty.</summary>
+        public string? LocalDomain { get; set; }
     }
 }
 
