@@ -55,6 +55,8 @@ public sealed class EmailDeliveryTests(SmtpFixture host) : IClassFixture<SmtpFix
         var sent = Assert.Single(await MessagesAsync(key));
         Assert.Equal(EmailStatus.Sent, sent.Status);
         Assert.Equal(2, sent.Attempts);
+        // MailKit hands back the server's final reply; aiosmtpd answers "250 OK" to the message.
+        Assert.Equal($"accepted by 127.0.0.1:{host.SmtpPort}: OK", sent.ServerResponse);
         Assert.Null(sent.NextAttemptAt);
         var stored = Assert.Single(accepting.Messages());
         Assert.Contains("Subject: Your appointment", stored);

@@ -51,7 +51,6 @@ public static class HostComposition
         builder.Services.AddPracticeJobs();
         builder.Services.AddOptions<BackupOptions>().BindConfiguration("Backup");
         builder.Services.AddPracticeAccounts(builder.Configuration);
-        DeferKeyRingLoading(builder.Services);
 
         var app = builder.Build();
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
@@ -157,20 +156,6 @@ public static class HostComposition
         JobsComposition.Synchronise(storage, root.Resolve<IRecurringJobManager>(), declared, root.Resolve<ClinicCalendar>().TimeZone, logger);
     }
 
-    /// <summary>
-    /// Data protection reads its key ring (and makes the first key) when data is first protected, by a sign-in or a
-    /// form, instead of in a hosted service at every start: an idle host loads no XML or key material. The service is
-    /// internal to ASP.NET Core, hence its name; should it be renamed, it simply stays. Called after every
-    /// registration, since each AddDataProtection() adds it again.
-    /// </summary>
-    private static void DeferKeyRingLoading(IServiceCollection services)
-    {
-        foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
-        {
-            services.Remove(warmUp);
-        }
-    }
-
     private static void AddWeb(IServiceCollection services)
     {
         // Before AddRazorPages, so that it runs before ASP.NET Core's own antiforgery setup: a named cookie spares that
@@ -186,7 +171,6 @@ public static class HostComposition
             // Requests are validated by their validators, with their messages, not by MVC's implicit rules.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
-        services.AddSingleton<IFileVersionProvider, ModifiedTimeFileVersionProvider>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["correlationId"] = Correlation.Id);
