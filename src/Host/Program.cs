@@ -29,7 +29,11 @@ catch (Exception exception) when (StartupConfigurationException.Find(exception) 
 {
     // One clear message, no stack trace: the configuration or the staged modules need fixing. The container wraps
     // what a component's creation throws, hence the search through inner exceptions.
-    Console.Error.WriteLine($"PracticeSuite cannot start: {problem.Message}");
+    foreach (var line in problem.Problems)
+    {
+        Console.Error.WriteLine($"PracticeSuite cannot start: {line}");
+    }
+
     return 1;
 }
 

@@ -82,7 +82,64 @@ public sealed class StartupFailureTests : IAsyncLifetime
         Assert.Equal(1, badCron.ExitCode);
         Assert.Contains("PracticeSuite cannot start: Job Platform.backup has the cron expression '0 25 * * *', which is not valid:", badCron.StandardError);
 
-        AssertStopped(await RunAsync("--Backup:Keep=0"), "Backup:Keep is 0; keep at least 1 backup, or set Backup:Enabled to false.");
+        AssertStopped(await RunAsync("--Backup:Keep=0"), "Backup:Keep must be at least 1 (or set Backup:Enabled to false).");
+    }
+
+    /// <summary>One bad value for each row of the README's settings table (intervals and the time zone have their own tests).</summary>
+    [Theory]
+    [InlineData("--Database:Provider=Oracle", "Database:Provider is 'Oracle'; it must be 'Sqlite' or 'Postgres'.")]
+    [InlineData("--Database:Provider=Postgres", "Database:Provider is Postgres but ConnectionStrings:Practice is not set.")]
+    [InlineData("--Modules:Alpha:Enabled=maybe", "Modules:Alpha:Enabled is 'maybe'; use true or false.")]
+    [InlineData("--Messaging:MaxAttempts=0", "Messaging:MaxAttempts must be at least 1.")]
+    [InlineData("--Messaging:RelayBatchSize=0", "Messaging:RelayBatchSize must be between 1 and 100000.")]
+    [InlineData("--Messaging:InboxBatchSize=200000", "Messaging:InboxBatchSize must be between 1 and 100000.")]
+    [InlineData("--Messaging:MaxRetryDelay=00:00:01", "Messaging:MaxRetryDelay must be at least Messaging:FirstRetryDelay.")]
+    [InlineData("--Messaging:FirstRetryDelay=00:00:00", "Messaging:FirstRetryDelay must be longer than zero.")]
+    [InlineData("--Messaging:Retention=00:05:00", "Messaging:Retention must be at least an hour.")]
+    [InlineData("--Jobs:WorkerCount=0", "Jobs:WorkerCount must be between 1 and 100.")]
+    [InlineData("--Jobs:InvisibilityTimeout=00:00:10", "Jobs:InvisibilityTimeout must be at least a minute.")]
+    [InlineData("--Accounts:InvitationLifetime=00:00:00", "Accounts:InvitationLifetime must be longer than zero.")]
+    [InlineData("--Accounts:PasswordResetLifetime=-01:00:00", "Accounts:PasswordResetLifetime must be longer than zero.")]
+    [InlineData("--Accounts:PublicUrl=clinic.example.org", "Accounts:PublicUrl must be an absolute http:// or https:// address, e.g. https://clinic.example.org.")]
+    [InlineData("--Accounts:MaxFailedAccessAttempts=0", "Accounts:MaxFailedAccessAttempts must be at least 1.")]
+    [InlineData("--Accounts:LockoutDuration=00:00:00", "Accounts:LockoutDuration must be longer than zero.")]
+    [InlineData("--Accounts:MinimumPasswordLength=4", "Accounts:MinimumPasswordLength must be between 8 and 128.")]
+    [InlineData("--Accounts:RateLimit:LoginPermits=0", "Accounts:RateLimit:LoginPermits and :ResetPermits must be at least 1.")]
+    [InlineData("--Accounts:RateLimit:Window=00:00:00", "Accounts:RateLimit:Window must be longer than zero.")]
+    [InlineData("--Accounts:FirstManager:Email=boss@clinic.test", "Accounts:FirstManager:Email and Accounts:FirstManager:Password are set together, or neither.")]
+    [InlineData("--Email:From=not an address", "Email:From must be an address, e.g. Clinic <no-reply@clinic.example.org>.")]
+    [InlineData("--Email:Smtp:Port=70000", "Email:Smtp:Port must be between 1 and 65535.")]
+    [InlineData("--Email:Smtp:Timeout=00:00:00", "Email:Smtp:Timeout must be at least a second.")]
+    [InlineData("--Email:MaxAttempts=0", "Email:MaxAttempts must be at least 1.")]
+    [InlineData("--Email:RetryDelay=00:00:00", "Email:RetryDelay must be longer than zero.")]
+    public async Task A_bad_setting_stops_start_up_with_one_line_naming_it(string argument, string message)
+    {
+        var outcome = await RunAsync("--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true", argument);
+        AssertStopped(outcome, message);
+    }
+
+    [Theory]
+    [InlineData("--Jobs:WorkerCount=two", "'Jobs:WorkerCount'")]
+    [InlineData("--Messaging:WakeOnCommit=sometimes", "'Messaging:WakeOnCommit'")]
+    [InlineData("--Demo:Enabled=perhaps", "'Demo:Enabled'")]
+    [InlineData("--Email:RetryDelay=soon", "'Email:RetryDelay'")]
+    public async Task A_value_that_does_not_convert_stops_start_up_naming_the_key(string argument, string key)
+    {
+        var outcome = await RunAsync(argument);
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("PracticeSuite cannot start: Failed to convert configuration value", line);
+        Assert.Contains(key, line);
+    }
+
+    [Fact]
+    public async Task Several_bad_settings_are_reported_together_one_line_each()
+    {
+        var outcome = await RunAsync("--Messaging:MaxAttempts=0", "--Email:MaxAttempts=0");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains("PracticeSuite cannot start: Messaging:MaxAttempts must be at least 1.", outcome.StandardError);
+        Assert.Contains("PracticeSuite cannot start: Email:MaxAttempts must be at least 1.", outcome.StandardError);
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class AccountSeeding(HostDbContext db, UserManager<PracticeUser> u
 /// At start-up: the roles, the first manager from configuration and, in demo mode, the demo people and
 /// the modules' demo records (printed to the console).
 /// </summary>
-public sealed class AccountsStartup(ILifetimeScope root, IConfiguration configuration, IOptions<AccountsOptions> options, ILogger<AccountsStartup> logger) : IHostedService
+public sealed class AccountsStartup(ILifetimeScope root, IOptions<DemoOptions> demoOptions, IOptions<AccountsOptions> options, ILogger<AccountsStartup> logger) : IHostedService
 {
     public const string DemoDomain = "demo.practicesuite.local";
     public const string DemoPassword = "Demo-Password-2026";
@@ -144,7 +144,7 @@ public sealed class AccountsStartup(ILifetimeScope root, IConfiguration configur
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var first = options.Value.FirstManager;
-        var demo = configuration.GetValue<bool>("Demo:Enabled");
+        var demo = demoOptions.Value.Enabled;
         if (string.IsNullOrWhiteSpace(first.Email) && !demo)
         {
             return; // nothing to seed: accounts (Identity and its model) are left to the first request that needs them
@@ -203,4 +203,10 @@ public sealed class AccountsStartup(ILifetimeScope root, IConfiguration configur
             }
         }
     }
+}
+
+/// <summary><c>Demo:*</c>: whether the host seeds the demo accounts and the modules' demo records (on under <c>dotnet run</c>).</summary>
+public sealed class DemoOptions
+{
+    public bool Enabled { get; set; }
 }

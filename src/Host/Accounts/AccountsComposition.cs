@@ -33,8 +33,27 @@ public static class AccountsComposition
 
     public static void AddPracticeAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<AccountsOptions>(configuration.GetSection(AccountsOptions.Section));
-        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
+            .Validate(o => o.InvitationLifetime > TimeSpan.Zero, "Accounts:InvitationLifetime must be longer than zero.")
+            .Validate(o => o.PasswordResetLifetime > TimeSpan.Zero, "Accounts:PasswordResetLifetime must be longer than zero.")
+            .Validate(o => o.PublicUrl is null or "" || Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http",
+                "Accounts:PublicUrl must be an absolute http:// or https:// address, e.g. https://clinic.example.org.")
+            .Validate(o => o.MaxFailedAccessAttempts >= 1, "Accounts:MaxFailedAccessAttempts must be at least 1.")
+            .Validate(o => o.LockoutDuration > TimeSpan.Zero, "Accounts:LockoutDuration must be longer than zero.")
+            .Validate(o => o.MinimumPasswordLength is >= 8 and <= 128, "Accounts:MinimumPasswordLength must be between 8 and 128.")
+            .Validate(o => o.RateLimit.LoginPermits >= 1 && o.RateLimit.ResetPermits >= 1, "Accounts:RateLimit:LoginPermits and :ResetPermits must be at least 1.")
+            .Validate(o => o.RateLimit.Window > TimeSpan.Zero, "Accounts:RateLimit:Window must be longer than zero.")
+            .Validate(o => string.IsNullOrEmpty(o.FirstManager.Email) == string.IsNullOrEmpty(o.FirstManager.Password),
+                "Accounts:FirstManager:Email and Accounts:FirstManager:Password are set together, or neither.")
+            .ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration("Demo").ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Email:From must be an address, e.g. Clinic <no-reply@clinic.example.org>.")
+            .Validate(o => o.Smtp.Port is >= 1 and <= 65535, "Email:Smtp:Port must be between 1 and 65535.")
+            .Validate(o => o.Smtp.Timeout >= TimeSpan.FromSeconds(1), "Email:Smtp:Timeout must be at least a second.")
+            .Validate(o => o.MaxAttempts >= 1, "Email:MaxAttempts must be at least 1.")
+            .Validate(o => o.RetryDelay > TimeSpan.Zero, "Email:RetryDelay must be longer than zero.")
+            .ValidateOnStart();
 
         services.AddSingleton(provider => provider.GetRequiredService<PracticeDatabase>().CreateOptions<HostDbContext>(HostDbContext.ModuleName));
         services.AddScoped<HostDbContext>();

@@ -49,10 +49,13 @@ public static class HostComposition
         builder.Services.AddPracticeSecurity();
         builder.Services.AddPracticeMessaging();
         builder.Services.AddPracticeJobs();
-        builder.Services.AddOptions<BackupOptions>().BindConfiguration("Backup");
+        builder.Services.AddOptions<BackupOptions>().BindConfiguration("Backup")
+            .Validate(o => o.Keep >= 1, "Backup:Keep must be at least 1 (or set Backup:Enabled to false).")
+            .ValidateOnStart();
         builder.Services.AddPracticeAccounts(builder.Configuration);
 
         var app = builder.Build();
+        ValidateOptions(app.Services);
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
         AddModuleParts(app.Services.GetRequiredService<ApplicationPartManager>(), catalog);
         MapPipeline(app, catalog);
@@ -67,7 +70,16 @@ public static class HostComposition
         var modules = ModuleLoader.Load(configuration, startupLoggers.CreateLogger("PracticeSuite.Startup"));
 
         container.RegisterInstance(new ModuleCatalog(modules));
-        var database = PracticeDatabase.FromConfiguration(configuration, environment.ContentRootPath);
+        PracticeDatabase database;
+        try
+        {
+            database = PracticeDatabase.FromConfiguration(configuration, environment.ContentRootPath);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new StartupConfigurationException(exception.Message); // a bad Database:Provider, or no connection string
+        }
+
         container.RegisterInstance(database);
         if (database.Provider == DatabaseProvider.Sqlite)
         {
@@ -120,6 +132,30 @@ public static class HostComposition
         ScheduleJobs(root, catalog, app.Logger);
     }
 
+    /// <summary>
+    /// Checks every option registered with <c>ValidateOnStart</c> before anything uses one (the host would only check
+    /// them when it starts, after the pipeline is mapped and the migrations ran). A value that does not convert (<c>--Jobs:WorkerCount=two</c>) stops
+    /// start-up with the binder's own message, which names the key and the type.
+    /// </summary>
+    private static void ValidateOptions(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (InvalidOperationException exception) when (exception.InnerException is FormatException or OverflowException or ArgumentException)
+        {
+            throw new StartupConfigurationException(exception.Message);
+        }
+        catch (Exception exception) when (exception is OptionsValidationException or AggregateException)
+        {
+            var failures = (exception is AggregateException all ? all.InnerExceptions : [exception])
+                .SelectMany(e => e is OptionsValidationException invalid ? invalid.Failures : [e.Message])
+                .ToList();
+            throw new StartupConfigurationException(string.Join(" ", failures), failures);
+        }
+    }
+
     private static void ScheduleJobs(ILifetimeScope root, ModuleCatalog catalog, ILogger logger)
     {
         var declared = new List<DeclaredJob>
@@ -136,11 +172,6 @@ public static class HostComposition
         var backup = root.Resolve<IOptions<BackupOptions>>().Value;
         if (root.Resolve<PracticeDatabase>().Provider == DatabaseProvider.Sqlite && backup.Enabled)
         {
-            if (backup.Keep < 1)
-            {
-                throw new StartupConfigurationException($"Backup:Keep is {backup.Keep}; keep at least 1 backup, or set Backup:Enabled to false.");
-            }
-
             declared.Add(BackUpEmbeddedDatabaseHandler.RecurringJob(backup));
         }
 

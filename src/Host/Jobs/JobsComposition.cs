@@ -46,7 +46,10 @@ public static class JobsComposition
 
     public static void AddPracticeJobs(this IServiceCollection services)
     {
-        services.AddOptions<JobsOptions>().BindConfiguration("Jobs");
+        services.AddOptions<JobsOptions>().BindConfiguration("Jobs")
+            .Validate(o => o.WorkerCount is >= 1 and <= 100, "Jobs:WorkerCount must be between 1 and 100.")
+            .Validate(o => o.InvisibilityTimeout is null || o.InvisibilityTimeout >= TimeSpan.FromMinutes(1), "Jobs:InvisibilityTimeout must be at least a minute.")
+            .ValidateOnStart();
         services.AddSingleton<PracticeJobStorage>();
         services.AddSingleton<JobStorage>(provider => provider.GetRequiredService<PracticeJobStorage>().Storage);
         services.AddSingleton<JobServerIdentity>();

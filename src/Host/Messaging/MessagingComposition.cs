@@ -11,7 +11,14 @@ public static class MessagingComposition
 {
     public static void AddPracticeMessaging(this IServiceCollection services)
     {
-        services.AddOptions<MessagingOptions>().BindConfiguration("Messaging");
+        services.AddOptions<MessagingOptions>().BindConfiguration("Messaging")
+            .Validate(o => o.RelayBatchSize is >= 1 and <= 100_000, "Messaging:RelayBatchSize must be between 1 and 100000.")
+            .Validate(o => o.InboxBatchSize is >= 1 and <= 100_000, "Messaging:InboxBatchSize must be between 1 and 100000.")
+            .Validate(o => o.MaxAttempts >= 1, "Messaging:MaxAttempts must be at least 1.")
+            .Validate(o => o.FirstRetryDelay > TimeSpan.Zero, "Messaging:FirstRetryDelay must be longer than zero.")
+            .Validate(o => o.MaxRetryDelay >= o.FirstRetryDelay, "Messaging:MaxRetryDelay must be at least Messaging:FirstRetryDelay.")
+            .Validate(o => o.Retention >= TimeSpan.FromHours(1), "Messaging:Retention must be at least an hour.")
+            .ValidateOnStart();
         services.AddHostedService(provider => provider.GetRequiredService<MessagingWorker>());
     }
 

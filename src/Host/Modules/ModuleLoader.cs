@@ -26,8 +26,16 @@ public static class ModuleLoader
     public static IReadOnlyList<(string Name, bool Enabled)> ConfiguredModules(IConfiguration configuration) =>
         configuration.GetSection("Modules").GetChildren()
             .Where(section => !string.Equals(section.Key, "Path", StringComparison.OrdinalIgnoreCase)) // a setting, not a module
-            .Select(section => (section.Key, !bool.TryParse(section["Enabled"], out var enabled) || enabled))
+            .Select(section => (section.Key, IsEnabled(section)))
             .ToList();
+
+    private static bool IsEnabled(IConfigurationSection module) =>
+        module["Enabled"] switch
+        {
+            null or "" => true,
+            var text when bool.TryParse(text, out var enabled) => enabled,
+            var text => throw new StartupConfigurationException($"Modules:{module.Key}:Enabled is '{text}'; use true or false."),
+        };
 
     public static IReadOnlyList<LoadedModule> Load(IConfiguration configuration, ILogger logger)
     {
