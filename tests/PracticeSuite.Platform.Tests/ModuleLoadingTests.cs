@@ -57,6 +57,22 @@ public sealed class ModuleLoadingTests(HostFixture host) : IClassFixture<HostFix
         var document = await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
         Assert.Contains("\"/api/alpha/visits\"", document);
         Assert.Contains("\"/api/alpha/greeting/{name}\"", document);
+        Assert.Contains("\"openapi\": \"3.1", document); // ASP.NET Core's own generator, OpenAPI 3.1
+    }
+
+    [Fact]
+    public async Task The_api_browser_is_served_from_the_host_and_loads_nothing_from_elsewhere()
+    {
+        var client = host.Factory.CreateClient();
+        var page = await client.GetStringAsync("/openapi/", TestContext.Current.CancellationToken);
+
+        Assert.Contains("PracticeSuite API", page);
+        var addresses = System.Text.RegularExpressions.Regex.Matches(page, "(?:src|href)=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(addresses);
+        Assert.All(addresses, address => Assert.False(Uri.TryCreate(address, UriKind.Absolute, out _), $"{address} is on another host"));
+        Assert.DoesNotContain("fonts.scalar.com", page);
+        var script = await client.GetAsync("/openapi/scalar.js", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 }
 

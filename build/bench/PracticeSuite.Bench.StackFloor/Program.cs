@@ -33,8 +33,7 @@ builder.Services.AddDbContext<FloorAccountsDbContext>(o => o.UseSqlite(connectio
 builder.Services.AddIdentity<IdentityUser, IdentityRole>().AddEntityFrameworkStores<FloorAccountsDbContext>();
 builder.Services.AddSingleton(new DatabaseCheck(connectionString));
 builder.Services.AddHealthChecks().AddCheck<DatabaseCheck>("database");
-builder.Services.AddEndpointsApiExplorer();
-builder.Services.AddSwaggerGen();
+builder.Services.AddOpenApi();
 var jobStorage = new SQLiteStorage(Path.Combine(dataDirectory, "floor-jobs.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
 builder.Services.AddSingleton<JobStorage>(jobStorage);
 builder.Services.AddHangfire(configuration => configuration.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
@@ -54,7 +53,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
+app.MapOpenApi("/openapi/{documentName}.json");
 app.MapHealthChecks("/health");
 app.MapRazorPages();
 app.MapGet("/api/notes/count", (IMediator mediator, CancellationToken cancellationToken) => mediator.Send(new CountNotes(), cancellationToken));

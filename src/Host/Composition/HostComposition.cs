@@ -25,6 +25,7 @@ using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Time;
 using Hangfire;
+using Scalar.AspNetCore;
 
 namespace PracticeSuite.Host.Composition;
 
@@ -32,6 +33,7 @@ namespace PracticeSuite.Host.Composition;
 public static class HostComposition
 {
     public const string AntiforgeryCookieName = "PracticeSuite.Antiforgery";
+    public const string ApiDocumentName = "v1";
 
     public static WebApplication Build(string[] args)
     {
@@ -207,8 +209,12 @@ public static class HostComposition
             context.ProblemDetails.Extensions["correlationId"] = Correlation.Id);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "PracticeSuite API", Version = "v1" }));
+        services.AddOpenApi(ApiDocumentName, o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "PracticeSuite API";
+            document.Info.Version = "v1";
+            return Task.CompletedTask;
+        }));
 
         // Plain HTTP works locally; every cookie is marked secure as soon as the request is HTTPS.
         services.Configure<CookiePolicyOptions>(o =>
@@ -257,12 +263,6 @@ public static class HostComposition
         app.UseAuthorization();
         app.UsePracticeAccounts();
         app.UseAntiforgery();
-        app.UseSwagger(o => o.RouteTemplate = "openapi/{documentName}.json");
-        app.UseSwaggerUI(o =>
-        {
-            o.RoutePrefix = "openapi";
-            o.SwaggerEndpoint("/openapi/v1.json", "PracticeSuite API v1");
-        });
         // Hangfire's own dashboard, for managers: a visitor is sent to sign in, and its actions check the antiforgery token.
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Manager, JobsComposition.DashboardPath, new DashboardOptions
         {
@@ -272,6 +272,15 @@ public static class HostComposition
             AppPath = "/",
         }, app.Services.GetRequiredService<JobStorage>());
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        // The API's description is public, as the API's own endpoints say who may call them. Scalar serves its page
+        // and script from the package; without its default fonts and telemetry it loads nothing from elsewhere.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/openapi", o => o
+            .WithTitle("PracticeSuite API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .AddDocument(ApiDocumentName)
+            .DisableDefaultFonts()
+            .DisableTelemetry()).AllowAnonymous();
         app.MapRazorPages();
         foreach (var module in catalog.Modules)
         {
