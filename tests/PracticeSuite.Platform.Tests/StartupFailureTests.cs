@@ -112,6 +112,13 @@ public sealed class StartupFailureTests : IAsyncLifetime
     [InlineData("--Email:Smtp:Timeout=00:00:00", "Email:Smtp:Timeout must be at least a second.")]
     [InlineData("--Email:MaxAttempts=0", "Email:MaxAttempts must be at least 1.")]
     [InlineData("--Email:RetryDelay=00:00:00", "Email:RetryDelay must be longer than zero.")]
+    [InlineData("--Email:Smtp:Host=smtp server", "Email:Smtp:Host must be a host name or an address, e.g. smtp.example.org.")]
+    [InlineData("--Email:Smtp:LocalDomain=clinic example", "Email:Smtp:LocalDomain must be a domain name, e.g. clinic.example.org.")]
+    [InlineData("--Email:Smtp:UserName=clinic", "Email:Smtp:Password is needed with Email:Smtp:UserName.")]
+    [InlineData("--Email:Folder=/etc/passwd", "Email:Folder names a file; it must be a folder.")]
+    [InlineData("--Backup:Folder=/etc/passwd", "Backup:Folder names a file; it must be a folder.")]
+    [InlineData("--Storage:DataDirectory=/etc/passwd", "Storage:DataDirectory is /etc/passwd, which is a file; it must be a folder.")]
+    [InlineData("--Modules:Path=/nonexistent-practicesuite-modules", "Module 'Alpha' is enabled in configuration (Modules:Alpha:Enabled) but has no staged binaries")]
     public async Task A_bad_setting_stops_start_up_with_one_line_naming_it(string argument, string message)
     {
         var outcome = await RunAsync("--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true", argument);

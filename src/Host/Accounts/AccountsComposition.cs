@@ -50,6 +50,14 @@ public static class AccountsComposition
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Email:From must be an address, e.g. Clinic <no-reply@clinic.example.org>.")
             .Validate(o => o.Smtp.Port is >= 1 and <= 65535, "Email:Smtp:Port must be between 1 and 65535.")
+            .Validate(o => string.IsNullOrEmpty(o.Smtp.Host) || Uri.CheckHostName(o.Smtp.Host) != UriHostNameType.Unknown,
+                "Email:Smtp:Host must be a host name or an address, e.g. smtp.example.org.")
+            .Validate(o => string.IsNullOrEmpty(o.Smtp.LocalDomain) || Uri.CheckHostName(o.Smtp.LocalDomain) == UriHostNameType.Dns,
+                "Email:Smtp:LocalDomain must be a domain name, e.g. clinic.example.org.")
+            .Validate(o => string.IsNullOrEmpty(o.Smtp.UserName) || !string.IsNullOrEmpty(o.Smtp.Password),
+                "Email:Smtp:Password is needed with Email:Smtp:UserName.")
+            .Validate<PracticeDatabase>((o, database) => !File.Exists(DeliverQueuedEmailsHandler.MailFolder(o, database)),
+                "Email:Folder names a file; it must be a folder.")
             .Validate(o => o.Smtp.Timeout >= TimeSpan.FromSeconds(1), "Email:Smtp:Timeout must be at least a second.")
             .Validate(o => o.MaxAttempts >= 1, "Email:MaxAttempts must be at least 1.")
             .Validate(o => o.RetryDelay > TimeSpan.Zero, "Email:RetryDelay must be longer than zero.")

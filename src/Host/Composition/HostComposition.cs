@@ -53,6 +53,7 @@ public static class HostComposition
         builder.Services.AddPracticeJobs();
         builder.Services.AddOptions<BackupOptions>().BindConfiguration("Backup")
             .Validate(o => o.Keep >= 1, "Backup:Keep must be at least 1 (or set Backup:Enabled to false).")
+            .Validate<PracticeDatabase>((o, database) => !File.Exists(o.EffectiveFolder(database)), "Backup:Folder names a file; it must be a folder.")
             .ValidateOnStart();
         builder.Services.AddPracticeAccounts(builder.Configuration);
 
@@ -80,6 +81,11 @@ public static class HostComposition
         catch (InvalidOperationException exception)
         {
             throw new StartupConfigurationException(exception.Message); // a bad Database:Provider, or no connection string
+        }
+
+        if (File.Exists(database.DataDirectory))
+        {
+            throw new StartupConfigurationException($"Storage:DataDirectory is {database.DataDirectory}, which is a file; it must be a folder.");
         }
 
         container.RegisterInstance(database);
