@@ -97,7 +97,7 @@ public sealed class OutboxRelay(
             .ToListAsync(cancellationToken);
         foreach (var command in commands)
         {
-            var name = DeferredCommands.CommandTypeName(command.Type).Split(',')[0].Split('.')[^1];
+            var name = DeferredCommands.CommandName(command.Type);
             jobs.Enqueue<DeferredCommandJob>(job => job.RunAsync(producer, name, command.Id, command.Type, command.Payload, command.CorrelationId, null, CancellationToken.None));
         }
 

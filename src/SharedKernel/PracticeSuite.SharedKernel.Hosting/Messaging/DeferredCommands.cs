@@ -15,4 +15,7 @@ public static class DeferredCommands
 
     /// <summary>The type name <see cref="Type.GetType(string)"/> takes, from an outbox type.</summary>
     public static string CommandTypeName(string outboxType) => outboxType[TypePrefix.Length..];
+
+    /// <summary>The command's short name (<c>PrintSlip</c>), for the job's name on the dashboard.</summary>
+    public static string CommandName(string outboxType) => CommandTypeName(outboxType).Split(',')[0].Split('.', '+')[^1];
 }
