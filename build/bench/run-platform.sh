@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The platform benchmark of issue 2: builds the host and the harness in Release and runs the harness,
 # which prints each figure and a summary next to the goals. Extra arguments go to the harness, e.g.
-#   build/bench/run-platform.sh --only start --runs 20      (one of: start, memory, pipeline, floor)
+#   build/bench/run-platform.sh --only start,floor --runs 20   (any of: start, memory, pipeline, floor)
 # Exits 2 when a goal is missed, non-zero on any failure.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -1,6 +1,6 @@
-using PracticeSuite.Host.Composition;
-using PracticeSuite.Host.Modules;
-using PracticeSuite.Host.Persistence;
+using PracticeSuite.Host;
+using PracticeSuite.Platform.Modules;
+using PracticeSuite.Platform.Persistence;
 
 // `--backup <file>` and `--restore <file>` copy an embedded deployment's data folder to and from one file, instead of running.
 if (BackupCommandLine.IsRequested(args))

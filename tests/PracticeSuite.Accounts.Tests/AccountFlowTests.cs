@@ -1,7 +1,7 @@
 using System.Net;
 using Autofac;
 using Microsoft.AspNetCore.Identity;
-using PracticeSuite.Host.Accounts;
+using PracticeSuite.Platform.Accounts;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Identity;
 using Xunit;
@@ -185,6 +185,6 @@ public sealed class AccountFlowTests(AccountsFixture host) : IClassFixture<Accou
 
     private static class Pages
     {
-        public const string LockedOut = PracticeSuite.Host.Pages.Account.LoginModel.LockedOut;
+        public const string LockedOut = PracticeSuite.Platform.Pages.Account.LoginModel.LockedOut;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text.RegularExpressions;
 using Autofac;
@@ -6,32 +7,24 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using PracticeSuite.Host.Accounts;
-using PracticeSuite.Host.Email;
+using PracticeSuite.Platform.Accounts;
+using PracticeSuite.Platform.Email;
 using PracticeSuite.SharedKernel.Hosting.Platform;
-using PracticeSuite.SharedKernel.Time;
 using PracticeSuite.Testing;
 using Xunit;
 
 namespace PracticeSuite.Accounts.Tests;
 
-/// <summary>A clock the test moves by hand, so expiry is tested without waiting.</summary>
-public sealed class TestClock : IClock
-{
-    public DateTime UtcNow { get; set; } = new(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);
-
-    public void Advance(TimeSpan by) => UtcNow += by;
-}
-
 /// <summary>The host with a hand-moved clock, e-mail delivered only when a test asks, and the personas seeded.</summary>
 public sealed class AccountsFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings) : PracticeSuiteFactory(database, settings)
 {
-    public TestClock Clock { get; } = new();
+    /// <summary>Moved by hand, so expiry is tested without waiting.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
 
@@ -97,10 +90,10 @@ public class AccountsFixture : IAsyncLifetime
     public async Task<T> InScopeAsync<T>(Func<ILifetimeScope, Task<T>> work) => await Factory.InScopeAsync(work);
 
     /// <summary>The newest e-mail to an address, as the delivery run would send it.</summary>
-    public Task<EmailRecord> LastEmailToAsync(string address) =>
+    internal Task<EmailRecord> LastEmailToAsync(string address) =>
         InScopeAsync(scope => scope.Resolve<HostDbContext>().Emails.AsNoTracking().Where(e => e.Recipient == address).OrderByDescending(e => e.QueuedAt).ThenByDescending(e => e.Id).FirstAsync());
 
-    public static string LinkIn(EmailRecord email) => Regex.Match(email.TextBody, @"http://localhost(/\S+)").Groups[1].Value;
+    internal static string LinkIn(EmailRecord email) => Regex.Match(email.TextBody, @"http://localhost(/\S+)").Groups[1].Value;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,8 +1,8 @@
 using System.Net;
 using Autofac;
-using PracticeSuite.Host.Accounts;
-using PracticeSuite.Host.Audit;
-using PracticeSuite.Host.Therapists;
+using PracticeSuite.Platform.Accounts;
+using PracticeSuite.Platform.Audit;
+using PracticeSuite.Platform.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.Testing;
 using Xunit;
@@ -80,11 +80,11 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
     [Fact]
     public async Task A_licence_expiring_within_30_days_warns_the_manager_and_a_lapsed_one_stops_bookings()
     {
-        var today = DateOnly.FromDateTime(host.Factory.Clock.UtcNow);
+        var today = DateOnly.FromDateTime(host.Factory.Clock.GetUtcNow().UtcDateTime);
         var therapistId = await host.InScopeAsync(async scope =>
         {
             var db = scope.Resolve<HostDbContext>();
-            var profile = new TherapistProfile { Id = Guid.NewGuid(), DisplayName = "Lena Lapsing", CreatedAt = host.Factory.Clock.UtcNow };
+            var profile = new TherapistProfile { Id = Guid.NewGuid(), DisplayName = "Lena Lapsing", CreatedAt = host.Factory.Clock.GetUtcNow().UtcDateTime };
             profile.Credentials.Add(new TherapistCredential { Id = Guid.NewGuid(), Kind = CredentialKind.Licence, Title = "Massage therapy licence", Number = "MT-1", Issuer = "Board", ExpiresOn = today.AddDays(10) });
             db.Therapists.Add(profile);
             await db.SaveChangesAsync();

@@ -3,7 +3,7 @@ using Autofac;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using PracticeSuite.Host.Accounts;
+using PracticeSuite.Platform.Accounts;
 using Xunit;
 
 namespace PracticeSuite.Accounts.Tests;

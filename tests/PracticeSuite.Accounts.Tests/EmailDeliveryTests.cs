@@ -1,8 +1,8 @@
 using Autofac;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-using PracticeSuite.Host.Accounts;
-using PracticeSuite.Host.Email;
+using PracticeSuite.Platform.Accounts;
+using PracticeSuite.Platform.Email;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.Testing;
 using Xunit;
@@ -44,7 +44,7 @@ public sealed class EmailDeliveryTests(SmtpFixture host) : IClassFixture<SmtpFix
         Assert.Equal(EmailStatus.Failed, failed.Status);
         Assert.Equal(1, failed.Attempts);
         Assert.Contains("550", failed.ServerResponse);
-        Assert.Equal(host.Factory.Clock.UtcNow.AddMinutes(5), failed.NextAttemptAt);
+        Assert.Equal(host.Factory.Clock.GetUtcNow().UtcDateTime.AddMinutes(5), failed.NextAttemptAt);
 
         await using var accepting = await SmtpServer.AcceptingAsync(host.SmtpPort);
         Assert.Equal(0, (await DeliverAsync()).Sent); // not due before its backoff

@@ -1,7 +1,7 @@
 using System.Net;
 using Autofac;
 using Microsoft.EntityFrameworkCore;
-using PracticeSuite.Host.Accounts;
+using PracticeSuite.Platform.Accounts;
 using PracticeSuite.Testing;
 using Xunit;
 

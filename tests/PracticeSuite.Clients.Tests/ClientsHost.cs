@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -12,7 +13,6 @@ using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Identity;
-using PracticeSuite.SharedKernel.Time;
 using PracticeSuite.Testing;
 using Xunit;
 
@@ -34,14 +34,8 @@ public static class People
         new PersonaAccount("user-manager", "mia@example.com", "Mia Manager", PracticeRole.Manager, null, null));
 }
 
-/// <summary>A clock the test sets.</summary>
-public sealed class TestClock : IClock
-{
-    public DateTime UtcNow { get; set; } = new(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
-}
-
 /// <summary>Stands in for the audit store being built elsewhere: keeps entries in memory and reads them back.</summary>
-public sealed class InMemoryAuditTrail(TestClock clock) : IAuditTrail, IAuditTimeline
+public sealed class InMemoryAuditTrail(FakeTimeProvider clock) : IAuditTrail, IAuditTimeline
 {
     public ConcurrentQueue<AuditEntry> Entries { get; } = new();
 
@@ -50,7 +44,7 @@ public sealed class InMemoryAuditTrail(TestClock clock) : IAuditTrail, IAuditTim
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         Entries.Enqueue(entry);
-        _timed.Enqueue((clock.UtcNow, entry));
+        _timed.Enqueue((clock.GetUtcNow().UtcDateTime, entry));
         return Task.CompletedTask;
     }
 
@@ -94,7 +88,7 @@ public sealed class TwoTherapists : ITherapistDirectory
 /// <summary>The host with the Clients module, test sign-in, a settable clock and in-memory platform services.</summary>
 public sealed class ClientsFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings) : PracticeSuiteFactory(database, settings)
 {
-    public TestClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
 
     public InMemoryAuditTrail Audit => _audit ??= new InMemoryAuditTrail(Clock);
 
@@ -114,7 +108,7 @@ public sealed class ClientsFactory(TestDatabase database, IReadOnlyDictionary<st
     {
         builder.ConfigureContainer<ContainerBuilder>(container =>
         {
-            container.RegisterInstance(Clock).As<IClock>();
+            container.RegisterInstance(Clock).As<TimeProvider>();
             container.RegisterInstance(Audit).As<IAuditTrail>().As<IAuditTimeline>();
             container.RegisterInstance(Accounts).As<IAccounts>();
             container.RegisterType<TwoTherapists>().As<ITherapistDirectory>().SingleInstance();

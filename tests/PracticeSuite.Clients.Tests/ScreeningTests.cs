@@ -30,7 +30,7 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
     [Fact]
     public async Task Without_intake_and_consent_a_client_is_not_eligible_and_with_them_is()
     {
-        host.Factory.Clock.UtcNow = Morning;
+        host.Factory.Clock.AdjustTime(Morning);
         var manager = host.Manager();
         var id = await manager.RegisterAsync(Api.NewClient());
         var before = await EligibilityAsync(id);
@@ -48,7 +48,7 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
     [Fact]
     public async Task Answers_raise_flags_of_each_kind_with_body_areas()
     {
-        host.Factory.Clock.UtcNow = Morning;
+        host.Factory.Clock.AdjustTime(Morning);
         var id = await SignedUpClientAsync(("pregnancy", []), ("open-wound", ["knee-left"]), ("anticoagulants", []));
         var eligibility = await EligibilityAsync(id);
         var flags = eligibility["flags"]!.AsArray();
@@ -67,7 +67,7 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
     [Fact]
     public async Task A_clearance_lets_a_plan_start_until_it_expires_and_inadvisable_keeps_blocking()
     {
-        host.Factory.Clock.UtcNow = Morning;
+        host.Factory.Clock.AdjustTime(Morning);
         var manager = host.Manager();
         var id = await SignedUpClientAsync(("heart-condition", []));
         var flagId = (await EligibilityAsync(id))["flags"]!.AsArray().Single()!["id"]!.GetValue<Guid>();
@@ -79,10 +79,10 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
             new { physician = "Dr Grey", clearedOn = "2026-11-19", outcome = "NoRestriction", expiresOn = "2026-11-30" })).EnsureSuccessAsync();
         Assert.True((await EligibilityAsync(id))["mayStartPlan"]!.GetValue<bool>());
 
-        host.Factory.Clock.UtcNow = new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc);
+        host.Factory.Clock.AdjustTime(new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc));
         Assert.Contains("flag.clearance-expired", Codes(await EligibilityAsync(id)));
 
-        host.Factory.Clock.UtcNow = Morning;
+        host.Factory.Clock.AdjustTime(Morning);
         await (await manager.PostAsJsonAsync($"/api/clients/{id}/flags/{flagId}/clearance",
             new { physician = "Dr Grey", clearedOn = "2026-11-20", outcome = "Inadvisable" })).EnsureSuccessAsync();
         Assert.Contains("flag.clearance-inadvisable", Codes(await EligibilityAsync(id)));
@@ -92,7 +92,7 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
     [Fact]
     public async Task An_absolute_flag_stops_todays_session_and_lapses_at_the_end_of_the_clinics_day()
     {
-        host.Factory.Clock.UtcNow = new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
+        host.Factory.Clock.AdjustTime(new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc));
         var id = await SignedUpClientAsync(("fever", []));
         var today = await EligibilityAsync(id);
         Assert.True(today["mayStartPlan"]!.GetValue<bool>());
@@ -100,20 +100,20 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
         Assert.Contains("flag.absolute-today", Codes(today));
         Assert.Equal("2026-11-20", today["flags"]!.AsArray().Single()!["day"]!.GetValue<string>());
 
-        host.Factory.Clock.UtcNow = new DateTime(2026, 11, 20, 23, 59, 0, DateTimeKind.Utc);
+        host.Factory.Clock.AdjustTime(new DateTime(2026, 11, 20, 23, 59, 0, DateTimeKind.Utc));
         Assert.False((await EligibilityAsync(id))["mayTreatNow"]!.GetValue<bool>());
 
-        host.Factory.Clock.UtcNow = new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc);
+        host.Factory.Clock.AdjustTime(new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc));
         var tomorrow = await EligibilityAsync(id);
         Assert.True(tomorrow["mayTreatNow"]!.GetValue<bool>());
         Assert.Empty(tomorrow["flags"]!.AsArray());
-        host.Factory.Clock.UtcNow = Morning;
+        host.Factory.Clock.AdjustTime(Morning);
     }
 
     [Fact]
     public async Task A_new_consent_version_must_be_signed_again()
     {
-        host.Factory.Clock.UtcNow = Morning;
+        host.Factory.Clock.AdjustTime(Morning);
         var manager = host.Manager();
         var id = await SignedUpClientAsync();
         var client = host.ClientUser(id);
@@ -150,7 +150,7 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
     [Fact]
     public async Task Intake_updates_keep_earlier_versions_and_resolve_flags_no_longer_answered()
     {
-        host.Factory.Clock.UtcNow = Morning;
+        host.Factory.Clock.AdjustTime(Morning);
         var manager = host.Manager();
         var id = await SignedUpClientAsync(("osteoporosis", []));
         await (await manager.PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake())).EnsureSuccessAsync();
@@ -185,7 +185,7 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
     [Fact]
     public async Task A_manager_edits_a_rule_and_later_intakes_follow_it()
     {
-        host.Factory.Clock.UtcNow = Morning;
+        host.Factory.Clock.AdjustTime(Morning);
         var manager = host.Manager();
         var rules = await manager.GetJsonAsync("/api/clients/screening-rules");
         Assert.Equal(Api.QuestionKeys.Length, rules.AsArray().Count);
@@ -218,16 +218,16 @@ public sealed class ClinicTimeZoneTests(NewYorkClinicHost host) : IClassFixture<
     public async Task An_absolute_flag_lapses_at_midnight_where_the_clinic_is_not_at_midnight_UTC()
     {
         var manager = host.Manager();
-        host.Factory.Clock.UtcNow = new DateTime(2026, 11, 20, 15, 0, 0, DateTimeKind.Utc); // 10:00 in New York
+        host.Factory.Clock.AdjustTime(new DateTime(2026, 11, 20, 15, 0, 0, DateTimeKind.Utc)); // 10:00 in New York
         var id = await manager.RegisterAsync(Api.NewClient());
         await (await manager.PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake(("intoxication", [])))).EnsureSuccessAsync();
 
-        host.Factory.Clock.UtcNow = new DateTime(2026, 11, 21, 4, 59, 0, DateTimeKind.Utc); // 23:59 on the 20th in New York
+        host.Factory.Clock.AdjustTime(new DateTime(2026, 11, 21, 4, 59, 0, DateTimeKind.Utc)); // 23:59 on the 20th in New York
         var lateEvening = await manager.GetJsonAsync($"/api/clients/{id}/eligibility");
         Assert.Contains(lateEvening["blockers"]!.AsArray(), b => b!["code"]!.GetValue<string>() == "flag.absolute-today");
         Assert.Equal("2026-11-20", lateEvening["flags"]!.AsArray().Single()!["day"]!.GetValue<string>());
 
-        host.Factory.Clock.UtcNow = new DateTime(2026, 11, 21, 5, 0, 0, DateTimeKind.Utc); // midnight in New York
+        host.Factory.Clock.AdjustTime(new DateTime(2026, 11, 21, 5, 0, 0, DateTimeKind.Utc)); // midnight in New York
         var nextDay = await manager.GetJsonAsync($"/api/clients/{id}/eligibility");
         Assert.DoesNotContain(nextDay["blockers"]!.AsArray(), b => b!["code"]!.GetValue<string>() == "flag.absolute-today");
     }
@@ -236,7 +236,7 @@ public sealed class ClinicTimeZoneTests(NewYorkClinicHost host) : IClassFixture<
     public async Task Staff_and_the_client_read_times_in_the_clinics_time_zone_with_the_exact_instant_kept()
     {
         var manager = host.Manager();
-        host.Factory.Clock.UtcNow = new DateTime(2026, 11, 20, 15, 30, 0, DateTimeKind.Utc); // 10:30 in New York
+        host.Factory.Clock.AdjustTime(new DateTime(2026, 11, 20, 15, 30, 0, DateTimeKind.Utc)); // 10:30 in New York
         var id = await manager.RegisterAsync(Api.NewClient());
         await (await manager.PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake())).EnsureSuccessAsync();
         var consent = await manager.GetJsonAsync("/api/clients/consent");

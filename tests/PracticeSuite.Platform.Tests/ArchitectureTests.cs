@@ -32,6 +32,42 @@ public sealed class ArchitectureTests(HostFixture host) : IClassFixture<HostFixt
     }
 
     [Fact]
+    public void The_host_composes_the_shared_kernel_and_the_platform_only()
+    {
+        var practiceSuiteReferences = typeof(Program).Assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(name => name.StartsWith("PracticeSuite.", StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains("PracticeSuite.Platform", practiceSuiteReferences);
+        Assert.All(practiceSuiteReferences, name => Assert.Contains(name, new[] { "PracticeSuite.Platform", "PracticeSuite.SharedKernel", "PracticeSuite.SharedKernel.Hosting" }));
+
+        // Program, module loading and composition: the platform's services, pages and tables live in its library.
+        var lines = Directory.EnumerateFiles(Path.Combine(RepoRoot, "src/Host"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) &&
+                           !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Sum(path => File.ReadLines(path).Count());
+        Assert.InRange(lines, 1, 999);
+    }
+
+    [Fact]
+    public void The_platform_library_shows_only_the_surface_its_adr_lists()
+    {
+        // ADR 0014: what the host calls, and the types those calls take. Everything else is internal.
+        var exported = typeof(PracticeSuite.Platform.PracticePlatform).Assembly.GetExportedTypes()
+            .Select(t => t.FullName!)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                "PracticeSuite.Platform.Modules.LoadedModule",
+                "PracticeSuite.Platform.Modules.ModuleCatalog",
+                "PracticeSuite.Platform.Modules.StartupConfigurationException",
+                "PracticeSuite.Platform.Persistence.BackupCommandLine",
+                "PracticeSuite.Platform.PracticePlatform",
+            ],
+            exported);
+    }
+
+    [Fact]
     public void Staged_modules_reference_only_the_shared_kernel_and_other_modules_contracts()
     {
         var modules = StagedModuleAssemblies().ToList();

@@ -8,7 +8,7 @@ using Autofac;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PracticeSuite.Host.Jobs;
+using PracticeSuite.Platform.Jobs;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.Testing;

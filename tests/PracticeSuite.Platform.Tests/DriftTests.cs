@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
-using PracticeSuite.Host.Modules;
+using PracticeSuite.Platform.Modules;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.Testing;
 using Xunit;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PracticeSuite.Host.Web;
+using PracticeSuite.Platform.Web;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using PracticeSuite.Host.Composition;
+using PracticeSuite.Platform;
 using PracticeSuite.Testing;
 using Xunit;
 
@@ -56,7 +56,7 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
         // Cookies set over HTTPS are secure; the sign-in form sets the antiforgery cookie.
         var signIn = await client.GetAsync("/Account/Login", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(HostComposition.AntiforgeryCookieName + "=", StringComparison.Ordinal));
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PracticePlatform.AntiforgeryCookieName + "=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
     }
 

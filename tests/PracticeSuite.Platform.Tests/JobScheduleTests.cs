@@ -1,5 +1,5 @@
-using PracticeSuite.Host.Jobs;
-using PracticeSuite.Host.Modules;
+using PracticeSuite.Platform.Jobs;
+using PracticeSuite.Platform.Modules;
 using Xunit;
 
 namespace PracticeSuite.Platform.Tests;
@@ -61,8 +61,8 @@ public sealed class JobScheduleTests
     public void A_module_declares_its_jobs_under_its_own_name()
     {
         var declarations = new JobDeclarations("Gamma");
-        declarations.Every<PracticeSuite.Host.Messaging.PurgeMessages>("count-receipts", TimeSpan.FromMinutes(10), "counts");
-        declarations.Cron<PracticeSuite.Host.Messaging.PurgeMessages>("nightly", "0 2 * * *", "nightly");
+        declarations.Every<PracticeSuite.Platform.Messaging.PurgeMessages>("count-receipts", TimeSpan.FromMinutes(10), "counts");
+        declarations.Cron<PracticeSuite.Platform.Messaging.PurgeMessages>("nightly", "0 2 * * *", "nightly");
 
         Assert.Collection(declarations.Jobs,
             every => Assert.Equal(("Gamma.count-receipts", "*/10 * * * *", false), (every.Id, every.Cron, every.InClinicTime)),

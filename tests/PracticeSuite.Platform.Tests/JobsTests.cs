@@ -1,13 +1,13 @@
+using Microsoft.Extensions.Time.Testing;
 using Autofac;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
-using PracticeSuite.Host.Jobs;
-using PracticeSuite.Host.Modules;
-using PracticeSuite.Host.Messaging;
-using PracticeSuite.Host.Persistence;
+using PracticeSuite.Platform.Jobs;
+using PracticeSuite.Platform.Modules;
+using PracticeSuite.Platform.Messaging;
+using PracticeSuite.Platform.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using PracticeSuite.SharedKernel.Time;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.Testing;
 using Xunit;
@@ -48,11 +48,11 @@ public sealed class JobsTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var folder = Path.Combine(database.DataDirectory, "elsewhere");
-        var clock = new TestClock(new DateTime(2026, 11, 30, 1, 0, 0, DateTimeKind.Utc));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
         await using var host = new PracticeSuiteFactory(
             database,
             new Dictionary<string, string?> { ["Backup:Keep"] = "2", ["Backup:Folder"] = folder, ["Clinic:TimeZone"] = "Europe/Berlin" },
-            services => services.AddSingleton<IClock>(clock));
+            services => services.AddSingleton<TimeProvider>(clock));
         var jobs = RecurringJobs(host);
         if (database.Provider == DatabaseProvider.Postgres)
         {

@@ -1,14 +1,14 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Autofac;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PracticeSuite.Host.Messaging;
+using PracticeSuite.Platform.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
-using PracticeSuite.SharedKernel.Time;
 using PracticeSuite.Testing;
 using Xunit;
 
@@ -19,7 +19,7 @@ public sealed class PumpedHostFixture : HostFixture
 {
     public static readonly DateTime Start = new(2026, 11, 22, 9, 0, 0, DateTimeKind.Utc);
 
-    public TestClock Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(Start);
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -29,7 +29,7 @@ public sealed class PumpedHostFixture : HostFixture
         ["Messaging:FirstRetryDelay"] = "00:00:05",
     };
 
-    protected override Action<IServiceCollection> Overrides => services => services.AddSingleton<IClock>(Clock);
+    protected override Action<IServiceCollection> Overrides => services => services.AddSingleton<TimeProvider>(Clock);
 }
 
 /// <summary>Outbox → relay → inbox → handler, exactly once per subscriber, with retries, parking and bad messages.</summary>
@@ -59,17 +59,21 @@ public sealed class MessagingTests(PumpedHostFixture host) : IClassFixture<Pumpe
     }
 
     [Fact]
-    public async Task The_correlation_id_of_the_command_travels_with_its_event()
+    public async Task The_trace_of_the_command_travels_with_its_event_to_the_handler()
     {
+        const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/alpha/visits") { Content = JsonContent.Create(new { visitorName = "Corra", fee = 1m, currency = "EUR" }) };
-        request.Headers.Add(Correlation.HeaderName, "corr-event-7");
+        request.Headers.Add("traceparent", $"00-{TraceId}-00f067aa0ba902b7-01");
         var response = await host.Factory.CreateClient().SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
         await Pump.RunUntilIdleAsync(Ct);
         var received = await WithModuleDbAsync("Gamma", db => db.Inbox.SingleAsync(m => m.Payload.Contains("Corra"), Ct));
-        Assert.Equal("corr-event-7", received.CorrelationId);
+        Assert.Equal(TraceId, TraceContext.TraceIdOf(received.CorrelationId));
         Assert.NotNull(received.ProcessedAt);
+        // The handler ran in the request's trace: the inbox's log lines for it carry the trace id.
+        Assert.Contains(host.Factory.Logs.Entries, e =>
+            e.Category.EndsWith("VisitReceiptHandler", StringComparison.Ordinal) && Equals(e.Scope.GetValueOrDefault("TraceId"), TraceId));
     }
 
     [Fact]
@@ -98,7 +102,7 @@ public sealed class MessagingTests(PumpedHostFixture host) : IClassFixture<Pumpe
             Assert.Null(message.ProcessedAt);
             Assert.Null(message.ParkedAt);
             Assert.Contains("Flaky failure", message.LastError);
-            Assert.Equal(host.Clock.UtcNow.AddSeconds(delays[attempt - 1]), message.NextAttemptAt);
+            Assert.Equal(host.Clock.GetUtcNow().UtcDateTime.AddSeconds(delays[attempt - 1]), message.NextAttemptAt);
 
             // Not due yet: another pass leaves it alone.
             await Pump.RunUntilIdleAsync(Ct);
@@ -201,9 +205,9 @@ public sealed class MessagingTests(PumpedHostFixture host) : IClassFixture<Pumpe
         Type = type,
         Payload = payload,
         CorrelationId = "bad-input",
-        OccurredAt = host.Clock.UtcNow,
-        ReceivedAt = host.Clock.UtcNow,
-        NextAttemptAt = host.Clock.UtcNow,
+        OccurredAt = host.Clock.GetUtcNow().UtcDateTime,
+        ReceivedAt = host.Clock.GetUtcNow().UtcDateTime,
+        NextAttemptAt = host.Clock.GetUtcNow().UtcDateTime,
     };
 
     private async Task<Guid> RecordVisitAsync(string name)

@@ -4,7 +4,7 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Autofac;
 using MediatR;
-using PracticeSuite.Host.Composition;
+using PracticeSuite.Platform;
 using PracticeSuite.SharedKernel.Hosting.Behaviours;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
 using Xunit;
@@ -116,19 +116,19 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task The_correlation_id_is_echoed_logged_with_the_request_and_put_in_problems()
+    public async Task The_callers_trace_id_is_logged_with_the_request_and_put_in_its_problem()
     {
+        const string TraceId = "0af7651916cd43dd8448eb211c80319c";
         var client = host.Factory.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/alpha/visits") { Content = JsonContent.Create(new { visitorName = "", fee = 1m, currency = "EUR" }) };
-        request.Headers.Add(Correlation.HeaderName, "test-corr-42");
+        request.Headers.Add("traceparent", $"00-{TraceId}-b7ad6b7169203331-01");
         var response = await client.SendAsync(request, Ct);
 
-        Assert.Equal("test-corr-42", response.Headers.GetValues(Correlation.HeaderName).Single());
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal("test-corr-42", problem.GetProperty("correlationId").GetString());
+        Assert.Equal(TraceId, problem.GetProperty("traceId").GetString());
         Assert.Contains(host.Factory.Logs.Entries, e =>
             e.Message.StartsWith("Rejected RecordVisit", StringComparison.Ordinal) &&
-            Equals(e.Scope.GetValueOrDefault("CorrelationId"), "test-corr-42"));
+            Equals(e.Scope.GetValueOrDefault("TraceId"), TraceId));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
     {
         var client = host.Factory.CreateClient(new() { BaseAddress = new Uri(baseAddress) });
         var response = await client.GetAsync("/Alpha", Ct);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(HostComposition.AntiforgeryCookieName + "=", StringComparison.Ordinal));
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PracticePlatform.AntiforgeryCookieName + "=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(secure, cookie.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using PracticeSuite.Host.Jobs;
-using PracticeSuite.Host.Modules;
+using PracticeSuite.Platform.Jobs;
+using PracticeSuite.Platform.Modules;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.Testing;
 using Xunit;

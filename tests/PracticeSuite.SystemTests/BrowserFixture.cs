@@ -72,7 +72,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await NewPageAsync(width, height);
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("input[name='Input.Email']", email);
-        await page.FillAsync("input[name='Input.Password']", PracticeSuite.Host.Accounts.AccountsStartup.DemoPassword);
+        await page.FillAsync("input[name='Input.Password']", PracticeSuite.Platform.Accounts.AccountsStartup.DemoPassword);
         await page.ClickAsync("form button[type=submit]");
         // Signed in once the login page has been left (a refused password stays on it, and this times out saying so).
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));

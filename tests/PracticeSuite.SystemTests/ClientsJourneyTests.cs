@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using PracticeSuite.Host.Accounts;
+using PracticeSuite.Platform.Accounts;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 

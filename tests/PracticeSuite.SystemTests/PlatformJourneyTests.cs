@@ -59,7 +59,7 @@ public sealed class PlatformJourneyTests(BrowserFixture browser) : IClassFixture
 /// <summary>The clinic manager's operational views, signed in through the login page.</summary>
 public sealed class OperationsJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Manager = "manager@" + PracticeSuite.Host.Accounts.AccountsStartup.DemoDomain;
+    private const string Manager = "manager@" + PracticeSuite.Platform.Accounts.AccountsStartup.DemoDomain;
 
     [Fact]
     public async Task A_manager_signs_in_and_reads_the_job_dashboard()

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using PracticeSuite.Host.Composition;
+using PracticeSuite.Host;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.Testing;

@@ -3,7 +3,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using PracticeSuite.Host.Jobs;
+using PracticeSuite.Platform.Jobs;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.Testing;
 

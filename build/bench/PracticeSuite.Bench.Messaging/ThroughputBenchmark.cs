@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Autofac;
-using PracticeSuite.Host.Messaging;
+using PracticeSuite.Platform.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.Testing;
 

@@ -5,7 +5,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PracticeSuite.Host.Composition;
+using PracticeSuite.Platform.Composition;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
 using PracticeSuite.SharedKernel.Messaging;
 
@@ -23,9 +23,8 @@ public sealed class PipelineBenchmark(int batches, int batchSize)
 
     public async Task<IReadOnlyList<Figure>> RunAsync()
     {
-        // In the host, CorrelationMiddleware starts a flow per HTTP request before any request is sent; without
-        // one, every send would make up a new id, a cost the host does not pay in the pipeline.
-        using var flow = Correlation.Begin();
+        // In the host, ASP.NET Core starts an activity per HTTP request before any request is sent.
+        using var trace = TraceContext.Continue("bench", null);
         await using var container = BuildContainer();
         await using var scope = container.BeginLifetimeScope();
         var mediator = scope.Resolve<IMediator>();

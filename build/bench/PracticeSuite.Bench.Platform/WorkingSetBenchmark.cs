@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Runtime;
-using PracticeSuite.Host.Composition;
+using PracticeSuite.Host;
 
 namespace PracticeSuite.Bench.Platform;
 

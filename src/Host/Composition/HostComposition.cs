@@ -1,40 +1,15 @@
 using Autofac;
 using Autofac.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.CookiePolicy;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
-using PracticeSuite.Host.Jobs;
-using PracticeSuite.Host.Messaging;
-using PracticeSuite.Host.Accounts;
-using PracticeSuite.Host.Email;
-using PracticeSuite.Host.Modules;
-using PracticeSuite.Host.Persistence;
-using PracticeSuite.Host.Security;
-using PracticeSuite.Host.Web;
-using PracticeSuite.SharedKernel.Hosting.Diagnostics;
+using PracticeSuite.Platform;
+using PracticeSuite.Platform.Modules;
 using PracticeSuite.SharedKernel.Hosting.Modules;
-using PracticeSuite.SharedKernel.Hosting.Persistence;
-using PracticeSuite.SharedKernel.Hosting.Platform;
-using PracticeSuite.SharedKernel.Time;
-using Hangfire;
-using Scalar.AspNetCore;
 
-namespace PracticeSuite.Host.Composition;
+namespace PracticeSuite.Host;
 
 /// <summary>Builds the web application: loads the modules, composes the container, maps the pipeline.</summary>
 public static class HostComposition
 {
-    public const string AntiforgeryCookieName = "PracticeSuite.Antiforgery";
-    public const string ApiDocumentName = "v1";
-
     public static WebApplication Build(string[] args)
     {
         // The slim builder leaves out what a Linux server of a clinic does not use (IIS integration, HTTP/3 over QUIC,
@@ -47,23 +22,19 @@ public static class HostComposition
         // configuration hold every source (tests add theirs at that point).
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         builder.Host.ConfigureContainer<ContainerBuilder>(container => ComposeModules(container, builder.Configuration, builder.Environment));
-        AddWeb(builder.Services);
-        builder.Services.AddPracticeSecurity();
-        builder.Services.AddPracticeMessaging();
-        builder.Services.AddPracticeJobs();
-        builder.Services.AddOptions<BackupOptions>().BindConfiguration("Backup")
-            .Validate(o => o.Keep >= 1, "Backup:Keep must be at least 1 (or set Backup:Enabled to false).")
-            .Validate<PracticeDatabase>((o, database) => !File.Exists(o.EffectiveFolder(database)), "Backup:Folder names a file; it must be a folder.")
-            .ValidateOnStart();
-        builder.Services.AddPracticeAccounts(builder.Configuration);
+        builder.Services.AddPracticePlatform(builder.Configuration);
 
         var app = builder.Build();
-        ValidateOptions(app.Services);
+        PracticePlatform.ValidateOptions(app.Services);
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
-        AddModuleParts(app.Services.GetRequiredService<ApplicationPartManager>(), catalog);
-        MapPipeline(app, catalog);
+        AddApplicationParts(app.Services.GetRequiredService<ApplicationPartManager>(), catalog);
+        app.UsePracticePlatform(catalog);
         return app;
     }
+
+    /// <summary>Checks the composed module set and brings the database up to date. Stops start-up on a problem.</summary>
+    public static Task PrepareAsync(WebApplication app, CancellationToken cancellationToken) =>
+        PracticePlatform.PrepareAsync(app, cancellationToken);
 
     private static void ComposeModules(ContainerBuilder container, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -72,34 +43,7 @@ public static class HostComposition
             .AddSimpleConsole(o => o.SingleLine = true));
         var modules = ModuleLoader.Load(configuration, startupLoggers.CreateLogger("PracticeSuite.Startup"));
 
-        container.RegisterInstance(new ModuleCatalog(modules));
-        PracticeDatabase database;
-        try
-        {
-            database = PracticeDatabase.FromConfiguration(configuration, environment.ContentRootPath);
-        }
-        catch (InvalidOperationException exception)
-        {
-            throw new StartupConfigurationException(exception.Message); // a bad Database:Provider, or no connection string
-        }
-
-        if (File.Exists(database.DataDirectory))
-        {
-            throw new StartupConfigurationException($"Storage:DataDirectory is {database.DataDirectory}, which is a file; it must be a folder.");
-        }
-
-        container.RegisterInstance(database);
-        if (database.Provider == DatabaseProvider.Sqlite)
-        {
-            container.RegisterInstance(DataFolderLock.Acquire(database.DataDirectory)); // released when the container is disposed
-        }
-        // Defaults that a registration made through IServiceCollection (a test's clock) takes precedence over.
-        container.RegisterType<SystemClock>().As<IClock>().SingleInstance().PreserveExistingDefaults();
-        var clinicZone = ClinicTimeZone(configuration);
-        container.Register(c => new ClinicCalendar(c.Resolve<IClock>(), clinicZone)).AsSelf().SingleInstance();
-        container.RegisterMessaging(modules.Select(m => m.Assembly).Append(typeof(HostComposition).Assembly));
-        container.RegisterMessagingEngine();
-        new ModuleRegistration(PlatformDbContext.Name, container, configuration).AddDbContext<PlatformDbContext>();
+        container.RegisterPracticePlatform(configuration, environment, modules);
         foreach (var module in modules)
         {
             var registration = new ModuleRegistration(module.Name, container, configuration);
@@ -108,190 +52,20 @@ public static class HostComposition
         }
     }
 
-    /// <summary><c>Clinic:TimeZone</c>, an IANA id: when the clinic's day ends and which local time its pages show.</summary>
-    private static TimeZoneInfo ClinicTimeZone(IConfiguration configuration)
-    {
-        var id = configuration["Clinic:TimeZone"] is { Length: > 0 } configured ? configured : ClinicCalendar.DefaultTimeZoneId;
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
-            ? zone
-            : throw new StartupConfigurationException($"Clinic:TimeZone is '{id}', which is not a known time zone; use an IANA id such as {ClinicCalendar.DefaultTimeZoneId}.");
-    }
-
-    private static void AddModuleParts(ApplicationPartManager parts, ModuleCatalog catalog)
+    private static void AddApplicationParts(ApplicationPartManager parts, ModuleCatalog catalog)
     {
         // The factory yields the compiled Razor part too; a bare AssemblyPart would hide the pages.
-        foreach (var module in catalog.Modules)
+        foreach (var assembly in catalog.Modules.Select(m => m.Assembly).Prepend(typeof(PracticePlatform).Assembly))
         {
-            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(module.Assembly).GetApplicationParts(module.Assembly))
+            if (parts.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
+            {
+                continue; // the platform's, when ASP.NET Core found it among the host's references
+            }
+
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
             {
                 parts.ApplicationParts.Add(part);
             }
-        }
-    }
-
-    /// <summary>Checks the composed module set and brings the database up to date. Stops start-up on a problem.</summary>
-    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
-    {
-        var root = app.Services.GetRequiredService<ILifetimeScope>();
-        var catalog = root.Resolve<ModuleCatalog>();
-        HandlerCoverage.Verify(root, catalog.Modules);
-        await ModuleMigrator.MigrateAsync(root, catalog, app.Logger, cancellationToken);
-        await AccountsComposition.MigrateAsync(app.Services, app.Logger, cancellationToken);
-        ScheduleJobs(root, catalog, app.Logger);
-    }
-
-    /// <summary>
-    /// Checks every option registered with <c>ValidateOnStart</c> before anything uses one (the host would only check
-    /// them when it starts, after the pipeline is mapped and the migrations ran). A value that does not convert (<c>--Jobs:WorkerCount=two</c>) stops
-    /// start-up with the binder's own message, which names the key and the type.
-    /// </summary>
-    private static void ValidateOptions(IServiceProvider services)
-    {
-        try
-        {
-            services.GetRequiredService<IStartupValidator>().Validate();
-        }
-        catch (InvalidOperationException exception) when (exception.InnerException is FormatException or OverflowException or ArgumentException)
-        {
-            throw new StartupConfigurationException(exception.Message);
-        }
-        catch (Exception exception) when (exception is OptionsValidationException or AggregateException)
-        {
-            var failures = (exception is AggregateException all ? all.InnerExceptions : [exception])
-                .SelectMany(e => e is OptionsValidationException invalid ? invalid.Failures : [e.Message])
-                .ToList();
-            throw new StartupConfigurationException(string.Join(" ", failures), failures);
-        }
-    }
-
-    private static void ScheduleJobs(ILifetimeScope root, ModuleCatalog catalog, ILogger logger)
-    {
-        var declared = new List<DeclaredJob>
-        {
-            MessagingComposition.SweepJob(root.Resolve<IOptions<MessagingOptions>>().Value.SweepInterval),
-            MessagingComposition.PurgeJob(),
-        };
-        var email = root.Resolve<IOptions<EmailOptions>>().Value;
-        if (email.BackgroundDelivery)
-        {
-            declared.Add(EmailWakeUp.RecurringJob(email.DeliveryInterval));
-        }
-
-        var backup = root.Resolve<IOptions<BackupOptions>>().Value;
-        if (root.Resolve<PracticeDatabase>().Provider == DatabaseProvider.Sqlite && backup.Enabled)
-        {
-            declared.Add(BackUpEmbeddedDatabaseHandler.RecurringJob(backup));
-        }
-
-        foreach (var module in catalog.Modules)
-        {
-            var jobs = new JobDeclarations(module.Name);
-            module.Module.DeclareJobs(jobs);
-            declared.AddRange(jobs.Jobs);
-        }
-
-        // Created here, not by the container, so that a storage that cannot be prepared stops start-up with its own message.
-        var storage = root.Resolve<PracticeJobStorage>().Storage;
-        JobsComposition.Synchronise(storage, root.Resolve<IRecurringJobManager>(), declared, root.Resolve<ClinicCalendar>().TimeZone, logger);
-    }
-
-    private static void AddWeb(IServiceCollection services)
-    {
-        // Before AddRazorPages, so that it runs before ASP.NET Core's own antiforgery setup: a named cookie spares that
-        // setup hashing the application name with SHA-256, which would load OpenSSL at start-up (ADR 0010).
-        services.Configure<AntiforgeryOptions>(o =>
-        {
-            o.Cookie.Name = AntiforgeryCookieName;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
-        services.AddRazorPages().AddMvcOptions(o =>
-        {
-            o.Filters.Add(new ValidationPageFilter());
-            // Requests are validated by their validators, with their messages, not by MVC's implicit rules.
-            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
-        });
-
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["correlationId"] = Correlation.Id);
-        services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi(ApiDocumentName, o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "PracticeSuite API";
-            document.Info.Version = "v1";
-            return Task.CompletedTask;
-        }));
-
-        // Plain HTTP works locally; every cookie is marked secure as soon as the request is HTTPS.
-        services.Configure<CookiePolicyOptions>(o =>
-        {
-            o.Secure = CookieSecurePolicy.SameAsRequest;
-            o.HttpOnly = HttpOnlyPolicy.Always;
-            o.MinimumSameSitePolicy = SameSiteMode.Lax;
-        });
-
-        // Keys that protect cookies and antiforgery tokens survive restarts, kept in the data directory.
-        services.AddDataProtection().SetApplicationName("PracticeSuite");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
-            options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(provider.GetRequiredService<PracticeDatabase>().DataDirectory, "keys")),
-                provider.GetRequiredService<ILoggerFactory>())));
-    }
-
-    private static void MapPipeline(WebApplication app, ModuleCatalog catalog)
-    {
-        app.UseMiddleware<CorrelationMiddleware>();
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandlingPath = "/Error",
-            // Rejected input is answered, not an error: only unexpected failures are logged as such (by the handler).
-            SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
-        });
-        app.UseWhen(context => WebPaths.IsApi(context.Request), api => api.UseStatusCodePages());
-        app.UseWhen(context => !WebPaths.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
-        app.UseCookiePolicy();
-        app.UseStaticFiles();
-        foreach (var module in catalog.Modules)
-        {
-            var webRoot = Path.Combine(module.Folder, "wwwroot");
-            if (Directory.Exists(webRoot))
-            {
-                app.UseStaticFiles(new StaticFileOptions
-                {
-                    FileProvider = new PhysicalFileProvider(webRoot),
-                    RequestPath = $"/_modules/{module.Name.ToLowerInvariant()}",
-                });
-            }
-        }
-
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UsePracticeAccounts();
-        app.UseAntiforgery();
-        // Hangfire's own dashboard, for managers: a visitor is sent to sign in, and its actions check the antiforgery token.
-        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Manager, JobsComposition.DashboardPath, new DashboardOptions
-        {
-            Authorization = [],
-            DisplayStorageConnectionString = false,
-            DashboardTitle = "PracticeSuite background jobs",
-            AppPath = "/",
-        }, app.Services.GetRequiredService<JobStorage>());
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
-        // The API's description is public, as the API's own endpoints say who may call them. Scalar serves its page
-        // and script from the package; without its default fonts and telemetry it loads nothing from elsewhere.
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/openapi", o => o
-            .WithTitle("PracticeSuite API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-            .AddDocument(ApiDocumentName)
-            .DisableDefaultFonts()
-            .DisableTelemetry()).AllowAnonymous();
-        app.MapRazorPages();
-        foreach (var module in catalog.Modules)
-        {
-            var api = app.MapGroup($"/api/{module.Name.ToLowerInvariant()}").WithTags(module.Name);
-            module.Module.MapEndpoints(api);
         }
     }
 }

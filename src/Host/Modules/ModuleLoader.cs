@@ -1,8 +1,9 @@
 using System.Reflection;
 using System.Runtime.Loader;
+using PracticeSuite.Platform.Modules;
 using PracticeSuite.SharedKernel.Hosting.Modules;
 
-namespace PracticeSuite.Host.Modules;
+namespace PracticeSuite.Host;
 
 /// <summary>
 /// Finds the modules named in configuration (<c>Modules:&lt;Name&gt;:Enabled</c>) in the staged modules

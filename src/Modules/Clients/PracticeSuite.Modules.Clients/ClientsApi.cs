@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Contracts;
@@ -10,7 +11,8 @@ namespace PracticeSuite.Modules.Clients;
 
 /// <summary>
 /// The JSON API under <c>/api/clients</c>. Each endpoint names its policy; handlers add the record-level
-/// checks (a record the caller may not see is a 404). Errors are ProblemDetails, from the host's handler.
+/// checks (a record the caller may not see is a 404). Responses are typed (<c>TypedResults</c>) so the API document
+/// shows them; errors are ProblemDetails from the platform's handler, declared for every module endpoint.
 /// </summary>
 public static class ClientsApi
 {
@@ -26,7 +28,7 @@ public static class ClientsApi
         api.MapPost("/", async (RegisterClient command, IMediator m, CancellationToken ct) =>
             {
                 var id = await m.Send(command, ct);
-                return Results.Created($"/api/clients/{id}", new { id });
+                return TypedResults.Created($"/api/clients/{id}", new ClientCreated(id));
             })
             .RequireAuthorization(Policies.Staff);
 
@@ -36,13 +38,13 @@ public static class ClientsApi
         api.MapPut("/{clientId:guid}", async (Guid clientId, UpdateClientDetails command, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(command with { ClientId = clientId }, ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.SignedIn);
         api.MapPut("/{clientId:guid}/contact-preferences", async (Guid clientId, UpdateContactPreferences command, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(command with { ClientId = clientId }, ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.SignedIn);
         api.MapGet("/{clientId:guid}/contact-preferences", (Guid clientId, IMediator m, CancellationToken ct) => m.Send(new GetContactPreferences(clientId), ct))
@@ -54,38 +56,38 @@ public static class ClientsApi
         api.MapPut("/{clientId:guid}/care-team", async (Guid clientId, SetCareTeam command, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(command with { ClientId = clientId }, ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Staff);
         api.MapPost("/{clientId:guid}/archive", async (Guid clientId, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(new ArchiveClient(clientId), ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Manager);
         api.MapPost("/{clientId:guid}/restore", async (Guid clientId, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(new RestoreClient(clientId), ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Manager);
         api.MapPost("/{clientId:guid}/invite", async (Guid clientId, IMediator m, CancellationToken ct) =>
-                Results.Ok(new { userId = await m.Send(new InviteClientToPortal(clientId), ct) }))
+                TypedResults.Ok(new PortalInvitation(await m.Send(new InviteClientToPortal(clientId), ct))))
             .RequireAuthorization(Policies.Manager);
 
         // Health information.
-        api.MapGet("/{clientId:guid}/intake", async (Guid clientId, int? version, IMediator m, CancellationToken ct) =>
-                await m.Send(new GetIntake(clientId, version), ct) is { } intake ? Results.Ok(intake) : Results.NoContent())
+        api.MapGet("/{clientId:guid}/intake", async Task<Results<Ok<IntakeView>, NoContent>> (Guid clientId, int? version, IMediator m, CancellationToken ct) =>
+                await m.Send(new GetIntake(clientId, version), ct) is { } intake ? TypedResults.Ok(intake) : TypedResults.NoContent())
             .RequireAuthorization(Policies.SignedIn);
         api.MapPost("/{clientId:guid}/intake", async (Guid clientId, SubmitIntake command, IMediator m, CancellationToken ct) =>
-                Results.Ok(new { version = await m.Send(command with { ClientId = clientId }, ct) }))
+                TypedResults.Ok(new VersionSaved(await m.Send(command with { ClientId = clientId }, ct))))
             .RequireAuthorization(Policies.SignedIn);
         api.MapGet("/{clientId:guid}/flags", (Guid clientId, IMediator m, CancellationToken ct) => m.Send(new GetClientFlags(clientId), ct))
             .RequireAuthorization(Policies.Staff);
         api.MapPost("/{clientId:guid}/flags/{flagId:guid}/clearance", async (Guid clientId, Guid flagId, RecordClearance command, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(command with { ClientId = clientId, FlagId = flagId }, ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Staff);
         api.MapGet("/{clientId:guid}/eligibility", (Guid clientId, IMediator m, CancellationToken ct) => m.Send(new GetTreatmentEligibility(clientId), ct))
@@ -95,14 +97,14 @@ public static class ClientsApi
         api.MapGet("/consent", (IMediator m, CancellationToken ct) => m.Send(new GetConsentText(), ct))
             .RequireAuthorization(Policies.SignedIn);
         api.MapPut("/consent", async (PublishConsentText command, IMediator m, CancellationToken ct) =>
-                Results.Ok(new { version = await m.Send(command, ct) }))
+                TypedResults.Ok(new VersionSaved(await m.Send(command, ct))))
             .RequireAuthorization(Policies.Manager);
         api.MapGet("/{clientId:guid}/consent", (Guid clientId, IMediator m, CancellationToken ct) => m.Send(new GetConsentStatus(clientId), ct))
             .RequireAuthorization(Policies.SignedIn);
         api.MapPost("/{clientId:guid}/consent", async (Guid clientId, SignConsent command, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(command with { ClientId = clientId }, ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Client);
 
@@ -112,22 +114,31 @@ public static class ClientsApi
         api.MapPut("/screening-rules/{questionKey}", async (string questionKey, UpdateScreeningRule command, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(command with { QuestionKey = questionKey }, ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Manager);
         api.MapGet("/body-areas", () => BodyAreas.All).RequireAuthorization(Policies.SignedIn);
 
         // Privacy.
         api.MapGet("/{clientId:guid}/export", async (Guid clientId, IMediator m, CancellationToken ct) =>
-                Results.Json(await m.Send(new ExportClientData(clientId), ct), ExportClientDataHandler.Json))
+                TypedResults.Json(await m.Send(new ExportClientData(clientId), ct), ExportClientDataHandler.Json))
             .RequireAuthorization(Policies.ClientOrManager);
         api.MapPost("/{clientId:guid}/erase", async (Guid clientId, EraseClient command, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(command with { ClientId = clientId }, ct);
-                return Results.NoContent();
+                return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Manager);
         api.MapGet("/{clientId:guid}/history", (Guid clientId, IMediator m, CancellationToken ct) => m.Send(new GetClientHistory(clientId), ct))
             .RequireAuthorization(Policies.Staff);
     }
 }
+
+/// <summary>The answer to a registration: the new record's id (its address is in <c>Location</c>).</summary>
+internal sealed record ClientCreated(Guid Id);
+
+/// <summary>The account a portal invitation created or reused.</summary>
+internal sealed record PortalInvitation(string UserId);
+
+/// <summary>The version a submitted intake or published consent text became.</summary>
+internal sealed record VersionSaved(int Version);

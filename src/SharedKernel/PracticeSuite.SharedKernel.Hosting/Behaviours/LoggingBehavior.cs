@@ -13,7 +13,7 @@ public sealed partial class LoggingBehavior<TRequest, TResponse>(ILogger<Logging
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var requestName = typeof(TRequest).Name;
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = Correlation.Id, ["Request"] = requestName });
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Request"] = requestName });
         var started = Stopwatch.GetTimestamp();
         try
         {

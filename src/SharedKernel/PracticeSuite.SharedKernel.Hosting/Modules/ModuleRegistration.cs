@@ -34,7 +34,8 @@ public sealed class ModuleRegistration(string moduleName, ContainerBuilder conta
         Container.RegisterType<TContext>()
             .AsSelf()
             .Keyed<ModuleDbContext>(moduleName)
-            .InstancePerLifetimeScope();
+            .InstancePerLifetimeScope()
+            .OnActivated(e => e.Instance.Time = e.Context.Resolve<TimeProvider>());
         _dbContextTypes.Add(typeof(TContext));
     }
 }

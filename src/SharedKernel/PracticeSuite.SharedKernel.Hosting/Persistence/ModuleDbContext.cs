@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Modules;
@@ -15,6 +14,9 @@ namespace PracticeSuite.SharedKernel.Hosting.Persistence;
 public abstract class ModuleDbContext(DbContextOptions options, string moduleName) : DbContext(options)
 {
     public string ModuleName { get; } = moduleName;
+
+    /// <summary>The clock outbox rows are stamped with: the host's <see cref="TimeProvider"/>, set when the container creates the context.</summary>
+    internal TimeProvider Time { get; set; } = TimeProvider.System;
 
     public ModuleTableNaming Naming => ModuleTableNaming.For(ModuleName, Database.ProviderName);
 
@@ -36,8 +38,8 @@ public abstract class ModuleDbContext(DbContextOptions options, string moduleNam
             Id = Guid.CreateVersion7(),
             Type = IntegrationEventNames.Of(integrationEvent.GetType()),
             Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), IntegrationEventNames.Json),
-            CorrelationId = Correlation.Id,
-            OccurredAt = DateTime.UtcNow,
+            CorrelationId = TraceContext.TraceParent,
+            OccurredAt = Time.GetUtcNow().UtcDateTime,
         });
     }
 
@@ -62,8 +64,8 @@ public abstract class ModuleDbContext(DbContextOptions options, string moduleNam
             Id = Guid.CreateVersion7(),
             Type = DeferredCommands.TypeOf(type),
             Payload = JsonSerializer.Serialize(command, type, IntegrationEventNames.Json),
-            CorrelationId = Correlation.Id,
-            OccurredAt = DateTime.UtcNow,
+            CorrelationId = TraceContext.TraceParent,
+            OccurredAt = Time.GetUtcNow().UtcDateTime,
         });
     }
 
@@ -72,26 +74,12 @@ public abstract class ModuleDbContext(DbContextOptions options, string moduleNam
         ConfigureModel(modelBuilder);
         MessagingModel.Configure(modelBuilder);
 
-        var naming = Naming;
-        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(e => e.BaseType is null && !e.IsOwned()))
-        {
-            var localName = entityType.GetTableName() ?? entityType.ClrType.Name;
-            entityType.SetTableName(naming.Table(localName));
-            entityType.SetSchema(naming.Schema);
-        }
+        ModuleModelConventions.PlaceTables(modelBuilder, Naming);
     }
 
     /// <summary>The module's model. Give each entity its module-local table name (<c>ToTable("visits")</c>).</summary>
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite hands DateTime back as Unspecified and PostgreSQL refuses anything but UTC: store UTC, read UTC.
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
-    }
-
-    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
-        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        ModuleModelConventions.StoreDateTimesAsUtc(configurationBuilder);
 }

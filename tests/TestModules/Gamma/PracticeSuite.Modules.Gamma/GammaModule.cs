@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging;
 using PracticeSuite.Modules.Alpha.Contracts;
 using PracticeSuite.SharedKernel.Hosting.Jobs;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
@@ -13,7 +14,6 @@ using PracticeSuite.SharedKernel.Hosting.Modules;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Messaging;
-using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Gamma;
 
@@ -142,7 +142,7 @@ public sealed class PrintSlipHandler(GammaDbContext db) : IRequestHandler<PrintS
 /// Records each visit. Visitors named "flaky-…" fail the first three attempts; "broken-…" fail until
 /// <c>POST /api/gamma/repair</c> (the "fix" an operator deploys before retrying a parked message by hand).
 /// </summary>
-public sealed class VisitReceiptHandler(GammaDbContext db, IClock clock) : IIntegrationEventHandler<VisitRecordedIntegrationEvent>
+public sealed class VisitReceiptHandler(GammaDbContext db, TimeProvider time, ILogger<VisitReceiptHandler> logger) : IIntegrationEventHandler<VisitRecordedIntegrationEvent>
 {
     private static readonly ConcurrentDictionary<Guid, int> FlakyCalls = new();
 
@@ -160,13 +160,14 @@ public sealed class VisitReceiptHandler(GammaDbContext db, IClock clock) : IInte
             throw new InvalidOperationException("Gamma cannot take broken visitors until it is repaired.");
         }
 
+        logger.LogInformation("Receipt for visit {VisitId}", integrationEvent.VisitId);
         db.Receipts.Add(new Receipt
         {
             Id = Guid.NewGuid(),
             EventId = context.EventId,
             VisitId = integrationEvent.VisitId,
             VisitorName = integrationEvent.VisitorName,
-            ReceivedAt = clock.UtcNow,
+            ReceivedAt = time.GetUtcNow().UtcDateTime,
         });
         return Task.CompletedTask;
     }

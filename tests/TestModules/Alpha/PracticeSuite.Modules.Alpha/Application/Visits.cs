@@ -7,7 +7,6 @@ using PracticeSuite.Modules.Alpha.Infrastructure;
 using PracticeSuite.SharedKernel.Errors;
 using PracticeSuite.SharedKernel.Messaging;
 using PracticeSuite.SharedKernel.Monetary;
-using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Alpha.Application;
 
@@ -26,11 +25,11 @@ public sealed class RecordVisitValidator : AbstractValidator<RecordVisit>
     }
 }
 
-public sealed class RecordVisitHandler(AlphaDbContext db, IClock clock) : IRequestHandler<RecordVisit, Guid>
+public sealed class RecordVisitHandler(AlphaDbContext db, TimeProvider time) : IRequestHandler<RecordVisit, Guid>
 {
     public Task<Guid> Handle(RecordVisit request, CancellationToken cancellationToken)
     {
-        var visit = Visit.Record(request.VisitorName.Trim(), Money.FromDecimal(request.Fee, request.Currency), clock.UtcNow);
+        var visit = Visit.Record(request.VisitorName.Trim(), Money.FromDecimal(request.Fee, request.Currency), time.GetUtcNow().UtcDateTime);
         db.Visits.Add(visit);
         db.EnqueueIntegrationEvent(new VisitRecordedIntegrationEvent(visit.Id, visit.VisitorName));
         return Task.FromResult(visit.Id);

@@ -1,0 +1,230 @@
+using System.Net.Mail;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PracticeSuite.Platform.Email;
+using PracticeSuite.Platform.Therapists;
+using PracticeSuite.SharedKernel.Errors;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Identity;
+
+namespace PracticeSuite.Platform.Accounts;
+
+/// <summary>
+/// Account operations: invitations, password resets, linking and erasure. Each runs in one transaction of
+/// the host's database, e-mail included (the message is queued in the same tables).
+/// </summary>
+internal sealed class AccountService(
+    HostDbContext db,
+    UserManager<PracticeUser> users,
+    AccountTokenService tokens,
+    IEmailSender email,
+    EmailWakeUp wakeUp,
+    TimeProvider time,
+    IHttpContextAccessor http,
+    IOptions<AccountsOptions> options,
+    ILogger<AccountService> logger) : IAccounts
+{
+    private AccountsOptions Options => options.Value;
+
+    public async Task<string> InviteAsync(AccountInvitation invitation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        var address = invitation.Email.Trim();
+        var errors = new Dictionary<string, string[]>();
+        if (!IsEmailAddress(address))
+        {
+            errors[nameof(AccountInvitation.Email)] = ["Enter a valid e-mail address."];
+        }
+
+        if (string.IsNullOrWhiteSpace(invitation.DisplayName) || invitation.DisplayName.Trim().Length > 200)
+        {
+            errors[nameof(AccountInvitation.DisplayName)] = ["Enter a name of at most 200 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
+        var user = await users.FindByEmailAsync(address);
+        if (user is not null && await users.HasPasswordAsync(user))
+        {
+            // An active account keeps its password: an invitation must never become a way to take it over.
+            await transaction.RollbackAsync(cancellationToken);
+            return user.Id;
+        }
+
+        if (user is null)
+        {
+            user = new PracticeUser
+            {
+                UserName = address,
+                Email = address,
+                DisplayName = invitation.DisplayName.Trim(),
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+                LockoutEnabled = true,
+                ClientId = invitation.Role == PracticeRole.Client ? invitation.LinkedId : null,
+                TherapistId = invitation.Role == PracticeRole.Therapist ? invitation.LinkedId ?? await CreateTherapistProfileAsync(invitation.DisplayName.Trim(), cancellationToken) : null,
+            };
+            Check(await users.CreateAsync(user));
+            Check(await users.AddToRoleAsync(user, invitation.Role.ToString()));
+        }
+
+        var (token, tokenId) = await tokens.IssueAsync(user.Id, AccountTokenPurposes.Invitation, Options.InvitationLifetime, cancellationToken);
+        var link = $"{BaseUrl()}/Account/AcceptInvitation?token={Uri.EscapeDataString(token)}";
+        var days = Math.Max(1, (int)Math.Round(Options.InvitationLifetime.TotalDays));
+        await email.QueueAsync(new EmailMessage(
+            address,
+            "You are invited to PracticeSuite",
+            $"Hello {user.DisplayName},\n\nYou have been invited to PracticeSuite as {RoleName(invitation.Role)}. Choose your password here:\n\n{link}\n\nThe link works once and expires in {days} day(s).\n",
+            null,
+            "invitation",
+            $"invitation:{tokenId}"), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.AfterCommit(wakeUp.Signal); // inside a command, only once the command has committed
+        logger.LogInformation("Invited account {UserId} as {Role}", user.Id, invitation.Role);
+        return user.Id;
+    }
+
+    public Task<string?> FindUserIdForClientAsync(Guid clientId, CancellationToken cancellationToken) =>
+        db.Users.Where(u => u.ClientId == clientId).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
+        foreach (var user in await db.Users.Where(u => u.ClientId == clientId).ToListAsync(cancellationToken))
+        {
+            var address = user.Email ?? "";
+            foreach (var message in await db.Emails.Where(e => e.Recipient == address).ToListAsync(cancellationToken))
+            {
+                message.Recipient = "erased";
+                message.Subject = "erased";
+                message.TextBody = "";
+                message.HtmlBody = null;
+            }
+
+            db.AccountTokens.RemoveRange(db.AccountTokens.Where(t => t.UserId == user.Id));
+            await db.SaveChangesAsync(cancellationToken);
+            Check(await users.DeleteAsync(user));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Sends a reset link when the address belongs to an active account; the caller sees the same answer either way.</summary>
+    public async Task RequestPasswordResetAsync(string? address, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(address) || !IsEmailAddress(address.Trim()))
+        {
+            return;
+        }
+
+        var user = await users.FindByEmailAsync(address.Trim());
+        if (user is null || !await users.HasPasswordAsync(user))
+        {
+            logger.LogInformation("Password reset requested for an address without an active account");
+            return;
+        }
+
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
+        var lifetime = Options.EffectivePasswordResetLifetime;
+        var (token, tokenId) = await tokens.IssueAsync(user.Id, AccountTokenPurposes.PasswordReset, lifetime, cancellationToken);
+        var link = $"{BaseUrl()}/Account/ResetPassword?token={Uri.EscapeDataString(token)}";
+        await email.QueueAsync(new EmailMessage(
+            user.Email!,
+            "Reset your PracticeSuite password",
+            $"Hello {user.DisplayName},\n\nSomeone asked to reset the password of your PracticeSuite account. If it was you, choose a new password here:\n\n{link}\n\nThe link works once and expires in {(int)lifetime.TotalMinutes} minutes. If you did not ask, ignore this message.\n",
+            null,
+            "password-reset",
+            $"password-reset:{tokenId}"), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.AfterCommit(wakeUp.Signal); // inside a command, only once the command has committed
+    }
+
+    /// <summary>Sets a password with an invitation or reset token: nothing changes unless the token is valid and the password acceptable.</summary>
+    public async Task<PasswordChangeOutcome> SetPasswordWithTokenAsync(string? token, string purpose, string? password, CancellationToken cancellationToken)
+    {
+        var check = await tokens.CheckAsync(token, purpose, cancellationToken);
+        if (check.State != TokenState.Valid)
+        {
+            return new PasswordChangeOutcome(check.State, []);
+        }
+
+        var user = await users.FindByIdAsync(check.Token!.UserId);
+        if (user is null)
+        {
+            return new PasswordChangeOutcome(TokenState.Unknown, []);
+        }
+
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
+        var resetToken = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, resetToken, password ?? "");
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new PasswordChangeOutcome(TokenState.Valid, result.Errors.Select(e => e.Description).ToList());
+        }
+
+        tokens.MarkUsed(check.Token);
+        user.EmailConfirmed = true; // the link reached the mailbox
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new PasswordChangeOutcome(TokenState.Valid, []) { User = user };
+    }
+
+    private async Task<Guid> CreateTherapistProfileAsync(string displayName, CancellationToken cancellationToken)
+    {
+        var profile = new TherapistProfile { Id = Guid.CreateVersion7(), DisplayName = displayName, CreatedAt = time.GetUtcNow().UtcDateTime };
+        db.Therapists.Add(profile);
+        await db.SaveChangesAsync(cancellationToken);
+        return profile.Id;
+    }
+
+    private string BaseUrl()
+    {
+        if (!string.IsNullOrWhiteSpace(Options.PublicUrl))
+        {
+            return Options.PublicUrl.TrimEnd('/');
+        }
+
+        var request = http.HttpContext?.Request;
+        return request is null ? "http://localhost:5080" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+    }
+
+    public static bool IsEmailAddress(string address) =>
+        address.Length is > 3 and <= 256 && MailAddress.TryCreate(address, out var parsed) && parsed.Address == address;
+
+    private static string RoleName(PracticeRole role) => role switch
+    {
+        PracticeRole.Manager => "a manager",
+        PracticeRole.Therapist => "a therapist",
+        _ => "a client",
+    };
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new RequestValidationException(new Dictionary<string, string[]>
+            {
+                ["Email"] = result.Errors.Select(e => e.Description).ToArray(),
+            });
+        }
+    }
+
+}
+
+/// <param name="State">Whether the token was usable.</param>
+/// <param name="PasswordErrors">The password rules that failed; empty on success.</param>
+internal sealed record PasswordChangeOutcome(TokenState State, IReadOnlyList<string> PasswordErrors)
+{
+    public bool Succeeded => State == TokenState.Valid && PasswordErrors.Count == 0;
+
+    public PracticeUser? User { get; init; }
+}

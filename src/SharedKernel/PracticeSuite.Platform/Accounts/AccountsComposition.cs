@@ -1,0 +1,153 @@
+using System.Threading.RateLimiting;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PracticeSuite.Platform.Audit;
+using PracticeSuite.Platform.Email;
+using PracticeSuite.Platform.Persistence;
+using PracticeSuite.Platform.Security;
+using PracticeSuite.Platform.Therapists;
+using PracticeSuite.SharedKernel.Hosting.Modules;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+
+namespace PracticeSuite.Platform.Accounts;
+
+/// <summary>Accounts (Identity), e-mail, the audit trail and therapist profiles: the platform services modules use.</summary>
+internal static class AccountsComposition
+{
+    public const string LoginRateLimit = "login";
+    public const string ResetRateLimit = "password-reset";
+
+    /// <summary>The host's own pages in the navigation, with who sees them.</summary>
+    public static readonly IReadOnlyList<NavigationLink> Navigation =
+    [
+        new("Staff", "/Manage/Staff", 800, Policies.Manager),
+        new("Therapists", "/Manage/Therapists", 810, Policies.Manager),
+        new("Audit trail", "/Manage/Audit", 820, Policies.Manager),
+        new("E-mail log", "/Manage/Email", 830, Policies.Manager),
+        new("Jobs", "/Operations/Jobs", 840, Policies.Manager),
+    ];
+
+    public static void AddPracticeAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section)
+            .Validate(o => o.InvitationLifetime > TimeSpan.Zero, "Accounts:InvitationLifetime must be longer than zero.")
+            .Validate(o => o.PasswordResetLifetime > TimeSpan.Zero, "Accounts:PasswordResetLifetime must be longer than zero.")
+            .Validate(o => o.PublicUrl is null or "" || Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http",
+                "Accounts:PublicUrl must be an absolute http:// or https:// address, e.g. https://clinic.example.org.")
+            .Validate(o => o.MaxFailedAccessAttempts >= 1, "Accounts:MaxFailedAccessAttempts must be at least 1.")
+            .Validate(o => o.LockoutDuration > TimeSpan.Zero, "Accounts:LockoutDuration must be longer than zero.")
+            .Validate(o => o.MinimumPasswordLength is >= 8 and <= 128, "Accounts:MinimumPasswordLength must be between 8 and 128.")
+            .Validate(o => o.RateLimit.LoginPermits >= 1 && o.RateLimit.ResetPermits >= 1, "Accounts:RateLimit:LoginPermits and :ResetPermits must be at least 1.")
+            .Validate(o => o.RateLimit.Window > TimeSpan.Zero, "Accounts:RateLimit:Window must be longer than zero.")
+            .Validate(o => string.IsNullOrEmpty(o.FirstManager.Email) == string.IsNullOrEmpty(o.FirstManager.Password),
+                "Accounts:FirstManager:Email and Accounts:FirstManager:Password are set together, or neither.")
+            .ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration("Demo").ValidateOnStart();
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .Validate(o => MimeKit.MailboxAddress.TryParse(o.From, out _), "Email:From must be an address, e.g. Clinic <no-reply@clinic.example.org>.")
+            .Validate(o => o.Smtp.Port is >= 1 and <= 65535, "Email:Smtp:Port must be between 1 and 65535.")
+            .Validate(o => string.IsNullOrEmpty(o.Smtp.Host) || Uri.CheckHostName(o.Smtp.Host) != UriHostNameType.Unknown,
+                "Email:Smtp:Host must be a host name or an address, e.g. smtp.example.org.")
+            .Validate(o => string.IsNullOrEmpty(o.Smtp.LocalDomain) || Uri.CheckHostName(o.Smtp.LocalDomain) == UriHostNameType.Dns,
+                "Email:Smtp:LocalDomain must be a domain name, e.g. clinic.example.org.")
+            .Validate(o => string.IsNullOrEmpty(o.Smtp.UserName) || !string.IsNullOrEmpty(o.Smtp.Password),
+                "Email:Smtp:Password is needed with Email:Smtp:UserName.")
+            .Validate<PracticeDatabase>((o, database) => !File.Exists(DeliverQueuedEmailsHandler.MailFolder(o, database)),
+                "Email:Folder names a file; it must be a folder.")
+            .Validate(o => o.Smtp.Timeout >= TimeSpan.FromSeconds(1), "Email:Smtp:Timeout must be at least a second.")
+            .Validate(o => o.MaxAttempts >= 1, "Email:MaxAttempts must be at least 1.")
+            .Validate(o => o.RetryDelay > TimeSpan.Zero, "Email:RetryDelay must be longer than zero.")
+            .ValidateOnStart();
+
+        services.AddSingleton(provider => provider.GetRequiredService<PracticeDatabase>().CreateOptions<HostDbContext>(HostDbContext.ModuleName));
+        services.AddScoped<HostDbContext>();
+
+        services.AddIdentity<PracticeUser, IdentityRole>()
+            .AddEntityFrameworkStores<HostDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PracticeClaimsPrincipalFactory>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((identity, accounts) =>
+        {
+            identity.User.RequireUniqueEmail = true;
+            identity.SignIn.RequireConfirmedAccount = false;
+            identity.Password.RequiredLength = accounts.Value.MinimumPasswordLength;
+            identity.Password.RequiredUniqueChars = 4;
+            identity.Lockout.AllowedForNewUsers = true;
+            identity.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedAccessAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = accounts.Value.LockoutDuration;
+        });
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/Login";
+            cookie.LogoutPath = "/Account/Logout";
+            cookie.AccessDeniedPath = "/Status/403";
+            cookie.Cookie.Name = "PracticeSuite.Session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.Events.OnRedirectToLogin = context => SecurityComposition.Answer(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => SecurityComposition.Answer(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Too many attempts from this address. Wait a minute and try again.", cancellationToken);
+            };
+            limiter.AddPolicy(LoginRateLimit, context => PostsPerAddress(context, o => o.LoginPermits));
+            limiter.AddPolicy(ResetRateLimit, context => PostsPerAddress(context, o => o.ResetPermits));
+        });
+
+        services.AddScoped<AccountTokenService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<IAccounts>(provider => provider.GetRequiredService<AccountService>());
+        services.AddScoped<AccountSeeding>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<IAuditTimeline, AuditTimeline>();
+        services.AddScoped<TherapistDirectory>();
+        services.AddScoped<ITherapistDirectory>(provider => provider.GetRequiredService<TherapistDirectory>());
+        services.AddSingleton<EmailWakeUp>();
+        services.AddScoped<IEmailSender, QueuedEmailSender>();
+        services.AddTransient<IRequestHandler<DeliverQueuedEmails, EmailDeliveryReport>, DeliverQueuedEmailsHandler>();
+        services.AddHostedService<AccountsStartup>();
+    }
+
+    /// <summary>The rate limiter, after routing so the login and reset pages' limits apply.</summary>
+    public static void UsePracticeAccounts(this IApplicationBuilder app) => app.UseRateLimiter();
+
+    /// <summary>Applies the host's migrations (after the modules'), at start-up and for --migrate-only.</summary>
+    public static async Task MigrateAsync(IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await ModuleMigrator.MigrateAsync(
+            services.GetRequiredService<PracticeDatabase>(), HostDbContext.ModuleName, typeof(HostDbContext),
+            () => scope.ServiceProvider.GetRequiredService<HostDbContext>(), logger, cancellationToken);
+    }
+
+    /// <summary>Only form posts count against the limit, per caller address; showing the page is free.</summary>
+    private static RateLimitPartition<string> PostsPerAddress(HttpContext context, Func<AccountsOptions.RateLimitOptions, int> permits)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("read");
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<AccountsOptions>>().Value.RateLimit;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permits(options)),
+            Window = options.Window,
+            QueueLimit = 0,
+        });
+    }
+}

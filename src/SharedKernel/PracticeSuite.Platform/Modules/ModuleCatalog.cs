@@ -1,0 +1,14 @@
+using PracticeSuite.SharedKernel.Hosting.Modules;
+
+namespace PracticeSuite.Platform.Modules;
+
+/// <summary>The modules this process loaded: for the layout's navigation, migrations and start-up checks.</summary>
+public sealed class ModuleCatalog(IReadOnlyList<LoadedModule> modules)
+{
+    public IReadOnlyList<LoadedModule> Modules { get; } = modules;
+
+    /// <summary>The modules' links and the platform's own pages, in order.</summary>
+    public IEnumerable<NavigationLink> Navigation =>
+        Modules.SelectMany(m => m.Module.Navigation).Concat(Accounts.AccountsComposition.Navigation)
+            .OrderBy(l => l.Order).ThenBy(l => l.Title, StringComparer.CurrentCulture);
+}

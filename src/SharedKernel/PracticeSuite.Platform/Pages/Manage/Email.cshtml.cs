@@ -1,0 +1,35 @@
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PracticeSuite.Platform.Accounts;
+using PracticeSuite.Platform.Email;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+
+namespace PracticeSuite.Platform.Pages.Manage;
+
+[Authorize(Policy = Policies.Manager)]
+internal sealed class EmailModel(HostDbContext db, IMediator mediator, IOptions<EmailOptions> options, PracticeDatabase database) : PageModel
+{
+    public IReadOnlyList<EmailRecord> Messages { get; private set; } = [];
+
+    public string Transport => string.IsNullOrWhiteSpace(options.Value.Smtp.Host)
+        ? $"No SMTP server is configured: messages are written to {DeliverQueuedEmailsHandler.MailFolder(options.Value, database)}"
+        : $"Messages are sent through {options.Value.Smtp.Host}:{options.Value.Smtp.Port}{(options.Value.Smtp.UseTls ? " (STARTTLS)" : "")}";
+
+    [TempData]
+    public string? Delivered { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Messages = await db.Emails.AsNoTracking().OrderByDescending(e => e.QueuedAt).Take(200).ToListAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostDeliverAsync(CancellationToken cancellationToken)
+    {
+        var report = await mediator.Send(new DeliverQueuedEmails(), cancellationToken);
+        Delivered = $"Delivery run: {report.Sent} sent, {report.WrittenToFolder} written to the folder, {report.Failed} failed.";
+        return RedirectToPage();
+    }
+}

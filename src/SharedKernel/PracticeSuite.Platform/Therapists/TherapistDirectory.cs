@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Platform.Accounts;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+
+namespace PracticeSuite.Platform.Therapists;
+
+/// <summary>The clinic's therapists for other modules, and the expiry warnings for managers.</summary>
+internal sealed class TherapistDirectory(HostDbContext db, TimeProvider time) : ITherapistDirectory
+{
+    /// <summary>How far ahead a manager is warned about an expiring licence or certification.</summary>
+    public const int WarningDays = 30;
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    public async Task<IReadOnlyList<TherapistSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        var profiles = await db.Therapists.AsNoTracking().Include(t => t.Credentials).OrderBy(t => t.DisplayName).ToListAsync(cancellationToken);
+        return profiles.Select(Summarise).ToList();
+    }
+
+    public async Task<TherapistSummary?> FindAsync(Guid therapistId, CancellationToken cancellationToken)
+    {
+        var profile = await db.Therapists.AsNoTracking().Include(t => t.Credentials).SingleOrDefaultAsync(t => t.Id == therapistId, cancellationToken);
+        return profile is null ? null : Summarise(profile);
+    }
+
+    /// <summary>Licences and certifications that have lapsed or lapse within <see cref="WarningDays"/> days.</summary>
+    public async Task<IReadOnlyList<CredentialWarning>> WarningsAsync(CancellationToken cancellationToken)
+    {
+        var horizon = Today.AddDays(WarningDays);
+        var rows = await db.TherapistCredentials.AsNoTracking()
+            .Where(c => c.ExpiresOn <= horizon)
+            .Join(db.Therapists, c => c.TherapistId, t => t.Id, (c, t) => new { Credential = c, t.DisplayName })
+            .ToListAsync(cancellationToken);
+        return rows
+            .OrderBy(r => r.Credential.ExpiresOn)
+            .Select(r => new CredentialWarning(r.Credential.TherapistId, r.DisplayName, r.Credential.Kind, r.Credential.Title, r.Credential.ExpiresOn, r.Credential.ExpiresOn < Today))
+            .ToList();
+    }
+
+    public bool HasLapsed(TherapistCredential credential) => credential.ExpiresOn < Today;
+
+    private TherapistSummary Summarise(TherapistProfile profile) =>
+        new(profile.Id, profile.DisplayName, !profile.Credentials.Any(c => c.Kind == CredentialKind.Licence && HasLapsed(c)));
+}
+
+/// <param name="Lapsed">True once the expiry date has passed; otherwise it lapses within the warning window.</param>
+internal sealed record CredentialWarning(Guid TherapistId, string TherapistName, CredentialKind Kind, string Title, DateOnly ExpiresOn, bool Lapsed);
