@@ -142,7 +142,7 @@ public sealed class AccountFlowTests(AccountsFixture host) : IClassFixture<Accou
         Assert.Null(await host.InScopeAsync(scope => scope.Resolve<IAccounts>().FindUserIdForClientAsync(clientId, CancellationToken.None)));
         await host.InScopeAsync(scope =>
         {
-            var db = scope.Resolve<HostDbContext>();
+            var db = scope.Resolve<AccountsDbContext>();
             Assert.Empty(db.Emails.Where(e => e.Recipient == "erin@personas.test"));
             Assert.Empty(db.AccountTokens.Where(t => t.UserId == userId));
             Assert.Single(db.AuditRecords.Where(a => a.ClientId == clientId));
@@ -174,7 +174,7 @@ public sealed class AccountFlowTests(AccountsFixture host) : IClassFixture<Accou
         return await users.HasPasswordAsync((await users.FindByEmailAsync(email))!);
     });
 
-    private Task<int> EmailCountAsync() => host.InScopeAsync(scope => Task.FromResult(scope.Resolve<HostDbContext>().Emails.Count()));
+    private Task<int> EmailCountAsync() => host.InScopeAsync(scope => Task.FromResult(scope.Resolve<AccountsDbContext>().Emails.Count()));
 
     private Task CreateAccountAsync(string email, string password) => host.InScopeAsync(async scope =>
     {

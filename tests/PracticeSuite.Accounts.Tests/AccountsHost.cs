@@ -91,7 +91,7 @@ public class AccountsFixture : IAsyncLifetime
 
     /// <summary>The newest e-mail to an address, as the delivery run would send it.</summary>
     internal Task<EmailRecord> LastEmailToAsync(string address) =>
-        InScopeAsync(scope => scope.Resolve<HostDbContext>().Emails.AsNoTracking().Where(e => e.Recipient == address).OrderByDescending(e => e.QueuedAt).ThenByDescending(e => e.Id).FirstAsync());
+        InScopeAsync(scope => scope.Resolve<AccountsDbContext>().Emails.AsNoTracking().Where(e => e.Recipient == address).OrderByDescending(e => e.QueuedAt).ThenByDescending(e => e.Id).FirstAsync());
 
     internal static string LinkIn(EmailRecord email) => Regex.Match(email.TextBody, @"http://localhost(/\S+)").Groups[1].Value;
 

@@ -71,7 +71,7 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
         await host.InScopeAsync(scope => scope.Resolve<IAuditTrail>().RecordAsync(new AuditEntry("test.read", "Probe", "1"), CancellationToken.None).ContinueWith(_ => 0));
         await Assert.ThrowsAsync<InvalidOperationException>(() => host.InScopeAsync(async scope =>
         {
-            var db = scope.Resolve<HostDbContext>();
+            var db = scope.Resolve<AccountsDbContext>();
             db.AuditRecords.First(a => a.Action == "test.read").Action = "test.changed";
             return await db.SaveChangesAsync();
         }));
@@ -83,7 +83,7 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
         var today = DateOnly.FromDateTime(host.Factory.Clock.GetUtcNow().UtcDateTime);
         var therapistId = await host.InScopeAsync(async scope =>
         {
-            var db = scope.Resolve<HostDbContext>();
+            var db = scope.Resolve<AccountsDbContext>();
             var profile = new TherapistProfile { Id = Guid.NewGuid(), DisplayName = "Lena Lapsing", CreatedAt = host.Factory.Clock.GetUtcNow().UtcDateTime };
             profile.Credentials.Add(new TherapistCredential { Id = Guid.NewGuid(), Kind = CredentialKind.Licence, Title = "Massage therapy licence", Number = "MT-1", Issuer = "Board", ExpiresOn = today.AddDays(10) });
             db.Therapists.Add(profile);
@@ -113,7 +113,7 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
     {
         var differences = await host.InScopeAsync(scope =>
         {
-            var db = scope.Resolve<HostDbContext>();
+            var db = scope.Resolve<AccountsDbContext>();
             return SchemaDrift.FindDifferencesAsync(db, db.Naming, TestContext.Current.CancellationToken);
         });
         Assert.True(differences.Count == 0, string.Join("; ", differences));

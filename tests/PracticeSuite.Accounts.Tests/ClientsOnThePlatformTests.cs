@@ -53,7 +53,7 @@ public sealed class ClientsOnThePlatformTests(AccountsFixture host) : IClassFixt
 
         await host.InScopeAsync(async scope =>
         {
-            var db = scope.Resolve<HostDbContext>();
+            var db = scope.Resolve<AccountsDbContext>();
             Assert.False(await db.Users.AnyAsync(u => u.ClientId == clientId));
             Assert.Contains(await db.AuditRecords.Where(a => a.ClientId == clientId).Select(a => a.Action).ToListAsync(), a => a == "clients.record.erased");
             return 0;

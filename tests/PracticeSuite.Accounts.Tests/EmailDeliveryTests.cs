@@ -99,7 +99,7 @@ public sealed class EmailDeliveryTests(SmtpFixture host) : IClassFixture<SmtpFix
             host.InScopeAsync(scope => scope.Resolve<IMediator>().Send(new DeliverQueuedEmails(), CancellationToken.None)),
             host.InScopeAsync(scope => scope.Resolve<IMediator>().Send(new DeliverQueuedEmails(), CancellationToken.None)));
 
-        var messages = await host.InScopeAsync(scope => scope.Resolve<HostDbContext>().Emails.AsNoTracking().Where(e => keys.Contains(e.IdempotencyKey)).ToListAsync());
+        var messages = await host.InScopeAsync(scope => scope.Resolve<AccountsDbContext>().Emails.AsNoTracking().Where(e => keys.Contains(e.IdempotencyKey)).ToListAsync());
         Assert.Equal(keys.Count, messages.Count);
         Assert.All(messages, m => Assert.Equal((EmailStatus.Sent, 1), (m.Status, m.Attempts)));
         var stored = accepting.Messages();
@@ -113,7 +113,7 @@ public sealed class EmailDeliveryTests(SmtpFixture host) : IClassFixture<SmtpFix
         host.InScopeAsync(scope => scope.Resolve<IMediator>().Send(new DeliverQueuedEmails(), CancellationToken.None));
 
     private Task<List<EmailRecord>> MessagesAsync(string key) =>
-        host.InScopeAsync(scope => scope.Resolve<HostDbContext>().Emails.AsNoTracking().Where(e => e.IdempotencyKey == key).ToListAsync());
+        host.InScopeAsync(scope => scope.Resolve<AccountsDbContext>().Emails.AsNoTracking().Where(e => e.IdempotencyKey == key).ToListAsync());
 }
 
 /// <summary>Without an SMTP server the message becomes an .eml file in the mail folder, recorded as such, never as sent.</summary>
@@ -128,7 +128,7 @@ public sealed class MailFolderTests(AccountsFixture host) : IClassFixture<Accoun
         var report = await host.InScopeAsync(scope => scope.Resolve<IMediator>().Send(new DeliverQueuedEmails(), CancellationToken.None));
         Assert.True(report.WrittenToFolder >= 1);
 
-        var message = await host.InScopeAsync(scope => scope.Resolve<HostDbContext>().Emails.AsNoTracking().SingleAsync(e => e.IdempotencyKey == key));
+        var message = await host.InScopeAsync(scope => scope.Resolve<AccountsDbContext>().Emails.AsNoTracking().SingleAsync(e => e.IdempotencyKey == key));
         Assert.Equal(EmailStatus.WrittenToFolder, message.Status);
         var path = message.ServerResponse!["written to folder: ".Length..];
         Assert.Equal(Path.Combine(host.Factory.Database.DataDirectory, "mail"), Path.GetDirectoryName(path));
@@ -145,7 +145,7 @@ public sealed class MailFolderTests(AccountsFixture host) : IClassFixture<Accoun
 
         await host.InScopeAsync(scope => scope.Resolve<IMediator>().Send(new RunEmailDelivery(), CancellationToken.None));
 
-        var message = await host.InScopeAsync(scope => scope.Resolve<HostDbContext>().Emails.AsNoTracking().SingleAsync(e => e.IdempotencyKey == key));
+        var message = await host.InScopeAsync(scope => scope.Resolve<AccountsDbContext>().Emails.AsNoTracking().SingleAsync(e => e.IdempotencyKey == key));
         Assert.Equal(EmailStatus.WrittenToFolder, message.Status);
         Assert.Equal(1, message.Attempts);
     }

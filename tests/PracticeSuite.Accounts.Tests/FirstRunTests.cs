@@ -45,7 +45,7 @@ public sealed class FirstRunTests
         await using var database = await TestDatabase.CreateAsync();
         await using var factory = new PracticeSuiteFactory(database, Quiet);
         var roles = await factory.InScopeAsync(scope =>
-            scope.Resolve<HostDbContext>().Roles.Select(r => r.NormalizedName).OrderBy(n => n).ToListAsync());
+            scope.Resolve<AccountsDbContext>().Roles.Select(r => r.NormalizedName).OrderBy(n => n).ToListAsync());
         Assert.Equal(["CLIENT", "MANAGER", "THERAPIST"], roles);
     }
 

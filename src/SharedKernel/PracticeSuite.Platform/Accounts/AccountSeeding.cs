@@ -9,7 +9,7 @@ using PracticeSuite.SharedKernel.Identity;
 namespace PracticeSuite.Platform.Accounts;
 
 /// <summary>Creates accounts outside an invitation: the first manager, the setup page's manager and the personas.</summary>
-internal sealed class AccountSeeding(HostDbContext db, UserManager<PracticeUser> users, TimeProvider time)
+internal sealed class AccountSeeding(AccountsDbContext db, UserManager<PracticeUser> users, TimeProvider time)
 {
     public async Task<bool> AnyManagerAsync() => (await users.GetUsersInRoleAsync(nameof(PracticeRole.Manager))).Count > 0;
 

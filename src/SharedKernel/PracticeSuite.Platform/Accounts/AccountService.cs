@@ -15,7 +15,7 @@ namespace PracticeSuite.Platform.Accounts;
 /// the host's database, e-mail included (the message is queued in the same tables).
 /// </summary>
 internal sealed class AccountService(
-    HostDbContext db,
+    AccountsDbContext db,
     UserManager<PracticeUser> users,
     AccountTokenService tokens,
     IEmailSender email,

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace PracticeSuite.Platform.Accounts;
 
 /// <summary>Issues and checks the single-use secrets in invitation and reset links. Only a hash is stored.</summary>
-internal sealed class AccountTokenService(HostDbContext db, TimeProvider time)
+internal sealed class AccountTokenService(AccountsDbContext db, TimeProvider time)
 {
     /// <summary>Issues a new token; earlier unused tokens of the same purpose for the user stop working.</summary>
     public async Task<(string Token, Guid TokenId)> IssueAsync(string userId, string purpose, TimeSpan lifetime, CancellationToken cancellationToken)

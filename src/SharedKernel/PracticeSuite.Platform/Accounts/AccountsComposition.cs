@@ -63,11 +63,11 @@ internal static class AccountsComposition
             .Validate(o => o.RetryDelay > TimeSpan.Zero, "Email:RetryDelay must be longer than zero.")
             .ValidateOnStart();
 
-        services.AddSingleton(provider => provider.GetRequiredService<PracticeDatabase>().CreateOptions<HostDbContext>(HostDbContext.ModuleName));
-        services.AddScoped<HostDbContext>();
+        services.AddSingleton(provider => provider.GetRequiredService<PracticeDatabase>().CreateOptions<AccountsDbContext>(AccountsDbContext.ModuleName));
+        services.AddScoped<AccountsDbContext>();
 
         services.AddIdentity<PracticeUser, IdentityRole>()
-            .AddEntityFrameworkStores<HostDbContext>()
+            .AddEntityFrameworkStores<AccountsDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<PracticeClaimsPrincipalFactory>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((identity, accounts) =>
@@ -129,8 +129,8 @@ internal static class AccountsComposition
     {
         await using var scope = services.CreateAsyncScope();
         await ModuleMigrator.MigrateAsync(
-            services.GetRequiredService<PracticeDatabase>(), HostDbContext.ModuleName, typeof(HostDbContext),
-            () => scope.ServiceProvider.GetRequiredService<HostDbContext>(), logger, cancellationToken);
+            services.GetRequiredService<PracticeDatabase>(), AccountsDbContext.ModuleName, typeof(AccountsDbContext),
+            () => scope.ServiceProvider.GetRequiredService<AccountsDbContext>(), logger, cancellationToken);
     }
 
     /// <summary>Only form posts count against the limit, per caller address; showing the page is free.</summary>

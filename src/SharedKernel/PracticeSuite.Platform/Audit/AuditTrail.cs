@@ -7,7 +7,7 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 namespace PracticeSuite.Platform.Audit;
 
 /// <summary>Stores audit entries with who, when and from where; ids only.</summary>
-internal sealed class AuditTrail(HostDbContext db, ICurrentUser currentUser, TimeProvider time) : IAuditTrail
+internal sealed class AuditTrail(AccountsDbContext db, ICurrentUser currentUser, TimeProvider time) : IAuditTrail
 {
     public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ internal sealed class AuditTrail(HostDbContext db, ICurrentUser currentUser, Tim
 }
 
 /// <summary>A client's history page: the audit entries about that client, with who made them by name.</summary>
-internal sealed class AuditTimeline(HostDbContext db) : IAuditTimeline
+internal sealed class AuditTimeline(AccountsDbContext db) : IAuditTimeline
 {
     public async Task<IReadOnlyList<AuditTimelineEntry>> ForClientAsync(Guid clientId, int limit, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ internal sealed record DeliverQueuedEmails(int BatchSize = 50) : IRequest<EmailD
 internal sealed record EmailDeliveryReport(int Sent, int WrittenToFolder, int Failed);
 
 internal sealed class DeliverQueuedEmailsHandler(
-    HostDbContext db,
+    AccountsDbContext db,
     TimeProvider time,
     PracticeDatabase database,
     IOptions<EmailOptions> options,
@@ -204,7 +204,7 @@ internal sealed class RunEmailDeliveryHandler(IMediator mediator, PracticeDataba
     public async Task<Unit> Handle(RunEmailDelivery request, CancellationToken cancellationToken)
     {
         // Asked before the delivery handler (and the accounts' DbContext) is even created: most runs find nothing.
-        if (await database.AnyRowAsync(HostDbContext.ModuleName, EmailRecord.Table,
+        if (await database.AnyRowAsync(AccountsDbContext.ModuleName, EmailRecord.Table,
                 $"\"Status\" IN ('{EmailStatus.Queued}', '{EmailStatus.Failed}', '{EmailStatus.Sending}')", cancellationToken))
         {
             await mediator.Send(new DeliverQueuedEmails(), cancellationToken);

@@ -5,7 +5,7 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 namespace PracticeSuite.Platform.Email;
 
 /// <summary>Records a message in the e-mail log as queued; <see cref="DeliverQueuedEmails"/> delivers it.</summary>
-internal sealed class QueuedEmailSender(HostDbContext db, TimeProvider time, EmailWakeUp wakeUp) : IEmailSender
+internal sealed class QueuedEmailSender(AccountsDbContext db, TimeProvider time, EmailWakeUp wakeUp) : IEmailSender
 {
     public async Task QueueAsync(EmailMessage message, CancellationToken cancellationToken)
     {

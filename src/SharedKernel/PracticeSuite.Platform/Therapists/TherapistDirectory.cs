@@ -5,7 +5,7 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 namespace PracticeSuite.Platform.Therapists;
 
 /// <summary>The clinic's therapists for other modules, and the expiry warnings for managers.</summary>
-internal sealed class TherapistDirectory(HostDbContext db, TimeProvider time) : ITherapistDirectory
+internal sealed class TherapistDirectory(AccountsDbContext db, TimeProvider time) : ITherapistDirectory
 {
     /// <summary>How far ahead a manager is warned about an expiring licence or certification.</summary>
     public const int WarningDays = 30;

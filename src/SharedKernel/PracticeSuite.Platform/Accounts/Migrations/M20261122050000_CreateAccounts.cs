@@ -8,11 +8,11 @@ using PracticeSuite.SharedKernel.Hosting.Persistence;
 namespace PracticeSuite.Platform.Accounts.Migrations;
 
 /// <summary>Identity's tables, single-use tokens, audit trail, e-mail log and therapist profiles.</summary>
-[DbContext(typeof(HostDbContext))]
+[DbContext(typeof(AccountsDbContext))]
 [Migration("20261122050000_CreateAccounts")]
 internal sealed class M20261122050000_CreateAccounts : ModuleMigration
 {
-    protected override string ModuleName => HostDbContext.ModuleName;
+    protected override string ModuleName => AccountsDbContext.ModuleName;
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -8,7 +8,7 @@ namespace PracticeSuite.Platform.Accounts.Migrations;
 /// The three roles, as data: start-up no longer asks Identity whether they exist (which built the accounts model
 /// on every start). Databases whose roles start-up created earlier keep them: a role is only added when missing.
 /// </summary>
-[DbContext(typeof(HostDbContext))]
+[DbContext(typeof(AccountsDbContext))]
 [Migration("20261122130000_SeedRoles")]
 internal sealed class M20261122130000_SeedRoles : ModuleMigration
 {
@@ -20,7 +20,7 @@ internal sealed class M20261122130000_SeedRoles : ModuleMigration
         ("8d3e2c52-6f0b-4c8e-9a51-0b4a1f0c7a03", "Client"),
     ];
 
-    protected override string ModuleName => HostDbContext.ModuleName;
+    protected override string ModuleName => AccountsDbContext.ModuleName;
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {

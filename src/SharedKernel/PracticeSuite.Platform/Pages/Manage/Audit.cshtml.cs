@@ -10,7 +10,7 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 namespace PracticeSuite.Platform.Pages.Manage;
 
 [Authorize(Policy = Policies.Manager)]
-internal sealed class AuditModel(HostDbContext db, TimeProvider time) : PageModel
+internal sealed class AuditModel(AccountsDbContext db, TimeProvider time) : PageModel
 {
     public const int PageSize = 200;
 

@@ -12,7 +12,7 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 namespace PracticeSuite.Platform.Pages.Manage;
 
 [Authorize(Policy = Policies.Manager)]
-internal sealed class EmailModel(HostDbContext db, IMediator mediator, IOptions<EmailOptions> options, PracticeDatabase database) : PageModel
+internal sealed class EmailModel(AccountsDbContext db, IMediator mediator, IOptions<EmailOptions> options, PracticeDatabase database) : PageModel
 {
     public IReadOnlyList<EmailRecord> Messages { get; private set; } = [];
 

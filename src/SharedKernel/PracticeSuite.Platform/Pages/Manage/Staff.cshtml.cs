@@ -12,7 +12,7 @@ using PracticeSuite.SharedKernel.Identity;
 namespace PracticeSuite.Platform.Pages.Manage;
 
 [Authorize(Policy = Policies.Manager)]
-internal sealed class StaffModel(HostDbContext db, IAccounts accounts, UserManager<PracticeUser> users, TherapistDirectory therapists, TimeProvider time) : PageModel
+internal sealed class StaffModel(AccountsDbContext db, IAccounts accounts, UserManager<PracticeUser> users, TherapistDirectory therapists, TimeProvider time) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();

@@ -9,7 +9,7 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 namespace PracticeSuite.Platform.Pages.Manage.Therapists;
 
 [Authorize(Policy = Policies.Manager)]
-internal sealed class EditModel(HostDbContext db, TherapistDirectory directory) : PageModel
+internal sealed class EditModel(AccountsDbContext db, TherapistDirectory directory) : PageModel
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();

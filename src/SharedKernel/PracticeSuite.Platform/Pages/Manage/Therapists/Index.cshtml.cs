@@ -8,7 +8,7 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 namespace PracticeSuite.Platform.Pages.Manage.Therapists;
 
 [Authorize(Policy = Policies.Manager)]
-internal sealed class IndexModel(HostDbContext db, TherapistDirectory directory, TimeProvider time) : PageModel
+internal sealed class IndexModel(AccountsDbContext db, TherapistDirectory directory, TimeProvider time) : PageModel
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();

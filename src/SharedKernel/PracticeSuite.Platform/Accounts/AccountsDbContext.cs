@@ -10,11 +10,11 @@ using PracticeSuite.SharedKernel.Hosting.Persistence;
 namespace PracticeSuite.Platform.Accounts;
 
 /// <summary>
-/// The host's own tables: Identity's accounts and roles, single-use tokens, the audit trail, the e-mail log
+/// The platform's own tables: Identity's accounts and roles, single-use tokens, the audit trail, the e-mail log
 /// and therapist profiles. They live like a module's: schema <c>accounts</c> on PostgreSQL, prefix
 /// <c>accounts_</c> on SQLite, with their own migration history.
 /// </summary>
-internal sealed class HostDbContext(DbContextOptions<HostDbContext> options, UnitOfWorkContext unitOfWork) : IdentityDbContext<PracticeUser>(options)
+internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options, UnitOfWorkContext unitOfWork) : IdentityDbContext<PracticeUser>(options)
 {
     public const string ModuleName = "Accounts";
 
@@ -107,7 +107,7 @@ internal sealed class HostDbContext(DbContextOptions<HostDbContext> options, Uni
         RefuseAuditChanges();
         if (unitOfWork.Current?.Database.CurrentTransaction is not null)
         {
-            throw new InvalidOperationException("Inside a command, save the host's tables with SaveChangesAsync, which joins the command's transaction.");
+            throw new InvalidOperationException("Inside a command, save the platform's tables with SaveChangesAsync, which joins the command's transaction.");
         }
 
         return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -137,18 +137,18 @@ internal sealed class HostDbContext(DbContextOptions<HostDbContext> options, Uni
     public void AfterCommit(Action action) => unitOfWork.AfterCommit(action);
 
     /// <summary>
-    /// A transaction for several writes to the host's tables: inside a module's command it is a savepoint in the
+    /// A transaction for several writes to the platform's tables: inside a module's command it is a savepoint in the
     /// command's transaction (the command commits it); otherwise a transaction of its own.
     /// </summary>
-    public async Task<HostTransaction> BeginOrJoinTransactionAsync(CancellationToken cancellationToken)
+    public async Task<AccountsTransaction> BeginOrJoinTransactionAsync(CancellationToken cancellationToken)
     {
         if (await unitOfWork.EnlistAsync(this, cancellationToken))
         {
-            await Database.CurrentTransaction!.CreateSavepointAsync(HostTransaction.Savepoint, cancellationToken);
-            return new HostTransaction(this, own: null);
+            await Database.CurrentTransaction!.CreateSavepointAsync(AccountsTransaction.Savepoint, cancellationToken);
+            return new AccountsTransaction(this, own: null);
         }
 
-        return new HostTransaction(this, await Database.BeginTransactionAsync(cancellationToken));
+        return new AccountsTransaction(this, await Database.BeginTransactionAsync(cancellationToken));
     }
 
     /// <summary>The audit trail is append-only: nothing may change or remove an entry.</summary>
@@ -160,7 +160,7 @@ internal sealed class HostDbContext(DbContextOptions<HostDbContext> options, Uni
         }
     }
 
-    public sealed class HostTransaction(HostDbContext db, IDbContextTransaction? own) : IAsyncDisposable
+    public sealed class AccountsTransaction(AccountsDbContext db, IDbContextTransaction? own) : IAsyncDisposable
     {
         internal const string Savepoint = "host_work";
 
