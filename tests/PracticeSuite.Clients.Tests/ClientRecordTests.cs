@@ -107,6 +107,23 @@ public sealed class ClientRecordTests(ClientsHost host) : IClassFixture<ClientsH
     }
 
     [Fact]
+    public async Task A_body_that_does_not_read_as_the_request_is_a_problem_naming_the_field_and_changes_nothing()
+    {
+        var manager = host.Manager();
+        var id = await manager.RegisterAsync(Api.NewClient());
+        var before = (await host.OutboxAsync()).Count;
+
+        var response = await manager.SendJsonAsync(HttpMethod.Put, $"/api/clients/{id}/contact-preferences",
+            new { preferences = new[] { new { kind = "Marketing", channel = "Email", allowed = true } } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Contains("$.preferences[0].kind", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(before, (await host.OutboxAsync()).Count);
+    }
+
+    [Fact]
     public async Task Contact_preferences_are_stored_per_kind_and_channel()
     {
         var manager = host.Manager();

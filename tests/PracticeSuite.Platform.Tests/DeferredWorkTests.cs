@@ -45,8 +45,16 @@ public sealed class DeferredWorkTests(HostFixture host) : IClassFixture<HostFixt
         // The job left its mark in Gamma's inbox, as already processed, so a second hand-over does nothing.
         var mark = await WithGammaAsync(db => db.Inbox.AsNoTracking().SingleAsync(m => m.MessageId == message.Id, Ct));
         Assert.NotNull(mark.ProcessedAt);
+        // Hangfire records the job as succeeded just after the job's own transaction committed the slip: wait for it.
         var monitoring = host.Factory.Container.Resolve<JobStorage>().GetMonitoringApi();
-        Assert.Contains(monitoring.SucceededJobs(0, 100), job => job.Value.Job.Type == typeof(DeferredCommandJob) && (Guid)job.Value.Job.Args[2] == message.Id);
+        bool Succeeded() => monitoring.SucceededJobs(0, 100).Any(job => job.Value.Job.Type == typeof(DeferredCommandJob) && (Guid)job.Value.Job.Args[2] == message.Id);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Succeeded() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.True(Succeeded(), "the job that printed the slip is not among Hangfire's succeeded jobs");
     }
 
     [Fact]

@@ -104,6 +104,7 @@ public static class PracticePlatform
         var root = app.Services.GetRequiredService<ILifetimeScope>();
         var catalog = root.Resolve<ModuleCatalog>();
         HandlerCoverage.Verify(root, catalog.Modules);
+        root.Resolve<IntegrationEventCatalog>(); // refuses two events under one name
         await ModuleMigrator.MigrateAsync(root, catalog, app.Logger, cancellationToken);
         await AccountsComposition.MigrateAsync(app.Services, app.Logger, cancellationToken);
         ScheduleJobs(root, catalog, app.Logger);
@@ -185,6 +186,9 @@ public static class PracticePlatform
             context.ProblemDetails.Extensions["traceId"] = TraceContext.TraceId ?? context.HttpContext.TraceIdentifier);
         services.Configure<LoggerFactoryOptions>(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId);
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // A body or parameter that does not bind reaches ApiExceptionHandler, which says what did not read, instead of
+        // a bare 400 (ASP.NET Core throws for it only in Development by default).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi(ApiDocumentName, o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -21,7 +21,15 @@ internal sealed class IntegrationEventCatalog
         {
             foreach (var type in assembly.GetTypes().Where(t => typeof(IIntegrationEvent).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false }))
             {
-                _eventTypes[IntegrationEventNames.Of(type)] = type;
+                var name = IntegrationEventNames.Of(type);
+                if (_eventTypes.TryGetValue(name, out var taken) && taken != type)
+                {
+                    // Subscribers find an event by its name: two types under one name would be read as each other.
+                    throw new StartupConfigurationException(
+                        $"The integration event name '{name}' is declared by both {taken.FullName} and {type.FullName}; give each event its own name.");
+                }
+
+                _eventTypes[name] = type;
             }
         }
 

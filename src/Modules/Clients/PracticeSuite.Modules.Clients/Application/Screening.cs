@@ -66,49 +66,14 @@ public sealed class ScreeningEvaluator(ClientsDbContext db, ClinicCalendar calen
         return flags.Where(f => !f.HasLapsed(today)).ToList();
     }
 
+    /// <summary>Gathers what the rules need from the client's tables; <see cref="Eligibility"/> decides.</summary>
     public async Task<TreatmentEligibility> EvaluateAsync(Guid clientId, CancellationToken cancellationToken)
     {
-        var today = calendar.Today;
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == clientId, cancellationToken);
-        var blockers = new List<EligibilityBlocker>();
-        if (client.IsErased || client.IsArchived)
-        {
-            blockers.Add(new EligibilityBlocker("client.archived", "The client's record is archived.", null, true));
-        }
-
-        if (!await db.Intakes.AnyAsync(i => i.ClientId == clientId, cancellationToken))
-        {
-            blockers.Add(new EligibilityBlocker("intake.missing", "The health-history questionnaire has not been completed.", null, true));
-        }
-
+        var hasIntake = await db.Intakes.AnyAsync(i => i.ClientId == clientId, cancellationToken);
         var consent = await ConsentQueries.StatusAsync(db, clientId, cancellationToken);
-        if (consent.SignedVersion is null)
-        {
-            blockers.Add(new EligibilityBlocker("consent.missing", "The client has not signed the consent to treatment.", null, true));
-        }
-        else if (!consent.SignedCurrent)
-        {
-            blockers.Add(new EligibilityBlocker("consent.outdated",
-                $"The client signed consent version {consent.SignedVersion}; version {consent.CurrentVersion} must be signed.", null, true));
-        }
-
         var flags = await ActiveFlagsAsync(clientId, cancellationToken);
-        foreach (var flag in flags)
-        {
-            if (flag.Blocker(today) is { } blocker)
-            {
-                blockers.Add(new EligibilityBlocker(blocker.Code, blocker.Message, flag.Id, blocker.BlocksPlan));
-            }
-        }
-
-        var views = flags.Select(f => f.ToView(today)).ToList();
-        return new TreatmentEligibility(
-            clientId,
-            MayStartPlan: blockers.All(b => !b.BlocksPlan),
-            MayTreatNow: blockers.Count == 0,
-            blockers,
-            views.Where(v => !v.Blocking).ToList(),
-            views);
+        return Eligibility.Evaluate(clientId, client.IsErased || client.IsArchived, hasIntake, consent.CurrentVersion, consent.SignedVersion, flags, calendar.Today);
     }
 }
 
