@@ -152,6 +152,7 @@ public class ClientsHost : IAsyncLifetime
     /// <summary>Creates the persona records through the module's <see cref="IPersonaRecords"/>.</summary>
     public async Task<IReadOnlyDictionary<string, string>> SeedPersonasAsync()
     {
+        using var system = SystemPrincipal.Enter(); // as the platform seeds them
         await using var scope = Factory.Container.BeginLifetimeScope();
         var result = new Dictionary<string, string>();
         foreach (var records in scope.Resolve<IEnumerable<IPersonaRecords>>())

@@ -12,6 +12,7 @@ public sealed class DemoRecordsTests(ClientsHost host) : IClassFixture<ClientsHo
 
     private async Task<int> SeedDemoAsync()
     {
+        using var system = SystemPrincipal.Enter(); // as the platform seeds them
         await using var scope = host.Factory.Container.BeginLifetimeScope();
         var added = 0;
         foreach (var records in scope.Resolve<IEnumerable<IDemoRecords>>())

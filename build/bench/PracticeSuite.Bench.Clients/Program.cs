@@ -145,6 +145,8 @@ internal sealed class BenchUser(PracticeRole role, Guid? therapistId) : ICurrent
 {
     public bool IsAuthenticated => true;
 
+    public bool IsSystem => false;
+
     public string? UserId => "bench";
 
     public PracticeRole? Role => role;

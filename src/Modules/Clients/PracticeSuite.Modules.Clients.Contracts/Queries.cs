@@ -5,7 +5,7 @@ namespace PracticeSuite.Modules.Clients.Contracts;
 
 /// <summary>A client's name and status, for modules that show or address a client. Not found: a 404 (<c>NotFoundException</c>).</summary>
 /// <remarks>Every query here applies the caller's visibility: a client sees only themself, a therapist the clients they treat.</remarks>
-public sealed record GetClientSummary(Guid ClientId) : IQuery<ClientSummary>;
+public sealed record GetClientSummary(Guid ClientId) : IQuery<ClientSummary>, IClientRecordRequest;
 
 /// <param name="TimeZone">The client's IANA time zone, for times in messages.</param>
 public sealed record ClientSummary(
@@ -19,7 +19,7 @@ public sealed record ClientSummary(
     bool HasPortalAccount);
 
 /// <summary>May a treatment plan start, and may a session go ahead now? If not, why not.</summary>
-public sealed record GetTreatmentEligibility(Guid ClientId) : IQuery<TreatmentEligibility>;
+public sealed record GetTreatmentEligibility(Guid ClientId) : IQuery<TreatmentEligibility>, IClientRecordRequest;
 
 /// <param name="MayStartPlan">No missing intake or consent, no uncleared physician-clearance flag.</param>
 /// <param name="MayTreatNow">As above, and no absolute flag for today.</param>
@@ -38,7 +38,7 @@ public sealed record TreatmentEligibility(
 public sealed record EligibilityBlocker(string Code, string Message, Guid? FlagId, bool BlocksPlan);
 
 /// <summary>How and whether a client wants to be contacted, per kind of message.</summary>
-public sealed record GetContactPreferences(Guid ClientId) : IQuery<ContactPreferences>;
+public sealed record GetContactPreferences(Guid ClientId) : IQuery<ContactPreferences>, IClientRecordRequest;
 
 [JsonConverter(typeof(JsonStringEnumConverter<ContactKind>))]
 public enum ContactKind
@@ -69,7 +69,7 @@ public sealed record ContactPreferences(Guid ClientId, string? Email, string? Ph
 public sealed record ContactPreference(ContactKind Kind, ContactChannel Channel, bool Allowed);
 
 /// <summary>The therapists who treat the client, preferred first.</summary>
-public sealed record GetCareTeam(Guid ClientId) : IQuery<CareTeam>;
+public sealed record GetCareTeam(Guid ClientId) : IQuery<CareTeam>, IClientRecordRequest;
 
 public sealed record CareTeam(Guid ClientId, IReadOnlyList<Guid> TherapistIds)
 {

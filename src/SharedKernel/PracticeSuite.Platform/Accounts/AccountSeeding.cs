@@ -62,6 +62,7 @@ internal sealed class AccountSeeding(AccountsDbContext db, UserManager<PracticeU
     public static async Task<IReadOnlyDictionary<string, string>> SeedModuleRecordsAsync(ILifetimeScope root, Personas personas, CancellationToken cancellationToken)
     {
         var routeValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        using var system = SystemPrincipal.Enter();
         await using var scope = root.BeginLifetimeScope();
         foreach (var records in scope.Resolve<IEnumerable<IPersonaRecords>>())
         {
@@ -192,6 +193,7 @@ internal sealed class AccountsStartup(ILifetimeScope root, IOptions<DemoOptions>
 
     private async Task SeedDemoRecordsAsync(Personas personas, CancellationToken cancellationToken)
     {
+        using var system = SystemPrincipal.Enter();
         await using var scope = root.BeginLifetimeScope();
         foreach (var records in scope.Resolve<IEnumerable<IDemoRecords>>())
         {

@@ -3,6 +3,7 @@ using Hangfire.Server;
 using MediatR;
 using PracticeSuite.Platform.Modules;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
+using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Platform.Jobs;
 
@@ -22,6 +23,7 @@ internal sealed class CommandJob(IMediator mediator, ModuleCatalog modules)
     public async Task RunAsync(string jobId, string description, string requestType, PerformContext? context, CancellationToken cancellationToken)
     {
         using var trace = TraceContext.Continue($"job {jobId}", null); // each run of a recurring job is a trace of its own
+        using var system = SystemPrincipal.Enter();
         await mediator.Send(CreateRequest(requestType, modules), cancellationToken);
     }
 

@@ -5,6 +5,7 @@ using Hangfire.Server;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
+using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 
@@ -52,6 +53,7 @@ internal sealed class DeferredCommandJob(IMediator mediator, IIndex<string, Modu
             ProcessedAt = now,
         });
         using var trace = TraceContext.Continue($"job {commandName}", correlationId); // the trace of the change that asked for it
+        using var system = SystemPrincipal.Enter();
         try
         {
             await mediator.Send(command, cancellationToken);

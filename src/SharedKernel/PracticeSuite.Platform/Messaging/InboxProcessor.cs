@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using PracticeSuite.Platform.Modules;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
+using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 
@@ -166,6 +167,7 @@ internal sealed partial class InboxProcessor(
 
         var context = new IntegrationEventContext(message.MessageId, message.CorrelationId, message.OccurredAt);
         using var trace = TraceContext.Continue($"inbox {message.Type}", message.CorrelationId);
+        using var system = SystemPrincipal.Enter(); // an event is handled by the module, not on anyone's behalf
         var invoke = Invokers.GetOrAdd(eventType, CreateInvoker);
         foreach (var handler in handlers)
         {

@@ -4,12 +4,14 @@ using PracticeSuite.SharedKernel.Identity;
 
 namespace PracticeSuite.Platform.Security;
 
-/// <summary>The current user, read from the request's signed-in principal; nobody outside a request (jobs).</summary>
+/// <summary>The current user, read from the request's signed-in principal; the system inside <see cref="SystemPrincipal.Enter"/>; otherwise nobody.</summary>
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
+
+    public bool IsSystem => SystemPrincipal.IsActive && !IsAuthenticated;
 
     public string? UserId => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.NameIdentifier) : null;
 

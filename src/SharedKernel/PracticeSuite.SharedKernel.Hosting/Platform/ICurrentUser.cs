@@ -2,10 +2,13 @@ using PracticeSuite.SharedKernel.Identity;
 
 namespace PracticeSuite.SharedKernel.Hosting.Platform;
 
-/// <summary>Who is making the current request (implemented by the host from the signed-in account).</summary>
+/// <summary>Who is making the current request: a signed-in person, the system (<see cref="SystemPrincipal"/>), or nobody.</summary>
 public interface ICurrentUser
 {
     bool IsAuthenticated { get; }
+
+    /// <summary>The platform's own work, run inside <see cref="SystemPrincipal.Enter"/>: never a signed-in person.</summary>
+    bool IsSystem { get; }
 
     /// <summary>The account's id, or null when nobody is signed in (or a job is running).</summary>
     string? UserId { get; }

@@ -5,18 +5,23 @@ using PracticeSuite.SharedKernel.Errors;
 using PracticeSuite.SharedKernel.Hosting.Behaviours;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Identity;
+using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Modules.Clients.Application;
 
 /// <summary>
 /// Record-level visibility, applied by every handler that takes a client id: a manager sees every client, a
 /// therapist the clients whose care team includes them, a client only themself. A record the caller may not
-/// see is "not found" (404), so its existence is not revealed. With nobody signed in (a background job) the
-/// check does not apply: endpoints and pages always require a signed-in caller through their policy.
+/// see is "not found" (404), so its existence is not revealed. The system (a job, an event's handler, seeding)
+/// sees every client; nobody (no signed-in person and not the system) sees none. A client found visible is
+/// remembered for the rest of the request, so the page filter, the pipeline and a page's several queries ask the
+/// database once.
 /// </summary>
 public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
 {
-    public bool IsSystem => !user.IsAuthenticated;
+    private readonly HashSet<Guid> _visible = [];
+
+    public bool IsSystem => user.IsSystem;
 
     public bool IsManager => user.Role == PracticeRole.Manager;
 
@@ -68,10 +73,17 @@ public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
 
     public async Task EnsureVisibleAsync(Guid clientId, CancellationToken cancellationToken)
     {
+        if (_visible.Contains(clientId))
+        {
+            return;
+        }
+
         if (!await Visible().AnyAsync(c => c.Id == clientId, cancellationToken))
         {
             throw new NotFoundException("Client", clientId);
         }
+
+        _visible.Add(clientId);
     }
 
     /// <summary>Things only the client may do for themself (signing consent), or a manager for privacy requests.</summary>
@@ -86,16 +98,10 @@ public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
     }
 }
 
-/// <summary>A command about one client's record. Its caller must be able to see that record before the command is even validated.</summary>
-public interface IClientRecordCommand
-{
-    Guid ClientId { get; }
-}
-
 /// <summary>Runs ahead of validation (see <see cref="AccessCheckBehavior{TRequest, TResponse}"/>): a record the caller may not see is a 404, never a list of field errors.</summary>
-public sealed class ClientRecordAccessCheck<TCommand>(ClientAccess access) : IRequestAccessCheck<TCommand>
-    where TCommand : IClientRecordCommand
+public sealed class ClientRecordAccessCheck<TRequest>(ClientAccess access) : IRequestAccessCheck<TRequest>
+    where TRequest : IClientRecordRequest
 {
-    public Task EnsureAllowedAsync(TCommand request, CancellationToken cancellationToken) =>
+    public Task EnsureAllowedAsync(TRequest request, CancellationToken cancellationToken) =>
         access.EnsureVisibleAsync(request.ClientId, cancellationToken);
 }

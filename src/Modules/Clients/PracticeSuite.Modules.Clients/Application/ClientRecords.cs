@@ -143,7 +143,7 @@ public sealed class FindLikelyDuplicatesHandler(ClientsDbContext db, ClientAcces
 
 // ---------------------------------------------------------------- details, preferences, care team
 
-public sealed record UpdateClientDetails : ClientDetailsInput, ICommand, IClientRecordCommand
+public sealed record UpdateClientDetails : ClientDetailsInput, ICommand, IClientRecordRequest
 {
     public Guid ClientId { get; init; }
 }
@@ -163,7 +163,7 @@ public sealed class UpdateClientDetailsHandler(ClientsDbContext db, ClientAccess
 
 public sealed record ContactPreferenceInput(ContactKind Kind, ContactChannel Channel, bool Allowed);
 
-public sealed record UpdateContactPreferences : ICommand, IClientRecordCommand
+public sealed record UpdateContactPreferences : ICommand, IClientRecordRequest
 {
     public Guid ClientId { get; init; }
     public List<ContactPreferenceInput> Preferences { get; init; } = [];
@@ -200,7 +200,7 @@ public sealed class UpdateContactPreferencesHandler(ClientsDbContext db, ClientA
 }
 
 /// <summary>Sets who treats the client, preferred therapist first. Staff only.</summary>
-public sealed record SetCareTeam : ICommand, IClientRecordCommand
+public sealed record SetCareTeam : ICommand, IClientRecordRequest
 {
     public Guid ClientId { get; init; }
 
@@ -251,7 +251,7 @@ public sealed class SetCareTeamHandler(ClientsDbContext db, ClientAccess access,
 
 // ---------------------------------------------------------------- archive, restore, invite
 
-public sealed record ArchiveClient(Guid ClientId) : ICommand;
+public sealed record ArchiveClient(Guid ClientId) : ICommand, IClientRecordRequest;
 
 public sealed class ArchiveClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar) : IRequestHandler<ArchiveClient, Unit>
 {
@@ -268,7 +268,7 @@ public sealed class ArchiveClientHandler(ClientsDbContext db, ClientAccess acces
     }
 }
 
-public sealed record RestoreClient(Guid ClientId) : ICommand;
+public sealed record RestoreClient(Guid ClientId) : ICommand, IClientRecordRequest;
 
 public sealed class RestoreClientHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<RestoreClient, Unit>
 {
@@ -286,7 +286,7 @@ public sealed class RestoreClientHandler(ClientsDbContext db, ClientAccess acces
 }
 
 /// <summary>Invites the client to the portal (an account linked to this record) by e-mail. Manager only.</summary>
-public sealed record InviteClientToPortal(Guid ClientId) : ICommand<string>;
+public sealed record InviteClientToPortal(Guid ClientId) : ICommand<string>, IClientRecordRequest;
 
 public sealed class InviteClientToPortalHandler(ClientAccess access, IAccounts accounts) : IRequestHandler<InviteClientToPortal, string>
 {
@@ -347,7 +347,7 @@ public sealed record ClientRecord(
     bool Archived,
     bool Erased);
 
-public sealed record GetClientRecord(Guid ClientId) : IQuery<ClientRecord>;
+public sealed record GetClientRecord(Guid ClientId) : IQuery<ClientRecord>, IClientRecordRequest;
 
 public sealed class GetClientRecordHandler(ClientsDbContext db, ClientAccess access, ITherapistDirectory therapists, IAuditTrail audit)
     : IRequestHandler<GetClientRecord, ClientRecord>

@@ -78,7 +78,7 @@ public sealed class PublishConsentTextHandler(ClientsDbContext db, ClinicCalenda
 
 /// <summary>The client signs the consent version they were shown, by typing their name.</summary>
 /// <param name="Version">The version on screen: if the clinic published a newer one meanwhile, the client must read that first.</param>
-public sealed record SignConsent : ICommand, IClientRecordCommand
+public sealed record SignConsent : ICommand, IClientRecordRequest
 {
     public Guid ClientId { get; init; }
     public int Version { get; init; }
@@ -114,13 +114,12 @@ public sealed class SignConsentHandler(ClientsDbContext db, ClientAccess access,
     }
 }
 
-public sealed record GetConsentStatus(Guid ClientId) : IQuery<ConsentStatus>;
+public sealed record GetConsentStatus(Guid ClientId) : IQuery<ConsentStatus>, IClientRecordRequest;
 
-public sealed class GetConsentStatusHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<GetConsentStatus, ConsentStatus>
+public sealed class GetConsentStatusHandler(ClientsDbContext db) : IRequestHandler<GetConsentStatus, ConsentStatus>
 {
     public async Task<ConsentStatus> Handle(GetConsentStatus request, CancellationToken cancellationToken)
     {
-        await access.EnsureVisibleAsync(request.ClientId, cancellationToken);
         return await ConsentQueries.StatusAsync(db, request.ClientId, cancellationToken);
     }
 }

@@ -16,7 +16,7 @@ public sealed record ExportSection(string Name, JsonElement Data);
 public sealed record ClientExport(Guid ClientId, DateTime ExportedAt, IReadOnlyList<ExportSection> Sections);
 
 /// <summary>Everything PracticeSuite holds about one client, from every module (manager, or the client themself).</summary>
-public sealed record ExportClientData(Guid ClientId) : IQuery<ClientExport>;
+public sealed record ExportClientData(Guid ClientId) : IQuery<ClientExport>, IClientRecordRequest;
 
 public sealed class ExportClientDataHandler(ClientAccess access, IEnumerable<IPersonalDataSection> sections, ClinicCalendar calendar, IAuditTrail audit)
     : IRequestHandler<ExportClientData, ClientExport>
@@ -103,7 +103,7 @@ public sealed class ClientsPersonalDataSection(ClientsDbContext db) : IPersonalD
 /// shell so other modules' records (e.g. invoices the law requires) still join; the portal account and
 /// e-mail log go through the platform; other modules hear of it through the erased event.
 /// </summary>
-public sealed record EraseClient : ICommand, IClientRecordCommand
+public sealed record EraseClient : ICommand, IClientRecordRequest
 {
     public Guid ClientId { get; init; }
 
@@ -124,11 +124,6 @@ public sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access,
 {
     public async Task<Unit> Handle(EraseClient request, CancellationToken cancellationToken)
     {
-        if (!access.IsManager)
-        {
-            throw new NotFoundException("Client", request.ClientId);
-        }
-
         var client = await access.GetForUpdateAsync(request.ClientId, cancellationToken);
         if (client.IsErased)
         {
@@ -153,18 +148,12 @@ public sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access,
 }
 
 /// <summary>The client's audit timeline (staff who may see the client).</summary>
-public sealed record GetClientHistory(Guid ClientId, int Limit = 200) : IQuery<IReadOnlyList<AuditTimelineEntry>>;
+public sealed record GetClientHistory(Guid ClientId, int Limit = 200) : IQuery<IReadOnlyList<AuditTimelineEntry>>, IClientRecordRequest;
 
-public sealed class GetClientHistoryHandler(ClientAccess access, IAuditTimeline timeline) : IRequestHandler<GetClientHistory, IReadOnlyList<AuditTimelineEntry>>
+public sealed class GetClientHistoryHandler(IAuditTimeline timeline) : IRequestHandler<GetClientHistory, IReadOnlyList<AuditTimelineEntry>>
 {
     public async Task<IReadOnlyList<AuditTimelineEntry>> Handle(GetClientHistory request, CancellationToken cancellationToken)
     {
-        if (!access.IsStaff)
-        {
-            throw new NotFoundException("Client", request.ClientId);
-        }
-
-        await access.EnsureVisibleAsync(request.ClientId, cancellationToken);
         return await timeline.ForClientAsync(request.ClientId, Math.Clamp(request.Limit, 1, 1000), cancellationToken);
     }
 }

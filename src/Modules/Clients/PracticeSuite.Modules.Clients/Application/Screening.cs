@@ -77,12 +77,11 @@ public sealed class ScreeningEvaluator(ClientsDbContext db, ClinicCalendar calen
     }
 }
 
-public sealed class GetTreatmentEligibilityHandler(ClientAccess access, ScreeningEvaluator screening, IAuditTrail audit)
+public sealed class GetTreatmentEligibilityHandler(ScreeningEvaluator screening, IAuditTrail audit)
     : IRequestHandler<GetTreatmentEligibility, TreatmentEligibility>
 {
     public async Task<TreatmentEligibility> Handle(GetTreatmentEligibility request, CancellationToken cancellationToken)
     {
-        await access.EnsureVisibleAsync(request.ClientId, cancellationToken);
         var eligibility = await screening.EvaluateAsync(request.ClientId, cancellationToken);
         await audit.RecordAsync(new AuditEntry(ClientAudit.FlagsRead, ClientAudit.ScreeningFlags, request.ClientId.ToString(), request.ClientId), cancellationToken);
         return eligibility;
@@ -90,16 +89,15 @@ public sealed class GetTreatmentEligibilityHandler(ClientAccess access, Screenin
 }
 
 /// <summary>Every flag of a client, active first, for the staff's flag panel (including resolved ones, for the record).</summary>
-public sealed record GetClientFlags(Guid ClientId) : IQuery<IReadOnlyList<FlagDetails>>;
+public sealed record GetClientFlags(Guid ClientId) : IQuery<IReadOnlyList<FlagDetails>>, IClientRecordRequest;
 
 public sealed record FlagDetails(ScreeningFlagView Flag, bool Active, bool Lapsed, DateTime RaisedAt, int RaisedByIntakeVersion, DateTime? ResolvedAt);
 
-public sealed class GetClientFlagsHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, IAuditTrail audit)
+public sealed class GetClientFlagsHandler(ClientsDbContext db, ClinicCalendar calendar, IAuditTrail audit)
     : IRequestHandler<GetClientFlags, IReadOnlyList<FlagDetails>>
 {
     public async Task<IReadOnlyList<FlagDetails>> Handle(GetClientFlags request, CancellationToken cancellationToken)
     {
-        await access.EnsureVisibleAsync(request.ClientId, cancellationToken);
         var today = calendar.Today;
         var flags = await db.Flags.AsNoTracking().Where(f => f.ClientId == request.ClientId).ToListAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry(ClientAudit.FlagsRead, ClientAudit.ScreeningFlags, request.ClientId.ToString(), request.ClientId), cancellationToken);
@@ -111,7 +109,7 @@ public sealed class GetClientFlagsHandler(ClientsDbContext db, ClientAccess acce
 }
 
 /// <summary>Records a physician's clearance on a "requires physician clearance" flag.</summary>
-public sealed record RecordClearance : ICommand, IClientRecordCommand
+public sealed record RecordClearance : ICommand, IClientRecordRequest
 {
     public Guid ClientId { get; init; }
     public Guid FlagId { get; init; }
@@ -136,17 +134,11 @@ public sealed class RecordClearanceValidator : AbstractValidator<RecordClearance
     }
 }
 
-public sealed class RecordClearanceHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, ScreeningEvaluator screening, IAuditTrail audit)
+public sealed class RecordClearanceHandler(ClientsDbContext db, ClinicCalendar calendar, ScreeningEvaluator screening, IAuditTrail audit)
     : IRequestHandler<RecordClearance, Unit>
 {
     public async Task<Unit> Handle(RecordClearance request, CancellationToken cancellationToken)
     {
-        if (!access.IsStaff)
-        {
-            throw new NotFoundException("Client", request.ClientId);
-        }
-
-        await access.EnsureVisibleAsync(request.ClientId, cancellationToken);
         var flag = await db.Flags.SingleOrDefaultAsync(f => f.Id == request.FlagId && f.ClientId == request.ClientId, cancellationToken)
             ?? throw new NotFoundException("Flag", request.FlagId);
         if (flag.Kind != FlagKind.RequiresPhysicianClearance || !flag.IsActive)
