@@ -18,19 +18,22 @@ namespace PracticeSuite.Accounts.Tests;
 [Trait("Category", "Persistence")]
 public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixture<AccountsFixture>
 {
-    private enum Caller { Anonymous, ClientA, ClientB, TherapistA, TherapistB, Manager }
+    private enum Caller { Anonymous, ClientA, ClientB, TherapistA, TherapistB, Reception, Manager }
 
     private static readonly Caller[] Everyone = Enum.GetValues<Caller>();
 
     // Who may use what, written from the product's rules (never read from the policies the code declares). Routes that
     // name a record address ClientA's, whose care team is TherapistA: ClientB and TherapistB must not reach it.
+    // Reception (the front desk) sees every client's details and screening flags, never intake answers or history.
     private static readonly Caller[] Nobody = [];
-    private static readonly Caller[] SignedIn = [Caller.ClientA, Caller.ClientB, Caller.TherapistA, Caller.TherapistB, Caller.Manager];
-    private static readonly Caller[] Staff = [Caller.TherapistA, Caller.TherapistB, Caller.Manager];
+    private static readonly Caller[] SignedIn = [Caller.ClientA, Caller.ClientB, Caller.TherapistA, Caller.TherapistB, Caller.Reception, Caller.Manager];
+    private static readonly Caller[] Staff = [Caller.TherapistA, Caller.TherapistB, Caller.Reception, Caller.Manager];
     private static readonly Caller[] Manager = [Caller.Manager];
     private static readonly Caller[] Clients = [Caller.ClientA, Caller.ClientB];
-    private static readonly Caller[] ClientAAndTheirCare = [Caller.ClientA, Caller.TherapistA, Caller.Manager];
-    private static readonly Caller[] ClientAsCareTeam = [Caller.TherapistA, Caller.Manager];
+    private static readonly Caller[] ClientAAndTheClinic = [Caller.ClientA, Caller.TherapistA, Caller.Reception, Caller.Manager];
+    private static readonly Caller[] ClientAAndClinicians = [Caller.ClientA, Caller.TherapistA, Caller.Manager];
+    private static readonly Caller[] TheClinicOnClientA = [Caller.TherapistA, Caller.Reception, Caller.Manager];
+    private static readonly Caller[] CliniciansOnClientA = [Caller.TherapistA, Caller.Manager];
     private static readonly Caller[] ClientAOrManager = [Caller.ClientA, Caller.Manager];
     private static readonly Caller[] ClientAOnly = [Caller.ClientA];
 
@@ -67,12 +70,12 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Clients"] = Staff, ["POST /Clients"] = Staff,
         ["GET /Clients/Index"] = Staff, ["POST /Clients/Index"] = Staff,
         ["GET /Clients/New"] = Staff, ["POST /Clients/New"] = Staff,
-        ["GET /Clients/{clientId:guid}"] = ClientAsCareTeam, ["POST /Clients/{clientId:guid}"] = ClientAsCareTeam,
-        ["GET /Clients/{clientId:guid}/Edit"] = ClientAsCareTeam, ["POST /Clients/{clientId:guid}/Edit"] = ClientAsCareTeam,
-        ["GET /Clients/{clientId:guid}/Intake"] = ClientAsCareTeam, ["POST /Clients/{clientId:guid}/Intake"] = ClientAsCareTeam,
-        ["GET /Clients/{clientId:guid}/History"] = ClientAsCareTeam, ["POST /Clients/{clientId:guid}/History"] = ClientAsCareTeam,
-        ["GET /Clients/{clientId:guid}/Flags/{flagId:guid}/Clearance"] = ClientAsCareTeam,
-        ["POST /Clients/{clientId:guid}/Flags/{flagId:guid}/Clearance"] = ClientAsCareTeam,
+        ["GET /Clients/{clientId:guid}"] = TheClinicOnClientA, ["POST /Clients/{clientId:guid}"] = TheClinicOnClientA,
+        ["GET /Clients/{clientId:guid}/Edit"] = TheClinicOnClientA, ["POST /Clients/{clientId:guid}/Edit"] = TheClinicOnClientA,
+        ["GET /Clients/{clientId:guid}/Intake"] = CliniciansOnClientA, ["POST /Clients/{clientId:guid}/Intake"] = CliniciansOnClientA,
+        ["GET /Clients/{clientId:guid}/History"] = CliniciansOnClientA, ["POST /Clients/{clientId:guid}/History"] = CliniciansOnClientA,
+        ["GET /Clients/{clientId:guid}/Flags/{flagId:guid}/Clearance"] = CliniciansOnClientA,
+        ["POST /Clients/{clientId:guid}/Flags/{flagId:guid}/Clearance"] = CliniciansOnClientA,
         ["GET /Clients/{clientId:guid}/Export"] = Manager, ["POST /Clients/{clientId:guid}/Export"] = Manager,
         ["GET /Clients/Settings/Consent"] = Manager, ["POST /Clients/Settings/Consent"] = Manager,
         ["GET /Clients/Settings/ScreeningRules"] = Manager, ["POST /Clients/Settings/ScreeningRules"] = Manager,
@@ -87,31 +90,31 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /api/clients/"] = Staff,
         ["POST /api/clients/"] = Staff,
         ["GET /api/clients/duplicates"] = Staff,
-        ["GET /api/clients/{clientId:guid}"] = ClientAAndTheirCare,
-        ["PUT /api/clients/{clientId:guid}"] = ClientAAndTheirCare,
-        ["GET /api/clients/{clientId:guid}/summary"] = ClientAAndTheirCare,
-        ["GET /api/clients/{clientId:guid}/contact-preferences"] = ClientAAndTheirCare,
-        ["PUT /api/clients/{clientId:guid}/contact-preferences"] = ClientAAndTheirCare,
-        ["GET /api/clients/{clientId:guid}/care-team"] = ClientAsCareTeam,
-        ["PUT /api/clients/{clientId:guid}/care-team"] = ClientAsCareTeam,
+        ["GET /api/clients/{clientId:guid}"] = ClientAAndTheClinic,
+        ["PUT /api/clients/{clientId:guid}"] = ClientAAndTheClinic,
+        ["GET /api/clients/{clientId:guid}/summary"] = ClientAAndTheClinic,
+        ["GET /api/clients/{clientId:guid}/contact-preferences"] = ClientAAndTheClinic,
+        ["PUT /api/clients/{clientId:guid}/contact-preferences"] = ClientAAndTheClinic,
+        ["GET /api/clients/{clientId:guid}/care-team"] = TheClinicOnClientA,
+        ["PUT /api/clients/{clientId:guid}/care-team"] = TheClinicOnClientA,
         ["POST /api/clients/{clientId:guid}/archive"] = Manager,
         ["POST /api/clients/{clientId:guid}/restore"] = Manager,
         ["POST /api/clients/{clientId:guid}/invite"] = Manager,
-        ["GET /api/clients/{clientId:guid}/intake"] = ClientAAndTheirCare,
-        ["POST /api/clients/{clientId:guid}/intake"] = ClientAAndTheirCare,
-        ["GET /api/clients/{clientId:guid}/flags"] = ClientAsCareTeam,
-        ["POST /api/clients/{clientId:guid}/flags/{flagId:guid}/clearance"] = ClientAsCareTeam,
-        ["GET /api/clients/{clientId:guid}/eligibility"] = ClientAsCareTeam,
+        ["GET /api/clients/{clientId:guid}/intake"] = ClientAAndClinicians,
+        ["POST /api/clients/{clientId:guid}/intake"] = ClientAAndClinicians,
+        ["GET /api/clients/{clientId:guid}/flags"] = TheClinicOnClientA,
+        ["POST /api/clients/{clientId:guid}/flags/{flagId:guid}/clearance"] = CliniciansOnClientA,
+        ["GET /api/clients/{clientId:guid}/eligibility"] = TheClinicOnClientA,
         ["GET /api/clients/consent"] = SignedIn,
         ["PUT /api/clients/consent"] = Manager,
-        ["GET /api/clients/{clientId:guid}/consent"] = ClientAAndTheirCare,
+        ["GET /api/clients/{clientId:guid}/consent"] = ClientAAndTheClinic,
         ["POST /api/clients/{clientId:guid}/consent"] = ClientAOnly,
         ["GET /api/clients/screening-rules"] = Manager,
         ["PUT /api/clients/screening-rules/{questionKey}"] = Manager,
         ["GET /api/clients/body-areas"] = SignedIn,
         ["GET /api/clients/{clientId:guid}/export"] = ClientAOrManager,
         ["POST /api/clients/{clientId:guid}/erase"] = Manager,
-        ["GET /api/clients/{clientId:guid}/history"] = ClientAsCareTeam,
+        ["GET /api/clients/{clientId:guid}/history"] = CliniciansOnClientA,
 
         // Test modules: Alpha and Gamma are open; Casebook exercises each policy, and one endpoint declares none.
         ["GET /Alpha"] = Everyone, ["POST /Alpha"] = Everyone,
@@ -127,7 +130,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["POST /api/gamma/repair"] = Everyone,
         ["GET /Casebook"] = Staff, ["POST /Casebook"] = Staff,
         ["GET /Casebook/Index"] = Staff, ["POST /Casebook/Index"] = Staff,
-        ["GET /api/casebook/clients/{clientId:guid}/notes"] = ClientAAndTheirCare,
+        ["GET /api/casebook/clients/{clientId:guid}/notes"] = ClientAAndClinicians, // clinical notes: never the front desk
         ["GET /api/casebook/clinic-summary"] = Staff,
         ["GET /api/casebook/settings"] = Manager,
         ["GET /api/casebook/my-notes"] = Clients,
@@ -144,6 +147,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
             [Caller.ClientB] = await host.SignedInClientAsync(host.Personas.ClientB.Email),
             [Caller.TherapistA] = await host.SignedInClientAsync(host.Personas.TherapistA.Email),
             [Caller.TherapistB] = await host.SignedInClientAsync(host.Personas.TherapistB.Email),
+            [Caller.Reception] = await host.SignedInClientAsync(host.Personas.Reception!.Email),
             [Caller.Manager] = await host.SignedInClientAsync(host.Personas.Manager.Email),
         };
 

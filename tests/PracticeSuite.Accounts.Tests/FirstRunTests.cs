@@ -40,13 +40,13 @@ public sealed class FirstRunTests
     }
 
     [Fact]
-    public async Task A_fresh_database_has_the_three_roles_from_its_migrations()
+    public async Task A_fresh_database_has_the_four_roles_from_its_migrations()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var factory = new PracticeSuiteFactory(database, Quiet);
         var roles = await factory.InScopeAsync(scope =>
             scope.Resolve<AccountsDbContext>().Roles.Select(r => r.NormalizedName).OrderBy(n => n).ToListAsync());
-        Assert.Equal(["CLIENT", "MANAGER", "THERAPIST"], roles);
+        Assert.Equal(["CLIENT", "MANAGER", "RECEPTION", "THERAPIST"], roles);
     }
 
     [Fact]

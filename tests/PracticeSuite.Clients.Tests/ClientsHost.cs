@@ -147,6 +147,8 @@ public class ClientsHost : IAsyncLifetime
 
     public HttpClient ClientUser(Guid clientId) => Factory.CreateClient().As(PracticeRole.Client, "user-" + clientId, clientId: clientId);
 
+    public HttpClient Reception() => Factory.CreateClient().As(PracticeRole.Reception, "user-reception");
+
     public HttpClient Anonymous() => Factory.CreateClient();
 
     /// <summary>Creates the persona records through the module's <see cref="IPersonaRecords"/>.</summary>

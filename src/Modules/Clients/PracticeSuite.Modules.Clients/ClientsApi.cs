@@ -78,10 +78,10 @@ public static class ClientsApi
         // Health information.
         api.MapGet("/{clientId:guid}/intake", async Task<Results<Ok<IntakeView>, NoContent>> (Guid clientId, int? version, IMediator m, CancellationToken ct) =>
                 await m.Send(new GetIntake(clientId, version), ct) is { } intake ? TypedResults.Ok(intake) : TypedResults.NoContent())
-            .RequireAuthorization(Policies.SignedIn);
+            .RequireAuthorization(Policies.HealthRecord);
         api.MapPost("/{clientId:guid}/intake", async (Guid clientId, SubmitIntake command, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(new VersionSaved(await m.Send(command with { ClientId = clientId }, ct))))
-            .RequireAuthorization(Policies.SignedIn);
+            .RequireAuthorization(Policies.HealthRecord);
         api.MapGet("/{clientId:guid}/flags", (Guid clientId, IMediator m, CancellationToken ct) => m.Send(new GetClientFlags(clientId), ct))
             .RequireAuthorization(Policies.Staff);
         api.MapPost("/{clientId:guid}/flags/{flagId:guid}/clearance", async (Guid clientId, Guid flagId, RecordClearance command, IMediator m, CancellationToken ct) =>
@@ -89,7 +89,7 @@ public static class ClientsApi
                 await m.Send(command with { ClientId = clientId, FlagId = flagId }, ct);
                 return TypedResults.NoContent();
             })
-            .RequireAuthorization(Policies.Staff);
+            .RequireAuthorization(Policies.Clinician);
         api.MapGet("/{clientId:guid}/eligibility", (Guid clientId, IMediator m, CancellationToken ct) => m.Send(new GetTreatmentEligibility(clientId), ct))
             .RequireAuthorization(Policies.Staff);
 
@@ -130,7 +130,7 @@ public static class ClientsApi
             })
             .RequireAuthorization(Policies.Manager);
         api.MapGet("/{clientId:guid}/history", (Guid clientId, IMediator m, CancellationToken ct) => m.Send(new GetClientHistory(clientId), ct))
-            .RequireAuthorization(Policies.Staff);
+            .RequireAuthorization(Policies.Clinician);
     }
 }
 

@@ -42,7 +42,7 @@ internal sealed class AccountSeeding(AccountsDbContext db, UserManager<PracticeU
     }
 
     /// <summary>
-    /// The standard people (a manager, two therapists with profiles, two clients) with one password, created
+    /// The standard people (a manager, two therapists with profiles, a receptionist, two clients) with one password, created
     /// unless they exist. <c>Created</c> is false when they already existed.
     /// </summary>
     public async Task<(Personas Personas, bool Created)> EnsurePersonasAsync(string emailDomain, string password)
@@ -55,7 +55,8 @@ internal sealed class AccountSeeding(AccountsDbContext db, UserManager<PracticeU
         var therapistB = await EnsureTherapistAsync($"therapist.b@{emailDomain}", "Theo Therapist", password, certificationExpiresInDays: 20);
         var clientA = await EnsureAsync($"client.a@{emailDomain}", "Casey Client", password, PracticeRole.Client, Guid.CreateVersion7(), null);
         var clientB = await EnsureAsync($"client.b@{emailDomain}", "Chris Client", password, PracticeRole.Client, Guid.CreateVersion7(), null);
-        return (new Personas(clientA, clientB, therapistA, therapistB, manager), created);
+        var reception = await EnsureAsync($"reception@{emailDomain}", "Riley Reception", password, PracticeRole.Reception, null, null);
+        return (new Personas(clientA, clientB, therapistA, therapistB, manager, reception), created);
     }
 
     /// <summary>Lets every module create its records for the personas and returns their route values, merged.</summary>
@@ -183,7 +184,7 @@ internal sealed class AccountsStartup(ILifetimeScope root, IOptions<DemoOptions>
 
             await SeedDemoRecordsAsync(personas, cancellationToken);
 
-            var lines = new[] { personas.Manager, personas.TherapistA, personas.TherapistB, personas.ClientA, personas.ClientB }
+            var lines = new[] { personas.Manager, personas.Reception!, personas.TherapistA, personas.TherapistB, personas.ClientA, personas.ClientB }
                 .Select(p => $"  {p.Role,-9} {p.Email,-40} {DemoPassword}");
             Console.WriteLine($"Demo mode (Demo:Enabled): sign in with one of these accounts\n{string.Join('\n', lines)}");
         }

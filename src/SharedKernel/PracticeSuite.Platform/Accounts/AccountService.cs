@@ -204,6 +204,7 @@ internal sealed class AccountService(
     {
         PracticeRole.Manager => "a manager",
         PracticeRole.Therapist => "a therapist",
+        PracticeRole.Reception => "the front desk",
         _ => "a client",
     };
 

@@ -19,7 +19,9 @@ internal static class SecurityComposition
         services.AddSingleton<IAuthorizationPolicyProvider, EndpointFallbackPolicyProvider>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Manager, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager)))
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager), nameof(PracticeRole.Therapist)))
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager), nameof(PracticeRole.Therapist), nameof(PracticeRole.Reception)))
+            .AddPolicy(Policies.Clinician, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager), nameof(PracticeRole.Therapist)))
+            .AddPolicy(Policies.HealthRecord, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Client), nameof(PracticeRole.Manager), nameof(PracticeRole.Therapist)))
             .AddPolicy(Policies.Client, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Client)))
             .AddPolicy(Policies.ClientOrManager, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Client), nameof(PracticeRole.Manager)))
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())

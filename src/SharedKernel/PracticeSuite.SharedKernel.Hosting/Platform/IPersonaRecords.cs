@@ -16,4 +16,4 @@ public interface IPersonaRecords
 public sealed record PersonaAccount(string UserId, string Email, string DisplayName, PracticeRole Role, Guid? ClientId, Guid? TherapistId);
 
 /// <summary>The standard people: two clients, two therapists and a manager. Client and therapist ids are fixed before seeding.</summary>
-public sealed record Personas(PersonaAccount ClientA, PersonaAccount ClientB, PersonaAccount TherapistA, PersonaAccount TherapistB, PersonaAccount Manager);
+public sealed record Personas(PersonaAccount ClientA, PersonaAccount ClientB, PersonaAccount TherapistA, PersonaAccount TherapistB, PersonaAccount Manager, PersonaAccount? Reception = null);

@@ -10,8 +10,14 @@ public static class Policies
     /// <summary>Clinic managers only.</summary>
     public const string Manager = "Manager";
 
-    /// <summary>Managers and therapists: the clinic's views.</summary>
+    /// <summary>The clinic's people — managers, therapists and reception: the clinic's views.</summary>
     public const string Staff = "Staff";
+
+    /// <summary>Managers and therapists: clinical work (clearances, a record's history, later notes and plans).</summary>
+    public const string Clinician = "Clinician";
+
+    /// <summary>A client's health information (the intake): the client, for their own record, and clinicians.</summary>
+    public const string HealthRecord = "HealthRecord";
 
     /// <summary>Clients in their portal.</summary>
     public const string Client = "Client";

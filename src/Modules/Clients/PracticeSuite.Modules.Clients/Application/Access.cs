@@ -10,7 +10,7 @@ using PracticeSuite.SharedKernel.Messaging;
 namespace PracticeSuite.Modules.Clients.Application;
 
 /// <summary>
-/// Record-level visibility, applied by every handler that takes a client id: a manager sees every client, a
+/// Record-level visibility, applied by every handler that takes a client id: a manager and reception see every client, a
 /// therapist the clients whose care team includes them, a client only themself. A record the caller may not
 /// see is "not found" (404), so its existence is not revealed. The system (a job, an event's handler, seeding)
 /// sees every client; nobody (no signed-in person and not the system) sees none. A client found visible is
@@ -25,12 +25,15 @@ public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
 
     public bool IsManager => user.Role == PracticeRole.Manager;
 
-    public bool IsStaff => user.Role is PracticeRole.Manager or PracticeRole.Therapist;
+    public bool IsStaff => user.Role is PracticeRole.Manager or PracticeRole.Therapist or PracticeRole.Reception;
+
+    /// <summary>Managers and therapists: the people who read health information (reception does not).</summary>
+    public bool IsClinician => user.Role is PracticeRole.Manager or PracticeRole.Therapist;
 
     public bool IsClientThemself(Guid clientId) => user.Role == PracticeRole.Client && user.ClientId == clientId;
 
     /// <summary>Who the caller may see, as data: the one rule that <see cref="Visible"/> and the search's SQL both apply.</summary>
-    public SearchScope SearchScope() => (IsSystem || IsManager, user.Role) switch
+    public SearchScope SearchScope() => (IsSystem || IsManager || user.Role == PracticeRole.Reception, user.Role) switch
     {
         (true, _) => new SearchScope(true, null, null),
         (_, PracticeRole.Therapist) when user.TherapistId is { } therapistId => new SearchScope(false, therapistId, null),

@@ -228,11 +228,6 @@ public sealed class SetCareTeamHandler(ClientsDbContext db, ClientAccess access,
 {
     public async Task<Unit> Handle(SetCareTeam request, CancellationToken cancellationToken)
     {
-        if (!access.IsStaff && !access.IsSystem)
-        {
-            throw new NotFoundException("Client", request.ClientId);
-        }
-
         var therapistIds = request.TherapistIds ?? [];
         for (var index = 0; index < therapistIds.Count; index++)
         {

@@ -28,7 +28,7 @@ internal sealed class StaffModel(AccountsDbContext db, IAccounts accounts, UserM
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Input.Role is not (PracticeRole.Therapist or PracticeRole.Client or PracticeRole.Manager))
+        if (Input.Role is not (PracticeRole.Therapist or PracticeRole.Reception or PracticeRole.Client or PracticeRole.Manager))
         {
             ModelState.AddModelError("Input.Role", "Choose a role.");
         }

@@ -7,6 +7,9 @@ namespace PracticeSuite.Modules.Clients.Pages.Clients;
 
 public sealed class RecordModel(IMediator mediator, ClientAccess access, ITherapistDirectory therapists) : ClientsPageModel
 {
+    /// <summary>Reception sees that an intake exists, never its answers.</summary>
+    public bool MayReadHealthInformation => access.IsClinician;
+
     [FromRoute]
     public Guid ClientId { get; set; }
 
