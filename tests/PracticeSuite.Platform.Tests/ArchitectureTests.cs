@@ -166,6 +166,32 @@ public sealed class ArchitectureTests(HostFixture host) : IClassFixture<HostFixt
         Assert.True(inspected > 0, "no module has a Domain namespace to inspect");
     }
 
+    [Fact]
+    public void No_module_reads_the_system_clock_directly()
+    {
+        // Time comes from the host's TimeProvider (or ClinicCalendar), which tests replace; the system clock cannot be.
+        string[] forbidden = ["System.DateTime::get_Now", "System.DateTime::get_UtcNow", "System.DateTimeOffset::get_Now", "System.DateTimeOffset::get_UtcNow"];
+        var methods = 0;
+        foreach (var (name, path) in StagedModuleAssemblies())
+        {
+            using var module = Mono.Cecil.ModuleDefinition.ReadModule(path);
+            foreach (var method in module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody))
+            {
+                methods++;
+                foreach (var instruction in method.Body.Instructions)
+                {
+                    if (instruction.Operand is Mono.Cecil.MethodReference called &&
+                        forbidden.Any(f => called.FullName.Contains(f, StringComparison.Ordinal)))
+                    {
+                        Assert.Fail($"{name}: {method.FullName} reads {called.FullName}; use TimeProvider or ClinicCalendar.");
+                    }
+                }
+            }
+        }
+
+        Assert.True(methods > 100, $"only {methods} method bodies inspected");
+    }
+
     private static IEnumerable<(string Name, string Path)> StagedModuleAssemblies() =>
         Directory.EnumerateDirectories(ModulesFolder)
             .Select(folder => (Name: Path.GetFileName(folder), Path: Path.Combine(folder, ModuleNames.ModuleAssembly(Path.GetFileName(folder)) + ".dll")))
