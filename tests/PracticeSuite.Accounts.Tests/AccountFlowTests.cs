@@ -1,3 +1,4 @@
+using PracticeSuite.SharedKernel.Messaging;
 using System.Net;
 using Autofac;
 using Microsoft.AspNetCore.Identity;
@@ -135,7 +136,7 @@ public sealed class AccountFlowTests(AccountsFixture host) : IClassFixture<Accou
         var clientId = Guid.NewGuid();
         var userId = await host.InScopeAsync(scope => scope.Resolve<IAccounts>().InviteAsync(new AccountInvitation("erin@personas.test", "Erin Erased", PracticeRole.Client, clientId), CancellationToken.None));
         Assert.Equal(userId, await host.InScopeAsync(scope => scope.Resolve<IAccounts>().FindUserIdForClientAsync(clientId, CancellationToken.None)));
-        await host.InScopeAsync(async scope => { await scope.Resolve<IAuditTrail>().RecordAsync(new AuditEntry("clients.intake.read", "Intake", "1", clientId), CancellationToken.None); return 0; });
+        await host.InScopeAsync(async scope => { await scope.Resolve<IAuditTrail>().RecordAsync(new AuditSubject(new AuditAction("clients.intake.read", AuditKind.Read, "Viewed the intake"), "Intake", "1", clientId), CancellationToken.None); return 0; });
 
         await host.InScopeAsync(async scope => { await scope.Resolve<IAccounts>().EraseClientAccountAsync(clientId, CancellationToken.None); return 0; });
 

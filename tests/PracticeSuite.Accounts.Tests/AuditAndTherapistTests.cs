@@ -1,9 +1,11 @@
 using System.Net;
+using AngleSharp.Html.Parser;
 using Autofac;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.Platform.Audit;
 using PracticeSuite.Platform.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Messaging;
 using PracticeSuite.Testing;
 using Xunit;
 
@@ -37,6 +39,44 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, (await therapist.GetAsync("/Manage/Audit?handler=Csv")).StatusCode); // managers only
     }
 
+    [Fact]
+    public async Task The_audit_page_reads_in_words_names_and_the_clinics_time_and_an_erased_client_stays_unnamed()
+    {
+        var therapist = await host.SignedInClientAsync(host.Personas.TherapistA.Email);
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var clientId = host.Personas.ClientA.ClientId!.Value;
+        Assert.Equal(HttpStatusCode.OK, (await therapist.GetAsync($"/api/casebook/clients/{clientId}/notes")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await therapist.GetAsync($"/api/casebook/clients/{CasebookErasedClient}/notes")).StatusCode);
+
+        var page = await new HtmlParser().ParseDocumentAsync(await manager.GetStringAsync($"/Manage/Audit?UserId={host.Personas.TherapistA.UserId}"));
+        var rows = page.QuerySelectorAll("#audit tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
+        Assert.Contains(rows, r => r[1] == $"{host.Personas.TherapistA.DisplayName} (Therapist)" && r[2] == "Read the casebook notes" && r[3] == host.Personas.ClientA.DisplayName);
+        Assert.Contains(rows, r => r[2] == "Read the casebook notes" && r[3] == $"Erased client · {CasebookErasedClient.ToString()[..8]}");
+        Assert.DoesNotContain(rows, r => r[1].StartsWith(host.Personas.Manager.DisplayName, StringComparison.Ordinal)); // the person picker filters
+
+        // The clinic's time (Europe/London in tests: UTC in winter, so the tooltip's UTC and the text agree to the minute).
+        var time = page.QuerySelector("#audit tbody tr time")!;
+        Assert.EndsWith(" UTC", time.GetAttribute("title"));
+        Assert.Matches(@"^\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}$", time.TextContent);
+
+        // Pickers: people by name (and the system), clients by name, actions in words.
+        Assert.Contains(page.QuerySelectorAll("#UserId option"), o => o.TextContent == $"{host.Personas.TherapistA.DisplayName} (Therapist)" && o.GetAttribute("value") == host.Personas.TherapistA.UserId);
+        Assert.Contains(page.QuerySelectorAll("#UserId option"), o => o.TextContent == "The system" && o.GetAttribute("value") == "system");
+        Assert.Contains(page.QuerySelectorAll("#ClientId option"), o => o.TextContent == host.Personas.ClientA.DisplayName && o.GetAttribute("value") == clientId.ToString());
+        Assert.Contains(page.QuerySelectorAll("#ActionName option"), o => o.TextContent == "Read the casebook notes" && o.GetAttribute("value") == "casebook.notes.read");
+    }
+
+    [Fact]
+    public async Task An_end_date_before_the_start_is_a_message_on_the_page()
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var response = await manager.GetAsync("/Manage/Audit?From=2026-12-02&To=2026-12-01");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The end date cannot be before the start date.", await response.Content.ReadAsStringAsync());
+    }
+
+    private static readonly Guid CasebookErasedClient = Guid.Parse("e7a5ed00-0000-4000-8000-00000000c11e");
+
     private static async Task<IReadOnlyList<string>> ExportRowsAsync(HttpClient manager, string exportUrl)
     {
         var response = await manager.GetAsync(exportUrl);
@@ -56,19 +96,22 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
         var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/casebook/clients/{clientId}/notes")).StatusCode);
 
-        var timeline = await host.InScopeAsync(scope => scope.Resolve<IAuditTimeline>().ForClientAsync(clientId, 100, CancellationToken.None));
-        var reads = timeline.Where(e => e.Action == "casebook.notes.read").ToList();
+        var timeline = await host.InScopeAsync(scope => scope.Resolve<IAuditTimeline>().ForClientAsync(clientId, true, 100, CancellationToken.None));
+        var reads = timeline.Where(e => e.ActionCode == "casebook.notes.read").ToList();
         Assert.True(reads.Count >= 2, $"expected both reads, got {reads.Count}");
         Assert.Equal($"{host.Personas.Manager.DisplayName} (Manager)", reads[0].Who);
-        Assert.Contains(reads, e => e.Who == $"{host.Personas.TherapistA.DisplayName} (Therapist)" && e.UserId == host.Personas.TherapistA.UserId);
+        Assert.Equal("Read the casebook notes", reads[0].What); // the module's words for its action
+        Assert.Contains(reads, e => e.Who == $"{host.Personas.TherapistA.DisplayName} (Therapist)");
         Assert.True(timeline.Zip(timeline.Skip(1)).All(pair => pair.First.OccurredAt >= pair.Second.OccurredAt), "newest first");
-        Assert.DoesNotContain(timeline, e => e.RecordId == host.Personas.ClientB.ClientId!.Value.ToString());
+
+        var changesOnly = await host.InScopeAsync(scope => scope.Resolve<IAuditTimeline>().ForClientAsync(clientId, false, 100, CancellationToken.None));
+        Assert.DoesNotContain(changesOnly, e => e.Kind == AuditKind.Read);
     }
 
     [Fact]
     public async Task Audit_entries_cannot_be_changed()
     {
-        await host.InScopeAsync(scope => scope.Resolve<IAuditTrail>().RecordAsync(new AuditEntry("test.read", "Probe", "1"), CancellationToken.None).ContinueWith(_ => 0));
+        await host.InScopeAsync(scope => scope.Resolve<IAuditTrail>().RecordAsync(new AuditSubject(new AuditAction("test.read", AuditKind.Read, "Probed"), "Probe", "1", null), CancellationToken.None).ContinueWith(_ => 0));
         await Assert.ThrowsAsync<InvalidOperationException>(() => host.InScopeAsync(async scope =>
         {
             var db = scope.Resolve<AccountsDbContext>();

@@ -80,7 +80,7 @@ public sealed class FirstRunTests
             ["Input.Email"] = $"manager@{AccountsStartup.DemoDomain}", ["Input.Password"] = AccountsStartup.DemoPassword,
         });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Contains("\"clients\":2", await client.GetStringAsync("/api/casebook/clinic-summary")); // the module seeded its records
+        Assert.Contains("\"clients\":3", await client.GetStringAsync("/api/casebook/clinic-summary")); // the module seeded its records: two clients and an erased one
         Assert.Contains("Theo Therapist", await client.GetStringAsync("/Manage/Therapists"));
     }
 }

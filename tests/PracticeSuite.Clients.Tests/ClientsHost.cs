@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Messaging;
 using PracticeSuite.SharedKernel.Identity;
 using PracticeSuite.Testing;
 using Xunit;
@@ -34,23 +35,25 @@ public static class People
         new PersonaAccount("user-manager", "mia@example.com", "Mia Manager", PracticeRole.Manager, null, null));
 }
 
-/// <summary>Stands in for the audit store being built elsewhere: keeps entries in memory and reads them back.</summary>
+/// <summary>Stands in for the platform's audit store: keeps what the pipeline declared in memory and reads it back.</summary>
 public sealed class InMemoryAuditTrail(FakeTimeProvider clock) : IAuditTrail, IAuditTimeline
 {
-    public ConcurrentQueue<AuditEntry> Entries { get; } = new();
+    public ConcurrentQueue<AuditSubject> Entries { get; } = new();
 
-    private readonly ConcurrentQueue<(DateTime At, AuditEntry Entry)> _timed = new();
+    private readonly ConcurrentQueue<(DateTime At, AuditSubject Subject)> _timed = new();
 
-    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public Task RecordAsync(AuditSubject subject, CancellationToken cancellationToken)
     {
-        Entries.Enqueue(entry);
-        _timed.Enqueue((clock.GetUtcNow().UtcDateTime, entry));
+        Entries.Enqueue(subject);
+        _timed.Enqueue((clock.GetUtcNow().UtcDateTime, subject));
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<AuditTimelineEntry>> ForClientAsync(Guid clientId, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<AuditTimelineEntry>>(_timed.Where(t => t.Entry.ClientId == clientId).Reverse().Take(limit)
-            .Select(t => new AuditTimelineEntry(t.At, "someone", "Someone (Manager)", t.Entry.Action, t.Entry.RecordType, t.Entry.RecordId)).ToList());
+    public Task<IReadOnlyList<AuditTimelineEntry>> ForClientAsync(Guid clientId, bool includeReads, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditTimelineEntry>>(_timed
+            .Where(t => t.Subject.ClientId == clientId && (includeReads || t.Subject.Action.Kind == AuditKind.Change))
+            .Reverse().Take(limit)
+            .Select(t => new AuditTimelineEntry(t.At, "Someone (Manager)", t.Subject.Action.Description, t.Subject.Action.Kind, t.Subject.Action.Code)).ToList());
 }
 
 public sealed class RecordingAccounts : IAccounts

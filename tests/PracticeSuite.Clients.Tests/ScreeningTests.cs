@@ -86,7 +86,7 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
         await (await manager.PostAsJsonAsync($"/api/clients/{id}/flags/{flagId}/clearance",
             new { physician = "Dr Grey", clearedOn = "2026-11-20", outcome = "Inadvisable" })).EnsureSuccessAsync();
         Assert.Contains("flag.clearance-inadvisable", Codes(await EligibilityAsync(id)));
-        Assert.Contains(host.Factory.Audit.Entries, e => e.Action == "clients.flag.clearance-recorded" && e.ClientId == id);
+        Assert.Contains(host.Factory.Audit.Entries, e => e.Action.Code == "clients.flag.clearance-recorded" && e.ClientId == id);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
         var first = await manager.GetJsonAsync($"/api/clients/{id}/intake?version=1");
         Assert.Contains(first["answers"]!["screening"]!.AsArray(), a => a!["questionKey"]!.GetValue<string>() == "osteoporosis" && a["yes"]!.GetValue<bool>());
         Assert.Empty((await EligibilityAsync(id))["flags"]!.AsArray());
-        Assert.Contains(host.Factory.Audit.Entries, e => e.Action == "clients.intake.read" && e.ClientId == id);
+        Assert.Contains(host.Factory.Audit.Entries, e => e.Action.Code == "clients.intake.read" && e.ClientId == id);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Xml.Linq;
+using MediatR;
 using NetArchTest.Rules;
 using PracticeSuite.SharedKernel.Hosting.Modules;
 using Xunit;
@@ -190,6 +191,43 @@ public sealed class ArchitectureTests(HostFixture host) : IClassFixture<HostFixt
         }
 
         Assert.True(methods > 100, $"only {methods} method bodies inspected");
+    }
+
+    [Fact]
+    public void No_handler_or_page_model_writes_the_audit_trail_or_checks_record_access_itself()
+    {
+        // Both are the pipeline's (AuditBehavior, AccessCheckBehavior); a handler doing either would double or bypass them.
+        Assert.NotNull(host.Factory.Server);
+        static bool Forbidden(Mono.Cecil.MethodReference called) =>
+            called.DeclaringType.FullName is "PracticeSuite.SharedKernel.Hosting.Platform.IAuditTrail"
+            || called.DeclaringType.FullName.StartsWith("PracticeSuite.SharedKernel.Hosting.Behaviours.IRequestAccessCheck", StringComparison.Ordinal)
+            || called.Name == "EnsureVisibleAsync";
+
+        var (handlers, pages) = (0, 0);
+        foreach (var (name, path) in StagedModuleAssemblies())
+        {
+            var assembly = System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
+            var inspected = assembly.GetTypes().Where(t => !t.IsAbstract).Select(t => (Type: t,
+                    Handler: t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)),
+                    Page: typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel).IsAssignableFrom(t)))
+                .Where(t => t.Handler || t.Page).ToList();
+            handlers += inspected.Count(t => t.Handler);
+            pages += inspected.Count(t => t.Page);
+
+            using var module = Mono.Cecil.ModuleDefinition.ReadModule(path);
+            var cecilTypes = module.GetTypes().ToDictionary(t => t.FullName.Replace('/', '+'));
+            foreach (var (type, _, _) in inspected)
+            {
+                // An async method's body lives in a nested state machine, so nested types count as the type's own.
+                var definition = cecilTypes[type.FullName!];
+                var bodies = definition.Methods.Concat(definition.NestedTypes.SelectMany(n => n.Methods)).Where(m => m.HasBody);
+                var offence = bodies.SelectMany(m => m.Body.Instructions.Select(i => (Method: m, Called: i.Operand as Mono.Cecil.MethodReference)))
+                    .FirstOrDefault(c => c.Called is not null && Forbidden(c.Called));
+                Assert.True(offence.Called is null, $"{name}: {type.FullName} calls {offence.Called?.FullName}; declare it on the request (IAuditedRequest, IClientRecordRequest).");
+            }
+        }
+
+        Assert.True(handlers > 20 && pages > 10, $"only {handlers} handlers and {pages} page models inspected");
     }
 
     private static IEnumerable<(string Name, string Path)> StagedModuleAssemblies() =>

@@ -4,7 +4,9 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Autofac;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Platform;
+using PracticeSuite.Platform.Accounts;
 using PracticeSuite.SharedKernel.Hosting.Behaviours;
 using PracticeSuite.SharedKernel.Hosting.Diagnostics;
 using Xunit;
@@ -18,7 +20,7 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void Behaviours_run_in_order_logging_access_checks_validation_unit_of_work()
+    public void Behaviours_run_in_order_logging_access_checks_validation_unit_of_work_audit()
     {
         var requestType = host.Factory.Container.ComponentRegistry.Registrations
             .SelectMany(r => r.Services).OfType<Autofac.Core.TypedService>()
@@ -28,7 +30,7 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
 
         using var scope = host.Factory.Container.BeginLifetimeScope();
         var behaviours = ((IEnumerable<object>)scope.Resolve(behaviourType)).Select(b => b.GetType().GetGenericTypeDefinition()).ToList();
-        Assert.Equal([typeof(LoggingBehavior<,>), typeof(AccessCheckBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)], behaviours);
+        Assert.Equal([typeof(LoggingBehavior<,>), typeof(AccessCheckBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>), typeof(AuditBehavior<,>)], behaviours);
     }
 
     [Fact]
@@ -75,9 +77,10 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
-    public async Task A_failing_domain_event_handler_rolls_back_the_whole_command()
+    public async Task A_failing_domain_event_handler_rolls_back_the_whole_command_and_its_audit_entry()
     {
         var client = host.Factory.CreateClient();
+        var visitsRecordedBefore = await host.Factory.InScopeAsync(scope => scope.Resolve<AccountsDbContext>().AuditRecords.CountAsync(r => r.Action == "alpha.visit.recorded", Ct));
         for (var i = 0; i < 3; i++)
         {
             var ok = await client.PostAsJsonAsync("/api/alpha/visits", new { visitorName = "Eve", fee = 10m, currency = "EUR" }, Ct);
@@ -91,7 +94,14 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
 
         // The visit was saved before the tally handler refused it; the transaction must have undone it.
         var visits = await client.GetFromJsonAsync<JsonElement>("/api/alpha/visits", Ct);
-        Assert.Equal(3, visits.EnumerateArray().Count(v => v.GetProperty("visitorName").GetString() == "Eve"));
+        var eves = visits.EnumerateArray().Where(v => v.GetProperty("visitorName").GetString() == "Eve").Select(v => v.GetProperty("id").GetGuid().ToString()).ToList();
+        Assert.Equal(3, eves.Count);
+
+        // The change's audit entry was in the same transaction: three entries, none for the visit undone.
+        var audited = await host.Factory.InScopeAsync(scope => scope.Resolve<AccountsDbContext>().AuditRecords
+            .Where(r => r.Action == "alpha.visit.recorded").Select(r => r.RecordId).ToListAsync(Ct));
+        Assert.Equal(eves.Order(), audited.Where(eves.Contains).Order());
+        Assert.Equal(visitsRecordedBefore + 3, audited.Count);
     }
 
     [Fact]

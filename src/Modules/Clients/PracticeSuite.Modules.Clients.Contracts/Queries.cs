@@ -19,7 +19,13 @@ public sealed record ClientSummary(
     bool HasPortalAccount);
 
 /// <summary>May a treatment plan start, and may a session go ahead now? If not, why not.</summary>
-public sealed record GetTreatmentEligibility(Guid ClientId) : IQuery<TreatmentEligibility>, IClientRecordRequest;
+/// <remarks>Audited as a view of the client's screening flags, which the answer carries.</remarks>
+public sealed record GetTreatmentEligibility(Guid ClientId) : IQuery<TreatmentEligibility>, IClientRecordRequest, IAuditedRequest<TreatmentEligibility>
+{
+    public static readonly AuditAction FlagsRead = new("clients.flags.read", AuditKind.Read, "Viewed the screening flags");
+
+    public AuditSubject DescribeAudit(TreatmentEligibility _) => new(FlagsRead, "ScreeningFlags", ClientId.ToString(), ClientId);
+}
 
 /// <param name="MayStartPlan">No missing intake or consent, no uncleared physician-clearance flag.</param>
 /// <param name="MayTreatNow">As above, and no absolute flag for today.</param>

@@ -129,7 +129,7 @@ public static class ClientsApi
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Manager);
-        api.MapGet("/{clientId:guid}/history", (Guid clientId, IMediator m, CancellationToken ct) => m.Send(new GetClientHistory(clientId), ct))
+        api.MapGet("/{clientId:guid}/history", (Guid clientId, bool? views, IMediator m, CancellationToken ct) => m.Send(new GetClientHistory(clientId, views ?? false), ct))
             .RequireAuthorization(Policies.Clinician);
     }
 }

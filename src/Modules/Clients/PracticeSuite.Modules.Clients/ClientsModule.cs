@@ -34,6 +34,8 @@ public sealed class ClientsModule : IModule
         container.RegisterType<ClientsPersonalDataSection>().As<IPersonalDataSection>().InstancePerLifetimeScope();
         container.RegisterType<ClientPersonaRecords>().As<IPersonaRecords>().InstancePerLifetimeScope();
         container.RegisterType<ClientDemoRecords>().As<IDemoRecords>().InstancePerLifetimeScope();
+        container.RegisterType<ClientAuditActions>().As<IAuditActions>().SingleInstance();
+        container.RegisterType<ClientNames>().As<IClientNames>().InstancePerLifetimeScope();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api) => ClientsApi.Map(api);

@@ -111,7 +111,10 @@ internal static class AccountsComposition
         services.AddScoped<AccountService>();
         services.AddScoped<IAccounts>(provider => provider.GetRequiredService<AccountService>());
         services.AddScoped<AccountSeeding>();
+        services.AddSingleton<AuditWriter>();
         services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddScoped<AuditVocabulary>();
+        services.AddScoped<AuditNames>();
         services.AddScoped<IAuditTimeline, AuditTimeline>();
         services.AddScoped<TherapistDirectory>();
         services.AddScoped<ITherapistDirectory>(provider => provider.GetRequiredService<TherapistDirectory>());

@@ -61,6 +61,7 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             audit.Property(a => a.UserId).HasMaxLength(450);
             audit.Property(a => a.Role).HasMaxLength(20);
             audit.Property(a => a.Action).HasMaxLength(100).IsRequired();
+            audit.Property(a => a.Kind).HasConversion<string>().HasMaxLength(10).IsRequired();
             audit.Property(a => a.RecordType).HasMaxLength(100).IsRequired();
             audit.Property(a => a.RecordId).HasMaxLength(100).IsRequired();
             audit.Property(a => a.IpAddress).HasMaxLength(64);

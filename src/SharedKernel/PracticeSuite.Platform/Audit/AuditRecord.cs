@@ -1,3 +1,5 @@
+using PracticeSuite.SharedKernel.Messaging;
+
 namespace PracticeSuite.Platform.Audit;
 
 /// <summary>One stored audit entry: ids only, never names or health details, so it can stay when a client is erased.</summary>
@@ -12,6 +14,8 @@ internal sealed class AuditRecord
     public string? Role { get; set; }
 
     public string Action { get; set; } = "";
+
+    public AuditKind Kind { get; set; }
 
     public string RecordType { get; set; } = "";
 

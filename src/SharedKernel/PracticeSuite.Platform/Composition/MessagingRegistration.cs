@@ -29,6 +29,8 @@ internal static class MessagingRegistration
         container.RegisterGeneric(typeof(AccessCheckBehavior<,>)).As(typeof(IPipelineBehavior<,>));
         container.RegisterGeneric(typeof(ValidationBehavior<,>)).As(typeof(IPipelineBehavior<,>));
         container.RegisterGeneric(typeof(UnitOfWorkBehavior<,>)).As(typeof(IPipelineBehavior<,>));
+        container.RegisterGeneric(typeof(AuditBehavior<,>)).As(typeof(IPipelineBehavior<,>)); // inside: a change's entry commits with it
+        container.RegisterType<AuditedInThisScope>().AsSelf().InstancePerLifetimeScope();
 
         var assemblies = handlerAssemblies.Distinct().ToArray();
         container.RegisterAssemblyTypes(assemblies).AsClosedTypesOf(typeof(IRequestHandler<,>)).InstancePerDependency();

@@ -83,8 +83,10 @@ public abstract partial class ClientDetailsValidator<T> : AbstractValidator<T> w
 // ---------------------------------------------------------------- register
 
 /// <param name="ConfirmedNotDuplicate">The caller saw the likely duplicates and registers a new client anyway.</param>
-public sealed record RegisterClient : ClientDetailsInput, ICommand<Guid>
+public sealed record RegisterClient : ClientDetailsInput, ICommand<Guid>, IAuditedRequest<Guid>
 {
+    public AuditSubject DescribeAudit(Guid clientId) => ClientAudit.OnRecord(ClientAudit.Registered, clientId);
+
     public bool ConfirmedNotDuplicate { get; init; }
 }
 
@@ -143,8 +145,10 @@ public sealed class FindLikelyDuplicatesHandler(ClientsDbContext db, ClientAcces
 
 // ---------------------------------------------------------------- details, preferences, care team
 
-public sealed record UpdateClientDetails : ClientDetailsInput, ICommand, IClientRecordRequest
+public sealed record UpdateClientDetails : ClientDetailsInput, ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
+    public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.DetailsUpdated, ClientId);
+
     public Guid ClientId { get; init; }
 }
 
@@ -163,8 +167,10 @@ public sealed class UpdateClientDetailsHandler(ClientsDbContext db, ClientAccess
 
 public sealed record ContactPreferenceInput(ContactKind Kind, ContactChannel Channel, bool Allowed);
 
-public sealed record UpdateContactPreferences : ICommand, IClientRecordRequest
+public sealed record UpdateContactPreferences : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
+    public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.ContactPreferencesUpdated, ClientId);
+
     public Guid ClientId { get; init; }
     public List<ContactPreferenceInput> Preferences { get; init; } = [];
 }
@@ -200,8 +206,10 @@ public sealed class UpdateContactPreferencesHandler(ClientsDbContext db, ClientA
 }
 
 /// <summary>Sets who treats the client, preferred therapist first. Staff only.</summary>
-public sealed record SetCareTeam : ICommand, IClientRecordRequest
+public sealed record SetCareTeam : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
+    public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.CareTeamSet, ClientId);
+
     public Guid ClientId { get; init; }
 
     /// <summary>The whole team, preferred first. Required: an empty list clears the team, a missing one is an error.</summary>
@@ -246,7 +254,10 @@ public sealed class SetCareTeamHandler(ClientsDbContext db, ClientAccess access,
 
 // ---------------------------------------------------------------- archive, restore, invite
 
-public sealed record ArchiveClient(Guid ClientId) : ICommand, IClientRecordRequest;
+public sealed record ArchiveClient(Guid ClientId) : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
+{
+    public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.Archived, ClientId);
+}
 
 public sealed class ArchiveClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar) : IRequestHandler<ArchiveClient, Unit>
 {
@@ -263,7 +274,10 @@ public sealed class ArchiveClientHandler(ClientsDbContext db, ClientAccess acces
     }
 }
 
-public sealed record RestoreClient(Guid ClientId) : ICommand, IClientRecordRequest;
+public sealed record RestoreClient(Guid ClientId) : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
+{
+    public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.Restored, ClientId);
+}
 
 public sealed class RestoreClientHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<RestoreClient, Unit>
 {
@@ -281,7 +295,10 @@ public sealed class RestoreClientHandler(ClientsDbContext db, ClientAccess acces
 }
 
 /// <summary>Invites the client to the portal (an account linked to this record) by e-mail. Manager only.</summary>
-public sealed record InviteClientToPortal(Guid ClientId) : ICommand<string>, IClientRecordRequest;
+public sealed record InviteClientToPortal(Guid ClientId) : ICommand<string>, IClientRecordRequest, IAuditedRequest<string>
+{
+    public AuditSubject DescribeAudit(string _) => ClientAudit.OnRecord(ClientAudit.InvitedToPortal, ClientId);
+}
 
 public sealed class InviteClientToPortalHandler(ClientAccess access, IAccounts accounts) : IRequestHandler<InviteClientToPortal, string>
 {
@@ -342,9 +359,13 @@ public sealed record ClientRecord(
     bool Archived,
     bool Erased);
 
-public sealed record GetClientRecord(Guid ClientId) : IQuery<ClientRecord>, IClientRecordRequest;
+/// <summary>The whole record; pressure preference and pain-threshold notes are health information, so it is audited.</summary>
+public sealed record GetClientRecord(Guid ClientId) : IQuery<ClientRecord>, IClientRecordRequest, IAuditedRequest<ClientRecord>
+{
+    public AuditSubject DescribeAudit(ClientRecord _) => ClientAudit.OnRecord(ClientAudit.RecordRead, ClientId);
+}
 
-public sealed class GetClientRecordHandler(ClientsDbContext db, ClientAccess access, ITherapistDirectory therapists, IAuditTrail audit)
+public sealed class GetClientRecordHandler(ClientsDbContext db, ClientAccess access, ITherapistDirectory therapists)
     : IRequestHandler<GetClientRecord, ClientRecord>
 {
     public async Task<ClientRecord> Handle(GetClientRecord request, CancellationToken cancellationToken)
@@ -359,8 +380,6 @@ public sealed class GetClientRecordHandler(ClientsDbContext db, ClientAccess acc
 
         var consent = await ConsentQueries.StatusAsync(db, client.Id, cancellationToken);
         var latestIntake = await db.Intakes.Where(i => i.ClientId == client.Id).MaxAsync(i => (int?)i.Version, cancellationToken);
-        // Pressure preference and pain-threshold notes are health information.
-        await audit.RecordAsync(new AuditEntry(ClientAudit.RecordRead, ClientAudit.ClientRecord, client.Id.ToString(), client.Id), cancellationToken);
         return new ClientRecord(
             client.Id, client.DisplayName, client.GivenName, client.FamilyName, client.DateOfBirth, client.Email, client.Phone, client.Address,
             client.EmergencyContactName, client.EmergencyContactPhone, client.TimeZone, client.PressurePreference, client.PainThresholdNotes,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -78,8 +79,10 @@ public sealed class PublishConsentTextHandler(ClientsDbContext db, ClinicCalenda
 
 /// <summary>The client signs the consent version they were shown, by typing their name.</summary>
 /// <param name="Version">The version on screen: if the clinic published a newer one meanwhile, the client must read that first.</param>
-public sealed record SignConsent : ICommand, IClientRecordRequest
+public sealed record SignConsent : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
+    public AuditSubject DescribeAudit(Unit _) => new(ClientAudit.ConsentSigned, ClientAudit.Consent, Version.ToString(CultureInfo.InvariantCulture), ClientId);
+
     public Guid ClientId { get; init; }
     public int Version { get; init; }
     public string? TypedName { get; init; }
@@ -93,7 +96,7 @@ public sealed class SignConsentValidator : AbstractValidator<SignConsent>
     }
 }
 
-public sealed class SignConsentHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, ICurrentUser user, ScreeningEvaluator screening, IAuditTrail audit)
+public sealed class SignConsentHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, ICurrentUser user, ScreeningEvaluator screening)
     : IRequestHandler<SignConsent, Unit>
 {
     public async Task<Unit> Handle(SignConsent request, CancellationToken cancellationToken)
@@ -108,7 +111,6 @@ public sealed class SignConsentHandler(ClientsDbContext db, ClientAccess access,
 
         var signature = ConsentSignature.Sign(request.ClientId, current.Version, request.TypedName!, calendar.UtcNow, user.IpAddress);
         db.ConsentSignatures.Add(signature);
-        await audit.RecordAsync(new AuditEntry(ClientAudit.ConsentSigned, ClientAudit.ConsentSignature, signature.Id.ToString(), request.ClientId), cancellationToken);
         await screening.PublishChangeAsync(request.ClientId, cancellationToken);
         return Unit.Value;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using FluentValidation;
 using MediatR;
@@ -32,8 +33,10 @@ public sealed record SurgeryOrInjuryInput
 }
 
 /// <summary>Submits a (new version of the) health-history questionnaire, and re-evaluates the client's flags.</summary>
-public sealed record SubmitIntake : ICommand<int>, IClientRecordRequest
+public sealed record SubmitIntake : ICommand<int>, IClientRecordRequest, IAuditedRequest<int>
 {
+    public AuditSubject DescribeAudit(int version) => new(ClientAudit.IntakeSubmitted, ClientAudit.Intake, version.ToString(CultureInfo.InvariantCulture), ClientId);
+
     public Guid ClientId { get; init; }
     public string? ReasonForVisit { get; init; }
     public string? Goals { get; init; }
@@ -145,7 +148,7 @@ public sealed class SubmitIntakeValidator : AbstractValidator<SubmitIntake>
     }
 }
 
-public sealed class SubmitIntakeHandler(ClientsDbContext db, ClientAccess access, ICurrentUser user, ClinicCalendar calendar, ScreeningEvaluator screening, IAuditTrail audit)
+public sealed class SubmitIntakeHandler(ClientsDbContext db, ClientAccess access, ICurrentUser user, ClinicCalendar calendar, ScreeningEvaluator screening)
     : IRequestHandler<SubmitIntake, int>
 {
     public async Task<int> Handle(SubmitIntake request, CancellationToken cancellationToken)
@@ -178,7 +181,6 @@ public sealed class SubmitIntakeHandler(ClientsDbContext db, ClientAccess access
         var intake = IntakeVersion.Submit(client.Id, version, JsonSerializer.Serialize(answers, IntakeJson.Options), calendar.UtcNow, user.UserId, byStaff: access.IsStaff);
         db.Intakes.Add(intake);
         await screening.ApplyAsync(client.Id, answers, version, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(ClientAudit.IntakeSubmitted, ClientAudit.Intake, intake.Id.ToString(), client.Id), cancellationToken);
         await screening.PublishChangeAsync(client.Id, cancellationToken);
         return version;
     }
@@ -199,9 +201,13 @@ public sealed record IntakeVersionSummary(int Version, DateTime SubmittedAt, boo
 public sealed record IntakeView(Guid ClientId, int Version, DateTime SubmittedAt, bool SubmittedByStaff, IntakeAnswers Answers, IReadOnlyList<IntakeVersionSummary> Versions);
 
 /// <summary>A client's intake: the latest version, or the one asked for. Null when the client has none yet.</summary>
-public sealed record GetIntake(Guid ClientId, int? Version = null) : IQuery<IntakeView?>, IClientRecordRequest;
+public sealed record GetIntake(Guid ClientId, int? Version = null) : IQuery<IntakeView?>, IClientRecordRequest, IAuditedRequest<IntakeView?>
+{
+    public AuditSubject? DescribeAudit(IntakeView? intake) =>
+        intake is null ? null : new(ClientAudit.IntakeRead, ClientAudit.Intake, intake.Version.ToString(CultureInfo.InvariantCulture), ClientId);
+}
 
-public sealed class GetIntakeHandler(ClientsDbContext db, IAuditTrail audit) : IRequestHandler<GetIntake, IntakeView?>
+public sealed class GetIntakeHandler(ClientsDbContext db) : IRequestHandler<GetIntake, IntakeView?>
 {
     public async Task<IntakeView?> Handle(GetIntake request, CancellationToken cancellationToken)
     {
@@ -217,7 +223,6 @@ public sealed class GetIntakeHandler(ClientsDbContext db, IAuditTrail audit) : I
         var wanted = request.Version ?? versions[0].Version;
         var intake = await db.Intakes.AsNoTracking().SingleOrDefaultAsync(i => i.ClientId == request.ClientId && i.Version == wanted, cancellationToken)
             ?? throw new NotFoundException("Intake version", wanted);
-        await audit.RecordAsync(new AuditEntry(ClientAudit.IntakeRead, ClientAudit.Intake, intake.Id.ToString(), request.ClientId), cancellationToken);
         return new IntakeView(request.ClientId, intake.Version, intake.SubmittedAt, intake.SubmittedByStaff, IntakeJson.Read(intake.AnswersJson), versions);
     }
 }

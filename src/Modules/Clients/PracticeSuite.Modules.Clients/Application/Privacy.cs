@@ -16,9 +16,12 @@ public sealed record ExportSection(string Name, JsonElement Data);
 public sealed record ClientExport(Guid ClientId, DateTime ExportedAt, IReadOnlyList<ExportSection> Sections);
 
 /// <summary>Everything PracticeSuite holds about one client, from every module (manager, or the client themself).</summary>
-public sealed record ExportClientData(Guid ClientId) : IQuery<ClientExport>, IClientRecordRequest;
+public sealed record ExportClientData(Guid ClientId) : IQuery<ClientExport>, IClientRecordRequest, IAuditedRequest<ClientExport>
+{
+    public AuditSubject DescribeAudit(ClientExport _) => ClientAudit.OnRecord(ClientAudit.RecordExported, ClientId);
+}
 
-public sealed class ExportClientDataHandler(ClientAccess access, IEnumerable<IPersonalDataSection> sections, ClinicCalendar calendar, IAuditTrail audit)
+public sealed class ExportClientDataHandler(ClientAccess access, IEnumerable<IPersonalDataSection> sections, ClinicCalendar calendar)
     : IRequestHandler<ExportClientData, ClientExport>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -35,7 +38,6 @@ public sealed class ExportClientDataHandler(ClientAccess access, IEnumerable<IPe
             }
         }
 
-        await audit.RecordAsync(new AuditEntry(ClientAudit.RecordExported, ClientAudit.ClientRecord, request.ClientId.ToString(), request.ClientId), cancellationToken);
         return new ClientExport(request.ClientId, calendar.UtcNow, exported);
     }
 }
@@ -103,8 +105,10 @@ public sealed class ClientsPersonalDataSection(ClientsDbContext db) : IPersonalD
 /// shell so other modules' records (e.g. invoices the law requires) still join; the portal account and
 /// e-mail log go through the platform; other modules hear of it through the erased event.
 /// </summary>
-public sealed record EraseClient : ICommand, IClientRecordRequest
+public sealed record EraseClient : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
+    public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.RecordErased, ClientId);
+
     public Guid ClientId { get; init; }
 
     /// <summary>The manager ticked "I understand this cannot be undone".</summary>
@@ -119,7 +123,7 @@ public sealed class EraseClientValidator : AbstractValidator<EraseClient>
     }
 }
 
-public sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, IAccounts accounts, IAuditTrail audit)
+public sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, IAccounts accounts)
     : IRequestHandler<EraseClient, Unit>
 {
     public async Task<Unit> Handle(EraseClient request, CancellationToken cancellationToken)
@@ -139,7 +143,6 @@ public sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access,
         }
 
         db.EnqueueIntegrationEvent(new ClientErased(client.Id));
-        await audit.RecordAsync(new AuditEntry(ClientAudit.RecordErased, ClientAudit.ClientRecord, client.Id.ToString(), client.Id), cancellationToken);
 
         // Last, so a failure above leaves the account in place; the platform's erasure is idempotent, so a retry is safe.
         await accounts.EraseClientAccountAsync(client.Id, cancellationToken);
@@ -147,13 +150,17 @@ public sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access,
     }
 }
 
-/// <summary>The client's audit timeline (staff who may see the client).</summary>
-public sealed record GetClientHistory(Guid ClientId, int Limit = 200) : IQuery<IReadOnlyList<AuditTimelineEntry>>, IClientRecordRequest;
+/// <summary>The client's audit timeline (clinicians who may see the client): changes, and views too when asked.</summary>
+public sealed record GetClientHistory(Guid ClientId, bool IncludeViews = false, int Limit = 200)
+    : IQuery<IReadOnlyList<AuditTimelineEntry>>, IClientRecordRequest, IAuditedRequest<IReadOnlyList<AuditTimelineEntry>>
+{
+    public AuditSubject DescribeAudit(IReadOnlyList<AuditTimelineEntry> _) => new(ClientAudit.HistoryRead, ClientAudit.History, ClientId.ToString(), ClientId);
+}
 
 public sealed class GetClientHistoryHandler(IAuditTimeline timeline) : IRequestHandler<GetClientHistory, IReadOnlyList<AuditTimelineEntry>>
 {
     public async Task<IReadOnlyList<AuditTimelineEntry>> Handle(GetClientHistory request, CancellationToken cancellationToken)
     {
-        return await timeline.ForClientAsync(request.ClientId, Math.Clamp(request.Limit, 1, 1000), cancellationToken);
+        return await timeline.ForClientAsync(request.ClientId, request.IncludeViews, Math.Clamp(request.Limit, 1, 1000), cancellationToken);
     }
 }

@@ -77,30 +77,31 @@ public sealed class ScreeningEvaluator(ClientsDbContext db, ClinicCalendar calen
     }
 }
 
-public sealed class GetTreatmentEligibilityHandler(ScreeningEvaluator screening, IAuditTrail audit)
+public sealed class GetTreatmentEligibilityHandler(ScreeningEvaluator screening)
     : IRequestHandler<GetTreatmentEligibility, TreatmentEligibility>
 {
     public async Task<TreatmentEligibility> Handle(GetTreatmentEligibility request, CancellationToken cancellationToken)
     {
         var eligibility = await screening.EvaluateAsync(request.ClientId, cancellationToken);
-        await audit.RecordAsync(new AuditEntry(ClientAudit.FlagsRead, ClientAudit.ScreeningFlags, request.ClientId.ToString(), request.ClientId), cancellationToken);
         return eligibility;
     }
 }
 
 /// <summary>Every flag of a client, active first, for the staff's flag panel (including resolved ones, for the record).</summary>
-public sealed record GetClientFlags(Guid ClientId) : IQuery<IReadOnlyList<FlagDetails>>, IClientRecordRequest;
+public sealed record GetClientFlags(Guid ClientId) : IQuery<IReadOnlyList<FlagDetails>>, IClientRecordRequest, IAuditedRequest<IReadOnlyList<FlagDetails>>
+{
+    public AuditSubject DescribeAudit(IReadOnlyList<FlagDetails> _) => new(ClientAudit.FlagsRead, ClientAudit.ScreeningFlags, ClientId.ToString(), ClientId);
+}
 
 public sealed record FlagDetails(ScreeningFlagView Flag, bool Active, bool Lapsed, DateTime RaisedAt, int RaisedByIntakeVersion, DateTime? ResolvedAt);
 
-public sealed class GetClientFlagsHandler(ClientsDbContext db, ClinicCalendar calendar, IAuditTrail audit)
+public sealed class GetClientFlagsHandler(ClientsDbContext db, ClinicCalendar calendar)
     : IRequestHandler<GetClientFlags, IReadOnlyList<FlagDetails>>
 {
     public async Task<IReadOnlyList<FlagDetails>> Handle(GetClientFlags request, CancellationToken cancellationToken)
     {
         var today = calendar.Today;
         var flags = await db.Flags.AsNoTracking().Where(f => f.ClientId == request.ClientId).ToListAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry(ClientAudit.FlagsRead, ClientAudit.ScreeningFlags, request.ClientId.ToString(), request.ClientId), cancellationToken);
         return flags
             .Select(f => new FlagDetails(f.ToView(today), f.IsActive && !f.HasLapsed(today), f.HasLapsed(today), f.RaisedAt, f.RaisedByIntakeVersion, f.ResolvedAt))
             .OrderByDescending(f => f.Active).ThenByDescending(f => f.RaisedAt)
@@ -109,8 +110,10 @@ public sealed class GetClientFlagsHandler(ClientsDbContext db, ClinicCalendar ca
 }
 
 /// <summary>Records a physician's clearance on a "requires physician clearance" flag.</summary>
-public sealed record RecordClearance : ICommand, IClientRecordRequest
+public sealed record RecordClearance : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
+    public AuditSubject DescribeAudit(Unit _) => new(ClientAudit.ClearanceRecorded, ClientAudit.ScreeningFlag, FlagId.ToString(), ClientId);
+
     public Guid ClientId { get; init; }
     public Guid FlagId { get; init; }
     public string? Physician { get; init; }
@@ -134,7 +137,7 @@ public sealed class RecordClearanceValidator : AbstractValidator<RecordClearance
     }
 }
 
-public sealed class RecordClearanceHandler(ClientsDbContext db, ClinicCalendar calendar, ScreeningEvaluator screening, IAuditTrail audit)
+public sealed class RecordClearanceHandler(ClientsDbContext db, ClinicCalendar calendar, ScreeningEvaluator screening)
     : IRequestHandler<RecordClearance, Unit>
 {
     public async Task<Unit> Handle(RecordClearance request, CancellationToken cancellationToken)
@@ -147,7 +150,6 @@ public sealed class RecordClearanceHandler(ClientsDbContext db, ClinicCalendar c
         }
 
         flag.RecordClearance(request.Physician!, request.ClearedOn!.Value, request.Outcome!.Value, request.ExpiresOn, request.Notes, calendar.UtcNow);
-        await audit.RecordAsync(new AuditEntry(ClientAudit.ClearanceRecorded, ClientAudit.ScreeningFlag, flag.Id.ToString(), request.ClientId), cancellationToken);
         await screening.PublishChangeAsync(request.ClientId, cancellationToken);
         return Unit.Value;
     }

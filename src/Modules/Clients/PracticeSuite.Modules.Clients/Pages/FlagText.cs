@@ -48,29 +48,5 @@ public static class FlagText
         return (yes ? "Yes" : "No") + (added.Length > 0 ? " — " + added : "");
     }
 
-    /// <summary>An audit action in words; an action another version recorded keeps its code.</summary>
-    public static string AuditAction(string action) => action switch
-    {
-        ClientAudit.RecordRead => "Opened the record",
-        ClientAudit.RecordExported => "Exported all data",
-        ClientAudit.RecordErased => "Erased on request",
-        ClientAudit.FlagsRead => "Viewed the screening flags",
-        ClientAudit.IntakeSubmitted => "Submitted the intake",
-        ClientAudit.IntakeRead => "Viewed the intake",
-        ClientAudit.ConsentSigned => "Signed the consent to treatment",
-        ClientAudit.ClearanceRecorded => "Recorded a physician's clearance",
-        _ => action,
-    };
-
-    public static string AuditRecord(string recordType) => recordType switch
-    {
-        ClientAudit.ClientRecord => "Client record",
-        ClientAudit.ScreeningFlags => "Screening flags",
-        ClientAudit.ScreeningFlag => "Screening flag",
-        ClientAudit.Intake => "Intake",
-        ClientAudit.ConsentSignature => "Consent",
-        _ => recordType,
-    };
-
     public static string Question(string key) => ScreeningQuestions.Find(key)?.Text ?? key;
 }

@@ -10,7 +10,13 @@ using PracticeSuite.SharedKernel.Monetary;
 
 namespace PracticeSuite.Modules.Alpha.Application;
 
-public sealed record RecordVisit(string VisitorName, decimal Fee, string Currency) : ICommand<Guid>;
+public sealed record RecordVisit(string VisitorName, decimal Fee, string Currency) : ICommand<Guid>, IAuditedRequest<Guid>
+{
+    /// <summary>A money operation, so audited: a change, whose entry commits or rolls back with the visit.</summary>
+    public static readonly AuditAction VisitRecorded = new("alpha.visit.recorded", AuditKind.Change, "Recorded a visit");
+
+    public AuditSubject DescribeAudit(Guid visitId) => new(VisitRecorded, "Visit", visitId.ToString(), null);
+}
 
 public sealed class RecordVisitValidator : AbstractValidator<RecordVisit>
 {

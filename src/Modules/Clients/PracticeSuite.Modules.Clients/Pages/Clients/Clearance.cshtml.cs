@@ -37,8 +37,8 @@ public sealed class ClearanceModel(IMediator mediator, ClientAccess access) : Cl
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        var flags = await mediator.Send(new GetClientFlags(ClientId), cancellationToken); // first: it names the audit entry
         Header = await ClientHeader.LoadAsync(mediator, access, ClientId, "record", cancellationToken);
-        var flags = await mediator.Send(new GetClientFlags(ClientId), cancellationToken);
         Flag = flags.FirstOrDefault(f => f.Flag.Id == FlagId)?.Flag ?? throw new NotFoundException("Flag", FlagId);
     }
 }

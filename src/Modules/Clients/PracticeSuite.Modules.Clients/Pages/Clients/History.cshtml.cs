@@ -10,9 +10,13 @@ public sealed class HistoryModel(IMediator mediator, ClientAccess access) : Clie
 
     public IReadOnlyList<AuditTimelineEntry> Entries { get; private set; } = [];
 
-    public async Task OnGetAsync(Guid clientId, CancellationToken cancellationToken)
+    /// <summary>Changes are shown by default; who looked at the record only when asked.</summary>
+    public bool Views { get; private set; }
+
+    public async Task OnGetAsync(Guid clientId, bool views, CancellationToken cancellationToken)
     {
+        Views = views;
+        Entries = await mediator.Send(new GetClientHistory(clientId, IncludeViews: views), cancellationToken);
         Header = await ClientHeader.LoadAsync(mediator, access, clientId, "history", cancellationToken);
-        Entries = await mediator.Send(new GetClientHistory(clientId), cancellationToken);
     }
 }

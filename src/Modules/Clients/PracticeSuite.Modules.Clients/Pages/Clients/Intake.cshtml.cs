@@ -20,8 +20,8 @@ public sealed class IntakeModel(IMediator mediator, ClientAccess access) : Clien
 
     public async Task OnGetAsync(int? version, bool edit, CancellationToken cancellationToken)
     {
+        Intake = await mediator.Send(new GetIntake(ClientId, version), cancellationToken); // first: it names the audit entry
         Header = await ClientHeader.LoadAsync(mediator, access, ClientId, "intake", cancellationToken);
-        Intake = await mediator.Send(new GetIntake(ClientId, version), cancellationToken);
         Editing = edit;
         Input = Intake is null ? SubmitIntake.Blank(ClientId) : SubmitIntake.From(ClientId, Intake.Answers);
     }

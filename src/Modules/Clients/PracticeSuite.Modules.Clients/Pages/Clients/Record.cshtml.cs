@@ -83,8 +83,9 @@ public sealed class RecordModel(IMediator mediator, ClientAccess access, ITherap
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Header = await ClientHeader.LoadAsync(mediator, access, ClientId, "record", cancellationToken);
+        // The record first: it names the request's one audit entry, and the header and flags add none.
         Record = await mediator.Send(new GetClientRecord(ClientId), cancellationToken);
+        Header = await ClientHeader.LoadAsync(mediator, access, ClientId, "record", cancellationToken);
         Flags = await mediator.Send(new GetClientFlags(ClientId), cancellationToken);
         Therapists = await therapists.ListAsync(cancellationToken);
     }
