@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.Platform.Audit;
 using PracticeSuite.SharedKernel.Hosting.Behaviours;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Messaging;
 using Xunit;
@@ -115,5 +116,32 @@ public sealed class AuditWriterTests(HostFixture host) : IClassFixture<HostFixtu
         var stored = await host.Factory.InScopeAsync(scope => scope.Resolve<AccountsDbContext>().AuditRecords.CountAsync(r => ids.Contains(r.Id)));
         Assert.Equal(64, stored);
         Assert.InRange(writer.Transactions - transactionsBefore, 1, 8); // group commit: far fewer transactions than entries
+    }
+
+    [Fact]
+    public async Task A_read_is_not_answered_while_its_entry_cannot_be_committed()
+    {
+        var database = host.Factory.Container.Resolve<PracticeDatabase>();
+        var table = new ModuleTableNaming(AccountsDbContext.ModuleName, database.Provider).QualifiedTable("audit_entries");
+        var subject = new AuditSubject(new AuditAction("test.viewed", AuditKind.Read, "Viewed"), "Probe", Guid.NewGuid().ToString(), null);
+
+        // Another connection holds the write lock, so the entry cannot be stored yet.
+        await using var blocker = database.CreateConnection();
+        await blocker.OpenAsync(TestContext.Current.CancellationToken);
+        await using var locking = blocker.CreateCommand();
+        locking.CommandText = database.Provider == DatabaseProvider.Postgres ? $"BEGIN; LOCK TABLE {table} IN EXCLUSIVE MODE;" : "BEGIN IMMEDIATE;";
+        await locking.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+
+        await using var scope = host.Factory.Container.BeginLifetimeScope();
+        var read = scope.Resolve<IAuditTrail>().RecordAsync(subject, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
+        Assert.False(read.IsCompleted, "the read went on before its audit entry was committed");
+
+        await using var release = blocker.CreateCommand();
+        release.CommandText = "COMMIT;";
+        await release.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        await read.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var stored = await host.Factory.InScopeAsync(s => s.Resolve<AccountsDbContext>().AuditRecords.CountAsync(r => r.RecordId == subject.RecordId));
+        Assert.Equal(1, stored);
     }
 }
