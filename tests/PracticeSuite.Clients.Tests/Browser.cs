@@ -13,7 +13,7 @@ namespace PracticeSuite.Clients.Tests;
 /// <summary>Reads pages with AngleSharp and submits their forms as a browser would (antiforgery cookie and token included).</summary>
 public sealed class Browser(HttpClient client)
 {
-    public static Browser For(ClientsFactory factory, PracticeRole role, string userId, Guid? clientId = null, Guid? therapistId = null) =>
+    public static Browser For(ModuleFactory factory, PracticeRole role, string userId, Guid? clientId = null, Guid? therapistId = null) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).As(role, userId, clientId, therapistId));
 
     public HttpClient Http => client;

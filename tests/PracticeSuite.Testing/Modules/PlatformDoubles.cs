@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Messaging;
+
+namespace PracticeSuite.Testing;
+
+/// <summary>Stands in for the platform's audit store: keeps what the pipeline declared in memory and reads it back.</summary>
+public sealed class InMemoryAuditTrail(FakeTimeProvider clock) : IAuditTrail, IAuditTimeline
+{
+    private readonly ConcurrentQueue<(DateTime At, AuditSubject Subject)> _timed = new();
+
+    public ConcurrentQueue<AuditSubject> Entries { get; } = new();
+
+    public Task RecordAsync(AuditSubject subject, CancellationToken cancellationToken)
+    {
+        Entries.Enqueue(subject);
+        _timed.Enqueue((clock.GetUtcNow().UtcDateTime, subject));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditTimelineEntry>> ForClientAsync(Guid clientId, bool includeReads, int limit, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuditTimelineEntry>>(_timed
+            .Where(t => t.Subject.ClientId == clientId && (includeReads || t.Subject.Action.Kind == AuditKind.Change))
+            .Reverse().Take(limit)
+            .Select(t => new AuditTimelineEntry(t.At, "Someone (Manager)", t.Subject.Action.Description, t.Subject.Action.Kind, t.Subject.Action.Code)).ToList());
+}
+
+/// <summary>Stands in for the platform's accounts: records invitations and erasures instead of creating accounts.</summary>
+public sealed class RecordingAccounts : IAccounts
+{
+    public ConcurrentQueue<AccountInvitation> Invitations { get; } = new();
+
+    public ConcurrentQueue<Guid> ErasedClients { get; } = new();
+
+    public Task<string> InviteAsync(AccountInvitation invitation, CancellationToken cancellationToken)
+    {
+        Invitations.Enqueue(invitation);
+        return Task.FromResult("account-" + invitation.LinkedId);
+    }
+
+    public Task<string?> FindUserIdForClientAsync(Guid clientId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        ErasedClients.Enqueue(clientId);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Stands in for the platform's therapist profiles: <see cref="People"/>' two therapists, both bookable.</summary>
+public sealed class TwoTherapists : ITherapistDirectory
+{
+    private static readonly TherapistSummary[] Therapists =
+        [new(People.TherapistA, "Tara Therapist", true), new(People.TherapistB, "Theo Therapist", true)];
+
+    public Task<IReadOnlyList<TherapistSummary>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<TherapistSummary>>(Therapists);
+
+    public Task<TherapistSummary?> FindAsync(Guid therapistId, CancellationToken cancellationToken) =>
+        Task.FromResult(Therapists.FirstOrDefault(t => t.Id == therapistId));
+}
