@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Playwright;
 using PracticeSuite.Testing;
@@ -77,6 +78,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Signed in once the login page has been left (a refused password stays on it, and this times out saying so).
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
         return page;
+    }
+
+    /// <summary>The page fits the screen's width (a wide table scrolls in its own box) and axe finds no violation.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var overflowing = await page.EvaluateAsync<string>(
+            "() => document.documentElement.scrollWidth <= window.innerWidth ? '' : [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.tagName + '.' + e.className).slice(0, 8).join(', ')");
+        Assert.True(overflowing.Length == 0, $"{what} is wider than the screen: {overflowing}");
+        var axe = await page.RunAxe();
+        Assert.True(axe.Violations.Length == 0,
+            what + ":\n" + string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))})")));
     }
 
     public async ValueTask DisposeAsync()

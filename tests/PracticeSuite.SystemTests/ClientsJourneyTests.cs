@@ -59,13 +59,18 @@ public sealed class ClientsJourneyTests(BrowserFixture browser) : IClassFixture<
     }
 }
 
-/// <summary>Every page of the Clients module opens for the people it is for, with its heading and no script errors.</summary>
+/// <summary>
+/// Every page of the Clients module and the platform's managers' pages opens for the people it is for, at a phone's
+/// size and a desk's, with its heading, no script errors, nothing wider than the screen and no axe violation.
+/// </summary>
 public sealed class ClientsPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Fact]
-    public async Task Every_staff_and_portal_page_renders_for_its_people()
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1366, 900)]
+    public async Task Every_staff_portal_and_managers_page_renders_accessibly_for_its_people(int width, int height)
     {
-        var manager = await browser.SignedInPageAsync("manager@" + AccountsStartup.DemoDomain);
+        var manager = await browser.SignedInPageAsync("manager@" + AccountsStartup.DemoDomain, width, height);
         var errors = new List<string>();
         manager.PageError += (_, error) => errors.Add(error);
         await manager.GotoAsync("/Clients?q=casey");
@@ -75,12 +80,13 @@ public sealed class ClientsPagesTests(BrowserFixture browser) : IClassFixture<Br
         var clearancePath = await manager.Locator("a:has-text('Record clearance')").First.GetAttributeAsync("href");
 
         string[] staffPages = ["/Clients", "/Clients/New", recordPath, $"{recordPath}/Intake", $"{recordPath}/Edit", $"{recordPath}/History",
-            $"{recordPath}/Export", clearancePath!, "/Clients/Settings/Consent", "/Clients/Settings/ScreeningRules"];
-        await VisitAllAsync(manager, staffPages, "manager");
+            $"{recordPath}/History?views=true", $"{recordPath}/Export", clearancePath!, "/Clients/Settings/Consent", "/Clients/Settings/ScreeningRules",
+            "/Manage/Audit", "/Manage/Email", "/Manage/Staff", "/Manage/Therapists", "/Operations/Messages"];
+        await VisitAllAsync(manager, staffPages, $"manager-{width}");
 
-        var client = await browser.SignedInPageAsync("client.b@" + AccountsStartup.DemoDomain, width: 390, height: 844);
+        var client = await browser.SignedInPageAsync("client.b@" + AccountsStartup.DemoDomain, width, height);
         client.PageError += (_, error) => errors.Add(error);
-        await VisitAllAsync(client, ["/Portal", "/Portal/Intake", "/Portal/Consent", "/Portal/Contact", "/Portal/Export"], "portal");
+        await VisitAllAsync(client, ["/Portal", "/Portal/Intake", "/Portal/Consent", "/Portal/Contact", "/Portal/Export"], $"portal-{width}");
         Assert.Empty(errors);
     }
 
@@ -93,6 +99,7 @@ public sealed class ClientsPagesTests(BrowserFixture browser) : IClassFixture<Br
             Assert.False(string.IsNullOrWhiteSpace(await page.Locator("main h1").First.InnerTextAsync()), $"{who} {path} has a heading");
             var name = who + path.Replace('/', '-').Replace("?", "");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "pages", name.Length > 80 ? name[..80] + ".png" : name + ".png"), FullPage = true });
+            await BrowserFixture.AssertAccessibleAsync(page, $"{who} {path}");
         }
     }
 }
