@@ -59,7 +59,7 @@ public static class PracticePlatform
     /// </summary>
     public static void RegisterPracticePlatform(this ContainerBuilder container, IConfiguration configuration, IHostEnvironment environment, IReadOnlyList<LoadedModule> modules)
     {
-        container.RegisterInstance(new ModuleCatalog(modules));
+        container.RegisterInstance(new ModuleCatalog(modules)).AsSelf().As<IModuleCatalog>();
         PracticeDatabase database;
         try
         {

@@ -15,6 +15,12 @@ public interface IModule
     /// <summary>Modules this one sends requests to. Start-up stops when one of them is disabled or missing.</summary>
     IReadOnlyCollection<string> Requires => [];
 
+    /// <summary>
+    /// Optional collaborators: modules whose Contracts this one queries only when they are enabled, after asking
+    /// <see cref="IModuleCatalog.IsEnabled"/>; its pages render without those parts when they are off.
+    /// </summary>
+    IReadOnlyCollection<string> Uses => [];
+
     /// <summary>Pages shown in the layout's navigation.</summary>
     IReadOnlyList<NavigationLink> Navigation => [];
 

@@ -21,6 +21,9 @@ public sealed class GammaModule : IModule
 {
     public string Name => "Gamma";
 
+    /// <summary>Its page shows Alpha's visit count when Alpha is enabled, and leaves it out when not.</summary>
+    public IReadOnlyCollection<string> Uses => ["Alpha"];
+
     public void Register(ModuleRegistration registration) => registration.AddDbContext<GammaDbContext>();
 
     public void DeclareJobs(IJobSchedule jobs) =>

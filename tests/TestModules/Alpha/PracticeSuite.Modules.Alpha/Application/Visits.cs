@@ -74,3 +74,8 @@ public sealed class ListVisitsHandler(AlphaDbContext db) : IRequestHandler<ListV
             .Select(v => new VisitDto(v.Id, v.VisitorName, v.FeeMinorUnits, v.FeeCurrency, v.RecordedAt))
             .ToListAsync(cancellationToken);
 }
+
+public sealed class CountVisitsHandler(AlphaDbContext db) : IRequestHandler<CountVisits, int>
+{
+    public Task<int> Handle(CountVisits request, CancellationToken cancellationToken) => db.Visits.CountAsync(cancellationToken);
+}
