@@ -29,6 +29,25 @@ public sealed class DriftTests(HostFixture host) : IClassFixture<HostFixture>
     }
 
     [Fact]
+    public async Task No_foreign_key_leaves_its_module()
+    {
+        var contexts = host.Factory.Container.Resolve<ModuleCatalog>().Modules.SelectMany(m => m.DbContextTypes).ToList();
+        var keysChecked = 0;
+        foreach (var contextType in contexts)
+        {
+            await using var scope = host.Factory.Container.BeginLifetimeScope();
+            var tables = await SchemaDrift.ReadTablesAsync((ModuleDbContext)scope.Resolve(contextType), TestContext.Current.CancellationToken);
+            foreach (var (table, key) in tables.Values.SelectMany(t => t.ForeignKeys.Select(k => (t.Name, k))))
+            {
+                Assert.True(tables.ContainsKey(key.PrincipalTable), $"{contextType.Name}: {table}({key.Columns}) refers to {key.PrincipalTable}, which is not its module's table");
+                keysChecked++;
+            }
+        }
+
+        Assert.True(keysChecked > 0, "no foreign key was found to check"); // the Clients module has some
+    }
+
+    [Fact]
     public async Task Each_module_keeps_its_own_migration_history_in_its_own_schema_or_prefix()
     {
         await using var scope = host.Factory.Container.BeginLifetimeScope();

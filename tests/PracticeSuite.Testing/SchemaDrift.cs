@@ -98,6 +98,10 @@ public static class SchemaDrift
             StringComparer.Ordinal);
     }
 
+    /// <summary>A module's tables as the database has them, with their columns and keys.</summary>
+    public static async Task<IReadOnlyDictionary<string, Table>> ReadTablesAsync(ModuleDbContext db, CancellationToken cancellationToken = default) =>
+        await DatabaseTablesAsync(db, db.Naming, cancellationToken);
+
     private static async Task<Dictionary<string, Table>> DatabaseTablesAsync(DbContext db, ModuleTableNaming naming, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
