@@ -41,7 +41,7 @@ wait_healthy() { # <url>
 
 start() { # <folder> <dll> <port> [arguments...] → pid
   local folder=$1 dll=$2 port=$3; shift 3
-  (cd "$folder" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  (cd "$folder" && ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" Accounts__PublicUrl="http://127.0.0.1:$port" \
     exec dotnet "$dll" "$@" >"$work/$dll.log" 2>&1) &
   echo $!
 }

@@ -16,7 +16,8 @@ using Xunit;
 namespace PracticeSuite.Accounts.Tests;
 
 /// <summary>The host with a hand-moved clock, e-mail delivered only when a test asks, and the personas seeded.</summary>
-public sealed class AccountsFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings) : PracticeSuiteFactory(database, settings)
+public sealed class AccountsFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings, string environment = "Testing")
+    : PracticeSuiteFactory(database, settings, environment: environment)
 {
     /// <summary>Moved by hand, so expiry is tested without waiting.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
@@ -44,6 +45,9 @@ public class AccountsFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The host's environment: Testing, or Development where a test needs Development's rules.</summary>
+    protected virtual string Environment => "Testing";
+
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
@@ -60,7 +64,7 @@ public class AccountsFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        _factory = new AccountsFactory(_database, settings);
+        _factory = new AccountsFactory(_database, settings, Environment);
         _ = _factory.Server;
         var (personas, _) = await _factory.InScopeAsync(scope => scope.Resolve<AccountSeeding>().EnsurePersonasAsync(EmailDomain, Password));
         Personas = personas;

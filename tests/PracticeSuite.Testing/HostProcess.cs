@@ -68,6 +68,7 @@ public static class HostProcess
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Accounts__PublicUrl"] = "http://localhost"; // required outside Development; an argument overrides it
         return start;
     }
 

@@ -12,7 +12,7 @@ namespace PracticeSuite.Testing;
 /// database. Test modules Alpha and Beta are enabled; pass more settings to change the module set.
 /// </summary>
 public class PracticeSuiteFactory(
-    TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? overrides = null)
+    TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? overrides = null, string environment = "Testing")
     : WebApplicationFactory<Program>
 {
     public static readonly IReadOnlyDictionary<string, string?> TestModules = new Dictionary<string, string?>
@@ -20,6 +20,12 @@ public class PracticeSuiteFactory(
         ["Modules:Alpha:Enabled"] = "true",
         ["Modules:Beta:Enabled"] = "true",
         ["Modules:Gamma:Enabled"] = "true",
+    };
+
+    /// <summary>Settings every test host needs: the address links in e-mails start with (required outside Development).</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Required = new Dictionary<string, string?>
+    {
+        ["Accounts:PublicUrl"] = "http://localhost",
     };
 
     public TestDatabase Database { get; } = database;
@@ -31,12 +37,12 @@ public class PracticeSuiteFactory(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in TestModules.Concat(Database.Settings).Concat(settings ?? new Dictionary<string, string?>()))
+        foreach (var (key, value) in TestModules.Concat(Required).Concat(Database.Settings).Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
         }
 
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         if (overrides is not null)
         {

@@ -206,6 +206,7 @@ public sealed class HostedProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Accounts__PublicUrl"] = $"http://127.0.0.1:{port}";
         start.Environment["Storage__DataDirectory"] = dataFolder;
 
         var hosted = new HostedProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet."));

@@ -1,4 +1,6 @@
 using System.Net.Mail;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,7 +23,7 @@ internal sealed class AccountService(
     IEmailSender email,
     EmailWakeUp wakeUp,
     TimeProvider time,
-    IHttpContextAccessor http,
+    IServer server,
     IOptions<AccountsOptions> options,
     ILogger<AccountService> logger) : IAccounts
 {
@@ -186,6 +188,10 @@ internal sealed class AccountService(
         return profile.Id;
     }
 
+    /// <summary>
+    /// Where links in e-mails point: Accounts:PublicUrl, which start-up requires outside Development; in Development
+    /// without it, the server's own first listening address. Never the request's Host header, which the sender controls.
+    /// </summary>
     private string BaseUrl()
     {
         if (!string.IsNullOrWhiteSpace(Options.PublicUrl))
@@ -193,8 +199,14 @@ internal sealed class AccountService(
             return Options.PublicUrl.TrimEnd('/');
         }
 
-        var request = http.HttpContext?.Request;
-        return request is null ? "http://localhost:5080" : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (listening is null || !Uri.TryCreate(listening.Replace("://+", "://localhost").Replace("://*", "://localhost"), UriKind.Absolute, out var address))
+        {
+            return "http://localhost:5080";
+        }
+
+        var host = address.Host is "0.0.0.0" or "[::]" or "::" ? "localhost" : address.Host;
+        return $"{address.Scheme}://{host}:{address.Port}";
     }
 
     public static bool IsEmailAddress(string address) =>

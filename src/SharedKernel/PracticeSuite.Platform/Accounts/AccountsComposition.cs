@@ -38,6 +38,9 @@ internal static class AccountsComposition
             .Validate(o => o.PasswordResetLifetime > TimeSpan.Zero, "Accounts:PasswordResetLifetime must be longer than zero.")
             .Validate(o => o.PublicUrl is null or "" || Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http",
                 "Accounts:PublicUrl must be an absolute http:// or https:// address, e.g. https://clinic.example.org.")
+            // Links in e-mails are never built from a request's Host header (a forged one would carry a reset token away).
+            .Validate<IHostEnvironment>((o, environment) => environment.IsDevelopment() || !string.IsNullOrWhiteSpace(o.PublicUrl),
+                "Accounts:PublicUrl must be set outside Development: it is the address links in e-mails start with, e.g. https://clinic.example.org.")
             .Validate(o => o.MaxFailedAccessAttempts >= 1, "Accounts:MaxFailedAccessAttempts must be at least 1.")
             .Validate(o => o.LockoutDuration > TimeSpan.Zero, "Accounts:LockoutDuration must be longer than zero.")
             .Validate(o => o.MinimumPasswordLength is >= 8 and <= 128, "Accounts:MinimumPasswordLength must be between 8 and 128.")
