@@ -119,6 +119,8 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         // Test modules: Alpha and Gamma are open; Casebook exercises each policy, and one endpoint declares none.
         ["GET /Alpha"] = Everyone, ["POST /Alpha"] = Everyone,
         ["GET /Alpha/Index"] = Everyone, ["POST /Alpha/Index"] = Everyone,
+        ["GET /Gamma"] = Everyone, ["POST /Gamma"] = Everyone, // shows Alpha's part only while Alpha runs
+        ["GET /Gamma/Index"] = Everyone, ["POST /Gamma/Index"] = Everyone,
         ["GET /api/alpha/greeting/{name}"] = Everyone,
         ["GET /api/alpha/visits"] = Everyone,
         ["POST /api/alpha/visits"] = Everyone,

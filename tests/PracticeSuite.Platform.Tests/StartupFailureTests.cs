@@ -102,6 +102,7 @@ public sealed class StartupFailureTests : IAsyncLifetime
     [InlineData("--Accounts:PasswordResetLifetime=-01:00:00", "Accounts:PasswordResetLifetime must be longer than zero.")]
     [InlineData("--Accounts:PublicUrl=clinic.example.org", "Accounts:PublicUrl must be an absolute http:// or https:// address, e.g. https://clinic.example.org.")]
     [InlineData("--Accounts:PublicUrl=", "Accounts:PublicUrl must be set outside Development: it is the address links in e-mails start with, e.g. https://clinic.example.org.")]
+    [InlineData("--Accounts:SessionLifetime=00:01:00", "Accounts:SessionLifetime must be at least five minutes.")]
     [InlineData("--Accounts:MaxFailedAccessAttempts=0", "Accounts:MaxFailedAccessAttempts must be at least 1.")]
     [InlineData("--Accounts:LockoutDuration=00:00:00", "Accounts:LockoutDuration must be longer than zero.")]
     [InlineData("--Accounts:MinimumPasswordLength=4", "Accounts:MinimumPasswordLength must be between 8 and 128.")]

@@ -24,6 +24,7 @@ internal sealed class AccountService(
     EmailWakeUp wakeUp,
     TimeProvider time,
     IServer server,
+    SignInSessions sessions,
     IOptions<AccountsOptions> options,
     ILogger<AccountService> logger) : IAccounts
 {
@@ -109,6 +110,7 @@ internal sealed class AccountService(
             }
 
             db.AccountTokens.RemoveRange(db.AccountTokens.Where(t => t.UserId == user.Id));
+            await sessions.EndAllAsync(user.Id, "account-erased", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             Check(await users.DeleteAsync(user));
         }
@@ -172,6 +174,7 @@ internal sealed class AccountService(
         }
 
         tokens.MarkUsed(check.Token);
+        await sessions.EndAllAsync(user.Id, purpose == AccountTokenPurposes.Invitation ? "password-set" : "password-reset", cancellationToken);
         user.EmailConfirmed = true; // the link reached the mailbox
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);

@@ -43,6 +43,7 @@ internal static class AccountsComposition
                 "Accounts:PublicUrl must be set outside Development: it is the address links in e-mails start with, e.g. https://clinic.example.org.")
             .Validate(o => o.MaxFailedAccessAttempts >= 1, "Accounts:MaxFailedAccessAttempts must be at least 1.")
             .Validate(o => o.LockoutDuration > TimeSpan.Zero, "Accounts:LockoutDuration must be longer than zero.")
+            .Validate(o => o.SessionLifetime >= TimeSpan.FromMinutes(5), "Accounts:SessionLifetime must be at least five minutes.")
             .Validate(o => o.MinimumPasswordLength is >= 8 and <= 128, "Accounts:MinimumPasswordLength must be between 8 and 128.")
             .Validate(o => o.RateLimit.LoginPermits >= 1 && o.RateLimit.ResetPermits >= 1, "Accounts:RateLimit:LoginPermits and :ResetPermits must be at least 1.")
             .Validate(o => o.RateLimit.Window > TimeSpan.Zero, "Accounts:RateLimit:Window must be longer than zero.")
@@ -94,6 +95,7 @@ internal static class AccountsComposition
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            SignInSessions.Attach(cookie.Events); // sign-out, password changes and the absolute lifetime end a session on the server
             cookie.Events.OnRedirectToLogin = context => SecurityComposition.Answer(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => SecurityComposition.Answer(context, StatusCodes.Status403Forbidden);
         });
@@ -111,6 +113,8 @@ internal static class AccountsComposition
         });
 
         services.AddScoped<AccountTokenService>();
+        services.AddScoped<SignInSessions>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SignInSessions.KeepSessionClaim);
         services.AddScoped<AccountService>();
         services.AddScoped<IAccounts>(provider => provider.GetRequiredService<AccountService>());
         services.AddScoped<AccountSeeding>();

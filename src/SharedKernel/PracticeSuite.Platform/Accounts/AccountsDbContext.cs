@@ -30,6 +30,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     public DbSet<TherapistCredential> TherapistCredentials => Set<TherapistCredential>();
 
+    public DbSet<SignInSession> Sessions => Set<SignInSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -54,6 +56,13 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             token.Property(t => t.Purpose).HasMaxLength(32).IsRequired();
             token.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
             token.HasIndex(t => t.TokenHash).IsUnique();
+        });
+        builder.Entity<SignInSession>(session =>
+        {
+            session.ToTable("sessions");
+            session.Property(s => s.UserId).HasMaxLength(450).IsRequired();
+            session.Property(s => s.EndReason).HasMaxLength(32);
+            session.HasIndex(s => s.UserId);
         });
         builder.Entity<AuditRecord>(audit =>
         {

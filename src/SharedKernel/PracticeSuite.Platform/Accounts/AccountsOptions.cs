@@ -14,6 +14,9 @@ internal sealed class AccountsOptions
     /// <summary>The address links in e-mails start with; the request's own address when empty.</summary>
     public string? PublicUrl { get; set; }
 
+    /// <summary>How long a sign-in lasts at most, however active the person is (<c>Accounts:SessionLifetime</c>).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
     public int MaxFailedAccessAttempts { get; set; } = 5;
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);

@@ -8,7 +8,7 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 namespace PracticeSuite.Platform.Pages.Account;
 
 [Authorize(Policy = Policies.SignedIn)]
-internal sealed class ManageModel(UserManager<PracticeUser> users, SignInManager<PracticeUser> signIn) : PageModel
+internal sealed class ManageModel(UserManager<PracticeUser> users, SignInManager<PracticeUser> signIn, SignInSessions sessions) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -49,6 +49,8 @@ internal sealed class ManageModel(UserManager<PracticeUser> users, SignInManager
             return Page();
         }
 
+        // Every other browser signed in to this account is signed out; this one continues in a new session.
+        await sessions.EndAllAsync(Account.Id, "password-changed", HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(Account);
         Changed = true;
         Input = new();
