@@ -186,6 +186,6 @@ public sealed class AccountFlowTests(AccountsFixture host) : IClassFixture<Accou
 
     private static class Pages
     {
-        public const string LockedOut = PracticeSuite.Platform.Pages.Account.LoginModel.LockedOut;
+        public const string LockedOut = PracticeSuite.Platform.Pages.Account.LoginModel.Refused;
     }
 }

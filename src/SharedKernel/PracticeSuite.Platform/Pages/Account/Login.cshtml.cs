@@ -4,15 +4,25 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using PracticeSuite.Platform.Accounts;
+using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Platform.Pages.Account;
 
+/// <summary>
+/// Sign-in that tells nobody whether an address has an account: an unknown address, a wrong password and a locked
+/// account get the same words after the same work (one password hash each), and a locked account's owner is told by
+/// e-mail instead.
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsComposition.LoginRateLimit)]
-internal sealed class LoginModel(SignInManager<PracticeUser> signIn, ILogger<LoginModel> logger) : PageModel
+internal sealed class LoginModel(
+    SignInManager<PracticeUser> signIn, UserManager<PracticeUser> users, IPasswordHasher<PracticeUser> hasher, IEmailSender email, ILogger<LoginModel> logger) : PageModel
 {
-    public const string WrongCredentials = "The e-mail address or password is not right.";
-    public const string LockedOut = "This account is locked after too many failed sign-ins. Try again later, or reset your password.";
+    public const string Refused =
+        "That e-mail address and password did not sign you in. Check them and try again: after too many failed tries an account is locked for a while, and its owner is told by e-mail.";
+
+    /// <summary>A hash of a password nobody has, verified when there is no account's own to verify, so that costs the same.</summary>
+    private static readonly Lazy<string> StandInHash = new(() => new PasswordHasher<PracticeUser>().HashPassword(new PracticeUser(), Guid.NewGuid().ToString()));
 
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -32,7 +42,17 @@ internal sealed class LoginModel(SignInManager<PracticeUser> signIn, ILogger<Log
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        var wasLocked = user is not null && await users.IsLockedOutAsync(user);
+        if (user is null || wasLocked)
+        {
+            // Identity checks no password for these; spend the same time as a wrong password does.
+            hasher.VerifyHashedPassword(user ?? new PracticeUser(), StandInHash.Value, Input.Password);
+            ModelState.AddModelError(string.Empty, Refused);
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
@@ -40,11 +60,31 @@ internal sealed class LoginModel(SignInManager<PracticeUser> signIn, ILogger<Log
 
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Sign-in refused: account locked out");
+            logger.LogWarning("Sign-in refused: account {UserId} locked after repeated failures", user.Id);
+            await TellTheOwnerAsync(user);
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? LockedOut : WrongCredentials);
+        ModelState.AddModelError(string.Empty, Refused);
         return Page();
+    }
+
+    /// <summary>One e-mail per lockout (its end time is part of the key), so further tries while locked send nothing.</summary>
+    private async Task TellTheOwnerAsync(PracticeUser user)
+    {
+        var until = await users.GetLockoutEndDateAsync(user);
+        await email.QueueAsync(new EmailMessage(
+            user.Email!,
+            "Your PracticeSuite account is locked for a while",
+            $"""
+            Hello {user.DisplayName},
+
+            Someone tried to sign in to your PracticeSuite account with a wrong password several times, so the account is
+            locked until {until:yyyy-MM-dd HH:mm} UTC. If it was you, wait and try again, or choose a new password with
+            "Forgotten your password?" on the sign-in page. If it was not you, your password is still safe: nobody signed in.
+            """,
+            null,
+            "account-locked",
+            $"account-locked:{user.Id}:{until?.UtcTicks}"), HttpContext.RequestAborted);
     }
 
     public sealed class LoginInput
