@@ -2,12 +2,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Platform.Pages.Account;
 
+/// <summary>
+/// The signed-in person's account: changing the password. Wrong current passwords count like failed sign-ins: at
+/// Accounts:MaxFailedAccessAttempts the account is locked and every session of it ends, so a borrowed, unlocked
+/// browser cannot be used to guess the password; posts are also rate-limited per address like sign-in.
+/// </summary>
 [Authorize(Policy = Policies.SignedIn)]
+[EnableRateLimiting(AccountsComposition.LoginRateLimit)]
 internal sealed class ManageModel(UserManager<PracticeUser> users, SignInManager<PracticeUser> signIn, SignInSessions sessions) : PageModel
 {
     [BindProperty]
@@ -38,6 +45,17 @@ internal sealed class ManageModel(UserManager<PracticeUser> users, SignInManager
         }
 
         var result = await users.ChangePasswordAsync(Account, Input.CurrentPassword ?? "", Input.NewPassword ?? "");
+        if (result.Errors.Any(e => e.Code == "PasswordMismatch"))
+        {
+            await users.AccessFailedAsync(Account);
+            if (await users.IsLockedOutAsync(Account))
+            {
+                await sessions.EndAllAsync(Account.Id, "locked", HttpContext.RequestAborted);
+                await signIn.SignOutAsync();
+                return Redirect("/Account/Login");
+            }
+        }
+
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -49,6 +67,7 @@ internal sealed class ManageModel(UserManager<PracticeUser> users, SignInManager
             return Page();
         }
 
+        await users.ResetAccessFailedCountAsync(Account);
         // Every other browser signed in to this account is signed out; this one continues in a new session.
         await sessions.EndAllAsync(Account.Id, "password-changed", HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(Account);
