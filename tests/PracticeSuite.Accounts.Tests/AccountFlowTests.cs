@@ -34,7 +34,7 @@ public sealed class AccountFlowTests(AccountsFixture host) : IClassFixture<Accou
         var weak = await AccountsFixture.PostFormAsync(invitee, link, new() { ["Input.Password"] = "short", ["Input.ConfirmPassword"] = "short" });
         var weakPage = await weak.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
-        Assert.Contains("Passwords must be at least 10 characters.", weakPage);
+        Assert.Contains("Passwords must be at least 12 characters.", weakPage);
         Assert.False(await HasPasswordAsync("nina@personas.test"));
 
         var accepted = await AccountsFixture.PostFormAsync(invitee, link, new() { ["Input.Password"] = GoodPassword, ["Input.ConfirmPassword"] = GoodPassword });

@@ -105,7 +105,7 @@ public sealed class StartupFailureTests : IAsyncLifetime
     [InlineData("--Accounts:SessionLifetime=00:01:00", "Accounts:SessionLifetime must be at least five minutes.")]
     [InlineData("--Accounts:MaxFailedAccessAttempts=0", "Accounts:MaxFailedAccessAttempts must be at least 1.")]
     [InlineData("--Accounts:LockoutDuration=00:00:00", "Accounts:LockoutDuration must be longer than zero.")]
-    [InlineData("--Accounts:MinimumPasswordLength=4", "Accounts:MinimumPasswordLength must be between 8 and 128.")]
+    [InlineData("--Accounts:MinimumPasswordLength=10", "Accounts:MinimumPasswordLength must be between 12 and 128.")]
     [InlineData("--Accounts:RateLimit:LoginPermits=0", "Accounts:RateLimit:LoginPermits and :ResetPermits must be at least 1.")]
     [InlineData("--Accounts:RateLimit:Window=00:00:00", "Accounts:RateLimit:Window must be longer than zero.")]
     [InlineData("--Accounts:FirstManager:Email=boss@clinic.test", "Accounts:FirstManager:Email and Accounts:FirstManager:Password are set together, or neither.")]

@@ -44,7 +44,7 @@ internal static class AccountsComposition
             .Validate(o => o.MaxFailedAccessAttempts >= 1, "Accounts:MaxFailedAccessAttempts must be at least 1.")
             .Validate(o => o.LockoutDuration > TimeSpan.Zero, "Accounts:LockoutDuration must be longer than zero.")
             .Validate(o => o.SessionLifetime >= TimeSpan.FromMinutes(5), "Accounts:SessionLifetime must be at least five minutes.")
-            .Validate(o => o.MinimumPasswordLength is >= 8 and <= 128, "Accounts:MinimumPasswordLength must be between 8 and 128.")
+            .Validate(o => o.MinimumPasswordLength is >= 12 and <= 128, "Accounts:MinimumPasswordLength must be between 12 and 128.")
             .Validate(o => o.RateLimit.LoginPermits >= 1 && o.RateLimit.ResetPermits >= 1, "Accounts:RateLimit:LoginPermits and :ResetPermits must be at least 1.")
             .Validate(o => o.RateLimit.Window > TimeSpan.Zero, "Accounts:RateLimit:Window must be longer than zero.")
             .Validate(o => string.IsNullOrEmpty(o.FirstManager.Email) == string.IsNullOrEmpty(o.FirstManager.Password),
@@ -73,13 +73,19 @@ internal static class AccountsComposition
         services.AddIdentity<PracticeUser, IdentityRole>()
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<PracticeClaimsPrincipalFactory>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((identity, accounts) =>
         {
             identity.User.RequireUniqueEmail = true;
             identity.SignIn.RequireConfirmedAccount = false;
+            // Length and the common-password list (CommonPasswordValidator) instead of composition rules (ASVS 2.1).
             identity.Password.RequiredLength = accounts.Value.MinimumPasswordLength;
             identity.Password.RequiredUniqueChars = 4;
+            identity.Password.RequireDigit = false;
+            identity.Password.RequireLowercase = false;
+            identity.Password.RequireUppercase = false;
+            identity.Password.RequireNonAlphanumeric = false;
             identity.Lockout.AllowedForNewUsers = true;
             identity.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedAccessAttempts;
             identity.Lockout.DefaultLockoutTimeSpan = accounts.Value.LockoutDuration;

@@ -21,7 +21,8 @@ internal sealed class AccountsOptions
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
-    public int MinimumPasswordLength { get; set; } = 10;
+    /// <summary>At least 12 (ASVS 2.1.1); no composition rules, but no password from the common-password list.</summary>
+    public int MinimumPasswordLength { get; set; } = 12;
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
