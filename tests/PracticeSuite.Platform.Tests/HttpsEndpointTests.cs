@@ -52,6 +52,7 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
         var health = await client.GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(certificate.Thumbprint, presentedThumbprint);
+        Assert.False(health.Headers.Contains("Server")); // Kestrel's "Server: Kestrel" is off: the answer says nothing of the stack
 
         // Cookies set over HTTPS are secure; the sign-in form sets the antiforgery cookie.
         var signIn = await client.GetAsync("/Account/Login", TestContext.Current.CancellationToken);

@@ -57,20 +57,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>
+    /// A page in a fresh browser context. axe is injected as a script, which the site's content security policy would
+    /// refuse, so contexts bypass it unless <paramref name="enforcePolicy"/> (the CSP test's pages enforce it).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool enforcePolicy = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            BypassCSP = !enforcePolicy,
         });
         return await context.NewPageAsync();
     }
 
     /// <summary>Signs in through the real login page, as a person would.</summary>
-    public async Task<IPage> SignedInPageAsync(string email, int width = 1280, int height = 900)
+    public async Task<IPage> SignedInPageAsync(string email, int width = 1280, int height = 900, bool enforcePolicy = false)
     {
-        var page = await NewPageAsync(width, height);
+        var page = await NewPageAsync(width, height, enforcePolicy);
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("input[name='Input.Email']", email);
         await page.FillAsync("input[name='Input.Password']", PracticeSuite.Platform.Accounts.AccountsStartup.DemoPassword);

@@ -167,6 +167,7 @@ public static class PracticePlatform
 
     private static void AddWeb(IServiceCollection services)
     {
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false); // says nothing of the stack
         // Before AddRazorPages, so that it runs before ASP.NET Core's own antiforgery setup: a named cookie spares that
         // setup hashing the application name with SHA-256, which would load OpenSSL at start-up (ADR 0010).
         services.Configure<AntiforgeryOptions>(o =>
@@ -179,7 +180,10 @@ public static class PracticePlatform
             o.Filters.Add(new ValidationPageFilter());
             // Requests are validated by their validators, with their messages, not by MVC's implicit rules.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
-        });
+        }).AddViewOptions(o =>
+            // No client-side validation script runs (the server validates every post); without it MVC also leaves out
+            // the validation summary's hidden <li style="display:none">, an inline style the security policy refuses.
+            o.HtmlHelperOptions.ClientValidationEnabled = false);
 
         // Problems quote the request's W3C trace id, which every log line of the request carries too.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -216,6 +220,7 @@ public static class PracticePlatform
     /// <summary>The web pipeline: errors, cookies, static files, sign-in, the dashboard, health, the API document, pages, endpoints.</summary>
     public static void UsePracticePlatform(this WebApplication app, ModuleCatalog catalog)
     {
+        app.UseSecurityHeaders(); // first, so that errors and static files carry them too
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
