@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 
 namespace PracticeSuite.Modules.Clients.Infrastructure;

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Contracts;
+using PracticeSuite.Modules.Clients.Features.Screening;
 using PracticeSuite.SharedKernel.Errors;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;

@@ -1,5 +1,6 @@
 using MediatR;
 using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Features.Privacy;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
 

@@ -1,6 +1,8 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Features.Consent;
+using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.Modules.Clients.Pages.Clients;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 

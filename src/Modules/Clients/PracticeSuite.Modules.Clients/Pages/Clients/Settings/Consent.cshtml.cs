@@ -1,6 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Features.Consent;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients.Settings;
 

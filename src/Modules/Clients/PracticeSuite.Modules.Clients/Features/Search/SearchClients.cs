@@ -1,11 +1,13 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Messaging;
 
-namespace PracticeSuite.Modules.Clients.Application;
+namespace PracticeSuite.Modules.Clients.Features.Search;
 
 /// <summary>
 /// Finds clients by name, e-mail or phone, among those the caller may see. Every word of the query must be

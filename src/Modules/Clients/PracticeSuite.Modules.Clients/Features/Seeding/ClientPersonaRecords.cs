@@ -2,11 +2,13 @@ using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Intakes;
+using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Time;
 
-namespace PracticeSuite.Modules.Clients.Application;
+namespace PracticeSuite.Modules.Clients.Features.Seeding;
 
 /// <summary>
 /// Client records for the standard personas: ClientA treated by TherapistA, ClientB by TherapistB, each with an

@@ -1,11 +1,13 @@
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Intakes;
+using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Time;
 
-namespace PracticeSuite.Modules.Clients.Application;
+namespace PracticeSuite.Modules.Clients.Features.Seeding;
 
 /// <summary>
 /// Demo mode's sample clients: enough for the list to page and search, cared for by both demo therapists, about
