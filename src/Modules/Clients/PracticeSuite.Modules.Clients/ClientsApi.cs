@@ -19,7 +19,7 @@ namespace PracticeSuite.Modules.Clients;
 /// checks (a record the caller may not see is a 404). Responses are typed (<c>TypedResults</c>) so the API document
 /// shows them; errors are ProblemDetails from the platform's handler, declared for every module endpoint.
 /// </summary>
-public static class ClientsApi
+internal static class ClientsApi
 {
     public static void Map(IEndpointRouteBuilder api)
     {

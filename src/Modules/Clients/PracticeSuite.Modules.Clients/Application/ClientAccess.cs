@@ -17,7 +17,7 @@ namespace PracticeSuite.Modules.Clients.Application;
 /// remembered for the rest of the request, so the page filter, the pipeline and a page's several queries ask the
 /// database once.
 /// </summary>
-public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
+internal sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
 {
     private readonly HashSet<Guid> _visible = [];
 
@@ -102,7 +102,7 @@ public sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
 }
 
 /// <summary>Runs ahead of validation (see <see cref="AccessCheckBehavior{TRequest, TResponse}"/>): a record the caller may not see is a 404, never a list of field errors.</summary>
-public sealed class ClientRecordAccessCheck<TRequest>(ClientAccess access) : IRequestAccessCheck<TRequest>
+internal sealed class ClientRecordAccessCheck<TRequest>(ClientAccess access) : IRequestAccessCheck<TRequest>
     where TRequest : IClientRecordRequest
 {
     public Task EnsureAllowedAsync(TRequest request, CancellationToken cancellationToken) =>

@@ -1,7 +1,7 @@
 namespace PracticeSuite.Modules.Clients.Domain;
 
 /// <summary>A client's signature of one consent version: typed name, when (UTC) and from where.</summary>
-public sealed class ConsentSignature
+internal sealed class ConsentSignature
 {
     private ConsentSignature()
     {

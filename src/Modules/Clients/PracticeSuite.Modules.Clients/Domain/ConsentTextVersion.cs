@@ -1,7 +1,7 @@
 namespace PracticeSuite.Modules.Clients.Domain;
 
 /// <summary>One published version of the clinic's consent-to-treatment text. Versions are never edited: a change publishes the next.</summary>
-public sealed class ConsentTextVersion
+internal sealed class ConsentTextVersion
 {
     private ConsentTextVersion()
     {

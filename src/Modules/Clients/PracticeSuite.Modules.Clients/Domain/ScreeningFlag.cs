@@ -6,7 +6,7 @@ namespace PracticeSuite.Modules.Clients.Domain;
 /// A flag on a client raised by an intake answer through a rule. It stays until a later intake no longer
 /// gives that answer (it is then resolved, and kept for the record); a clearance can be recorded on it.
 /// </summary>
-public sealed class ScreeningFlag
+internal sealed class ScreeningFlag
 {
     private ScreeningFlag()
     {

@@ -3,7 +3,7 @@ using PracticeSuite.Modules.Clients.Contracts;
 namespace PracticeSuite.Modules.Clients.Domain;
 
 /// <summary>A manager-editable row mapping a "yes" to one screening question onto a flag.</summary>
-public sealed class ScreeningRule
+internal sealed class ScreeningRule
 {
     private ScreeningRule()
     {

@@ -4,7 +4,7 @@ using PracticeSuite.Modules.Clients.Domain;
 namespace PracticeSuite.Modules.Clients.Pages;
 
 /// <summary>Display words for the module's codes.</summary>
-public static class FlagText
+internal static class FlagText
 {
     public static string KindName(FlagKind kind) => kind switch
     {

@@ -4,7 +4,7 @@ using PracticeSuite.Modules.Clients.Infrastructure;
 
 namespace PracticeSuite.Modules.Clients.Features.Consent;
 
-public static class ConsentQueries
+internal static class ConsentQueries
 {
     public static async Task<ConsentTextVersion> CurrentAsync(ClientsDbContext db, CancellationToken cancellationToken) =>
         await db.ConsentTexts.AsNoTracking().OrderByDescending(t => t.Version).FirstAsync(cancellationToken);
@@ -20,7 +20,7 @@ public static class ConsentQueries
     }
 }
 
-public sealed record ConsentStatus(int CurrentVersion, int? SignedVersion, DateTime? SignedAt)
+internal sealed record ConsentStatus(int CurrentVersion, int? SignedVersion, DateTime? SignedAt)
 {
     public bool SignedCurrent => SignedVersion == CurrentVersion;
 }

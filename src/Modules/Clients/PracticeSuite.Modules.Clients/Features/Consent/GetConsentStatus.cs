@@ -4,9 +4,9 @@ using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Modules.Clients.Features.Consent;
 
-public sealed record GetConsentStatus(Guid ClientId) : IQuery<ConsentStatus>, IClientRecordRequest;
+internal sealed record GetConsentStatus(Guid ClientId) : IQuery<ConsentStatus>, IClientRecordRequest;
 
-public sealed class GetConsentStatusHandler(ClientsDbContext db) : IRequestHandler<GetConsentStatus, ConsentStatus>
+internal sealed class GetConsentStatusHandler(ClientsDbContext db) : IRequestHandler<GetConsentStatus, ConsentStatus>
 {
     public async Task<ConsentStatus> Handle(GetConsentStatus request, CancellationToken cancellationToken)
     {

@@ -4,11 +4,11 @@ using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Modules.Clients.Features.Consent;
 
-public sealed record ConsentText(int Version, string Text, DateTime PublishedAt);
+internal sealed record ConsentText(int Version, string Text, DateTime PublishedAt);
 
-public sealed record GetConsentText : IQuery<ConsentText>;
+internal sealed record GetConsentText : IQuery<ConsentText>;
 
-public sealed class GetConsentTextHandler(ClientsDbContext db) : IRequestHandler<GetConsentText, ConsentText>
+internal sealed class GetConsentTextHandler(ClientsDbContext db) : IRequestHandler<GetConsentText, ConsentText>
 {
     public async Task<ConsentText> Handle(GetConsentText request, CancellationToken cancellationToken)
     {

@@ -12,9 +12,9 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Modules.Clients.Features.Consent;
 
 /// <summary>Publishes a new version of the consent text (manager). Every client must sign it again before treatment.</summary>
-public sealed record PublishConsentText(string? Text) : ICommand<int>;
+internal sealed record PublishConsentText(string? Text) : ICommand<int>;
 
-public sealed class PublishConsentTextValidator : AbstractValidator<PublishConsentText>
+internal sealed class PublishConsentTextValidator : AbstractValidator<PublishConsentText>
 {
     public PublishConsentTextValidator()
     {
@@ -22,7 +22,7 @@ public sealed class PublishConsentTextValidator : AbstractValidator<PublishConse
     }
 }
 
-public sealed class PublishConsentTextHandler(ClientsDbContext db, ClinicCalendar calendar, ICurrentUser user) : IRequestHandler<PublishConsentText, int>
+internal sealed class PublishConsentTextHandler(ClientsDbContext db, ClinicCalendar calendar, ICurrentUser user) : IRequestHandler<PublishConsentText, int>
 {
     public async Task<int> Handle(PublishConsentText request, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ namespace PracticeSuite.Modules.Clients.Features.Consent;
 
 /// <summary>The client signs the consent version they were shown, by typing their name.</summary>
 /// <param name="Version">The version on screen: if the clinic published a newer one meanwhile, the client must read that first.</param>
-public sealed record SignConsent : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
+internal sealed record SignConsent : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
     public AuditSubject DescribeAudit(Unit _) => new(ClientAudit.ConsentSigned, ClientAudit.Consent, Version.ToString(CultureInfo.InvariantCulture), ClientId);
 
@@ -23,7 +23,7 @@ public sealed record SignConsent : ICommand, IClientRecordRequest, IAuditedReque
     public string? TypedName { get; init; }
 }
 
-public sealed class SignConsentValidator : AbstractValidator<SignConsent>
+internal sealed class SignConsentValidator : AbstractValidator<SignConsent>
 {
     public SignConsentValidator()
     {
@@ -31,7 +31,7 @@ public sealed class SignConsentValidator : AbstractValidator<SignConsent>
     }
 }
 
-public sealed class SignConsentHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, ICurrentUser user, ScreeningEvaluator screening)
+internal sealed class SignConsentHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, ICurrentUser user, ScreeningEvaluator screening)
     : IRequestHandler<SignConsent, Unit>
 {
     public async Task<Unit> Handle(SignConsent request, CancellationToken cancellationToken)

@@ -9,18 +9,18 @@ using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Modules.Clients.Features.Intakes;
 
-public sealed record IntakeVersionSummary(int Version, DateTime SubmittedAt, bool SubmittedByStaff);
+internal sealed record IntakeVersionSummary(int Version, DateTime SubmittedAt, bool SubmittedByStaff);
 
-public sealed record IntakeView(Guid ClientId, int Version, DateTime SubmittedAt, bool SubmittedByStaff, IntakeAnswers Answers, IReadOnlyList<IntakeVersionSummary> Versions);
+internal sealed record IntakeView(Guid ClientId, int Version, DateTime SubmittedAt, bool SubmittedByStaff, IntakeAnswers Answers, IReadOnlyList<IntakeVersionSummary> Versions);
 
 /// <summary>A client's intake: the latest version, or the one asked for. Null when the client has none yet.</summary>
-public sealed record GetIntake(Guid ClientId, int? Version = null) : IQuery<IntakeView?>, IClientRecordRequest, IAuditedRequest<IntakeView?>
+internal sealed record GetIntake(Guid ClientId, int? Version = null) : IQuery<IntakeView?>, IClientRecordRequest, IAuditedRequest<IntakeView?>
 {
     public AuditSubject? DescribeAudit(IntakeView? intake) =>
         intake is null ? null : new(ClientAudit.IntakeRead, ClientAudit.Intake, intake.Version.ToString(CultureInfo.InvariantCulture), ClientId);
 }
 
-public sealed class GetIntakeHandler(ClientsDbContext db) : IRequestHandler<GetIntake, IntakeView?>
+internal sealed class GetIntakeHandler(ClientsDbContext db) : IRequestHandler<GetIntake, IntakeView?>
 {
     public async Task<IntakeView?> Handle(GetIntake request, CancellationToken cancellationToken)
     {

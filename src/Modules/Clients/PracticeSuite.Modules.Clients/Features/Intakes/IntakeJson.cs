@@ -3,7 +3,7 @@ using PracticeSuite.Modules.Clients.Domain;
 
 namespace PracticeSuite.Modules.Clients.Features.Intakes;
 
-public static class IntakeJson
+internal static class IntakeJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

@@ -15,7 +15,7 @@ using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Features.Intakes;
 
-public sealed record ScreeningAnswerInput
+internal sealed record ScreeningAnswerInput
 {
     public string QuestionKey { get; init; } = "";
 
@@ -27,7 +27,7 @@ public sealed record ScreeningAnswerInput
     public string? Details { get; init; }
 }
 
-public sealed record SurgeryOrInjuryInput
+internal sealed record SurgeryOrInjuryInput
 {
     public string? Description { get; init; }
 
@@ -35,7 +35,7 @@ public sealed record SurgeryOrInjuryInput
 }
 
 /// <summary>Submits a (new version of the) health-history questionnaire, and re-evaluates the client's flags.</summary>
-public sealed record SubmitIntake : ICommand<int>, IClientRecordRequest, IAuditedRequest<int>
+internal sealed record SubmitIntake : ICommand<int>, IClientRecordRequest, IAuditedRequest<int>
 {
     public AuditSubject DescribeAudit(int version) => new(ClientAudit.IntakeSubmitted, ClientAudit.Intake, version.ToString(CultureInfo.InvariantCulture), ClientId);
 
@@ -85,7 +85,7 @@ public sealed record SubmitIntake : ICommand<int>, IClientRecordRequest, IAudite
     };
 }
 
-public sealed class SubmitIntakeValidator : AbstractValidator<SubmitIntake>
+internal sealed class SubmitIntakeValidator : AbstractValidator<SubmitIntake>
 {
     public SubmitIntakeValidator(ClinicCalendar calendar)
     {
@@ -150,7 +150,7 @@ public sealed class SubmitIntakeValidator : AbstractValidator<SubmitIntake>
     }
 }
 
-public sealed class SubmitIntakeHandler(ClientsDbContext db, ClientAccess access, ICurrentUser user, ClinicCalendar calendar, ScreeningEvaluator screening)
+internal sealed class SubmitIntakeHandler(ClientsDbContext db, ClientAccess access, ICurrentUser user, ClinicCalendar calendar, ScreeningEvaluator screening)
     : IRequestHandler<SubmitIntake, int>
 {
     public async Task<int> Handle(SubmitIntake request, CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 namespace PracticeSuite.Modules.Clients.Features.Privacy;
 
 /// <summary>This module's part of the export: the record, preferences, care team, intakes, consent and flags.</summary>
-public sealed class ClientsPersonalDataSection(ClientsDbContext db) : IPersonalDataSection
+internal sealed class ClientsPersonalDataSection(ClientsDbContext db) : IPersonalDataSection
 {
     public string SectionName => "Client record";
 

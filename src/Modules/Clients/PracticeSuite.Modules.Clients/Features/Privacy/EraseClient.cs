@@ -16,7 +16,7 @@ namespace PracticeSuite.Modules.Clients.Features.Privacy;
 /// shell so other modules' records (e.g. invoices the law requires) still join; the portal account and
 /// e-mail log go through the platform; other modules hear of it through the erased event.
 /// </summary>
-public sealed record EraseClient : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
+internal sealed record EraseClient : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
     public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.RecordErased, ClientId);
 
@@ -26,7 +26,7 @@ public sealed record EraseClient : ICommand, IClientRecordRequest, IAuditedReque
     public bool Confirmed { get; init; }
 }
 
-public sealed class EraseClientValidator : AbstractValidator<EraseClient>
+internal sealed class EraseClientValidator : AbstractValidator<EraseClient>
 {
     public EraseClientValidator()
     {
@@ -34,7 +34,7 @@ public sealed class EraseClientValidator : AbstractValidator<EraseClient>
     }
 }
 
-public sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, IAccounts accounts)
+internal sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, IAccounts accounts)
     : IRequestHandler<EraseClient, Unit>
 {
     public async Task<Unit> Handle(EraseClient request, CancellationToken cancellationToken)

@@ -7,17 +7,17 @@ using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Features.Privacy;
 
-public sealed record ExportSection(string Name, JsonElement Data);
+internal sealed record ExportSection(string Name, JsonElement Data);
 
-public sealed record ClientExport(Guid ClientId, DateTime ExportedAt, IReadOnlyList<ExportSection> Sections);
+internal sealed record ClientExport(Guid ClientId, DateTime ExportedAt, IReadOnlyList<ExportSection> Sections);
 
 /// <summary>Everything PracticeSuite holds about one client, from every module (manager, or the client themself).</summary>
-public sealed record ExportClientData(Guid ClientId) : IQuery<ClientExport>, IClientRecordRequest, IAuditedRequest<ClientExport>
+internal sealed record ExportClientData(Guid ClientId) : IQuery<ClientExport>, IClientRecordRequest, IAuditedRequest<ClientExport>
 {
     public AuditSubject DescribeAudit(ClientExport _) => ClientAudit.OnRecord(ClientAudit.RecordExported, ClientId);
 }
 
-public sealed class ExportClientDataHandler(ClientAccess access, IEnumerable<IPersonalDataSection> sections, ClinicCalendar calendar)
+internal sealed class ExportClientDataHandler(ClientAccess access, IEnumerable<IPersonalDataSection> sections, ClinicCalendar calendar)
     : IRequestHandler<ExportClientData, ClientExport>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };

@@ -7,12 +7,12 @@ using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
-public sealed record ArchiveClient(Guid ClientId) : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
+internal sealed record ArchiveClient(Guid ClientId) : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
     public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.Archived, ClientId);
 }
 
-public sealed class ArchiveClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar) : IRequestHandler<ArchiveClient, Unit>
+internal sealed class ArchiveClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar) : IRequestHandler<ArchiveClient, Unit>
 {
     public async Task<Unit> Handle(ArchiveClient request, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
 /// <summary>The editable personal details, shared by registration and updates (and their validation).</summary>
-public abstract record ClientDetailsInput
+internal abstract record ClientDetailsInput
 {
     public string GivenName { get; init; } = "";
     public string FamilyName { get; init; } = "";
@@ -27,7 +27,7 @@ public abstract record ClientDetailsInput
         EmergencyContactName, EmergencyContactPhone, TimeZone, PressurePreference, PainThresholdNotes);
 }
 
-public abstract partial class ClientDetailsValidator<T> : AbstractValidator<T> where T : ClientDetailsInput
+internal abstract partial class ClientDetailsValidator<T> : AbstractValidator<T> where T : ClientDetailsInput
 {
     public const int MaxAgeYears = 120;
 

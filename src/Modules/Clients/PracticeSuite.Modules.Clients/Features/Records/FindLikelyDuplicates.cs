@@ -8,10 +8,10 @@ using PracticeSuite.SharedKernel.Messaging;
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
 /// <summary>Existing clients that are probably the same person: same e-mail, or same name and date of birth.</summary>
-public sealed record FindLikelyDuplicates(string? Email, string? GivenName, string? FamilyName, DateOnly? DateOfBirth, Guid? ExceptClientId = null)
+internal sealed record FindLikelyDuplicates(string? Email, string? GivenName, string? FamilyName, DateOnly? DateOfBirth, Guid? ExceptClientId = null)
     : IQuery<IReadOnlyList<ClientListItem>>;
 
-public sealed class FindLikelyDuplicatesHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<FindLikelyDuplicates, IReadOnlyList<ClientListItem>>
+internal sealed class FindLikelyDuplicatesHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<FindLikelyDuplicates, IReadOnlyList<ClientListItem>>
 {
     public async Task<IReadOnlyList<ClientListItem>> Handle(FindLikelyDuplicates request, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using PracticeSuite.Modules.Clients.Contracts;
 
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
-public sealed class GetCareTeamHandler(ClientAccess access) : IRequestHandler<GetCareTeam, CareTeam>
+internal sealed class GetCareTeamHandler(ClientAccess access) : IRequestHandler<GetCareTeam, CareTeam>
 {
     public async Task<CareTeam> Handle(GetCareTeam request, CancellationToken cancellationToken)
     {

@@ -10,9 +10,9 @@ using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
-public sealed record CareTeamEntry(Guid TherapistId, string DisplayName, bool MayBeBooked, bool Preferred);
+internal sealed record CareTeamEntry(Guid TherapistId, string DisplayName, bool MayBeBooked, bool Preferred);
 
-public sealed record ClientRecord(
+internal sealed record ClientRecord(
     Guid Id,
     string DisplayName,
     string GivenName,
@@ -36,12 +36,12 @@ public sealed record ClientRecord(
     bool Erased);
 
 /// <summary>The whole record; pressure preference and pain-threshold notes are health information, so it is audited.</summary>
-public sealed record GetClientRecord(Guid ClientId) : IQuery<ClientRecord>, IClientRecordRequest, IAuditedRequest<ClientRecord>
+internal sealed record GetClientRecord(Guid ClientId) : IQuery<ClientRecord>, IClientRecordRequest, IAuditedRequest<ClientRecord>
 {
     public AuditSubject DescribeAudit(ClientRecord _) => ClientAudit.OnRecord(ClientAudit.RecordRead, ClientId);
 }
 
-public sealed class GetClientRecordHandler(ClientsDbContext db, ClientAccess access, ITherapistDirectory therapists)
+internal sealed class GetClientRecordHandler(ClientsDbContext db, ClientAccess access, ITherapistDirectory therapists)
     : IRequestHandler<GetClientRecord, ClientRecord>
 {
     public async Task<ClientRecord> Handle(GetClientRecord request, CancellationToken cancellationToken)

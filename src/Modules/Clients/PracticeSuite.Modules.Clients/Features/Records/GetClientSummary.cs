@@ -4,7 +4,7 @@ using PracticeSuite.Modules.Clients.Contracts;
 
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
-public sealed class GetClientSummaryHandler(ClientAccess access) : IRequestHandler<GetClientSummary, ClientSummary>
+internal sealed class GetClientSummaryHandler(ClientAccess access) : IRequestHandler<GetClientSummary, ClientSummary>
 {
     public async Task<ClientSummary> Handle(GetClientSummary request, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using PracticeSuite.Modules.Clients.Contracts;
 
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
-public sealed class GetContactPreferencesHandler(ClientAccess access) : IRequestHandler<GetContactPreferences, ContactPreferences>
+internal sealed class GetContactPreferencesHandler(ClientAccess access) : IRequestHandler<GetContactPreferences, ContactPreferences>
 {
     public async Task<ContactPreferences> Handle(GetContactPreferences request, CancellationToken cancellationToken)
     {

@@ -9,12 +9,12 @@ using PracticeSuite.SharedKernel.Messaging;
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
 /// <summary>Invites the client to the portal (an account linked to this record) by e-mail. Manager only.</summary>
-public sealed record InviteClientToPortal(Guid ClientId) : ICommand<string>, IClientRecordRequest, IAuditedRequest<string>
+internal sealed record InviteClientToPortal(Guid ClientId) : ICommand<string>, IClientRecordRequest, IAuditedRequest<string>
 {
     public AuditSubject DescribeAudit(string _) => ClientAudit.OnRecord(ClientAudit.InvitedToPortal, ClientId);
 }
 
-public sealed class InviteClientToPortalHandler(ClientAccess access, IAccounts accounts) : IRequestHandler<InviteClientToPortal, string>
+internal sealed class InviteClientToPortalHandler(ClientAccess access, IAccounts accounts) : IRequestHandler<InviteClientToPortal, string>
 {
     public async Task<string> Handle(InviteClientToPortal request, CancellationToken cancellationToken)
     {

@@ -11,16 +11,16 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
 /// <param name="ConfirmedNotDuplicate">The caller saw the likely duplicates and registers a new client anyway.</param>
-public sealed record RegisterClient : ClientDetailsInput, ICommand<Guid>, IAuditedRequest<Guid>
+internal sealed record RegisterClient : ClientDetailsInput, ICommand<Guid>, IAuditedRequest<Guid>
 {
     public AuditSubject DescribeAudit(Guid clientId) => ClientAudit.OnRecord(ClientAudit.Registered, clientId);
 
     public bool ConfirmedNotDuplicate { get; init; }
 }
 
-public sealed class RegisterClientValidator(ClinicCalendar calendar) : ClientDetailsValidator<RegisterClient>(calendar);
+internal sealed class RegisterClientValidator(ClinicCalendar calendar) : ClientDetailsValidator<RegisterClient>(calendar);
 
-public sealed class RegisterClientHandler(ClientsDbContext db, ClinicCalendar calendar, IMediator mediator) : IRequestHandler<RegisterClient, Guid>
+internal sealed class RegisterClientHandler(ClientsDbContext db, ClinicCalendar calendar, IMediator mediator) : IRequestHandler<RegisterClient, Guid>
 {
     public async Task<Guid> Handle(RegisterClient request, CancellationToken cancellationToken)
     {

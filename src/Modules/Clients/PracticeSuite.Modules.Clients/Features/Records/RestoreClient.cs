@@ -6,12 +6,12 @@ using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
-public sealed record RestoreClient(Guid ClientId) : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
+internal sealed record RestoreClient(Guid ClientId) : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
     public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.Restored, ClientId);
 }
 
-public sealed class RestoreClientHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<RestoreClient, Unit>
+internal sealed class RestoreClientHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<RestoreClient, Unit>
 {
     public async Task<Unit> Handle(RestoreClient request, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ using PracticeSuite.SharedKernel.Messaging;
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
 /// <summary>Sets who treats the client, preferred therapist first. Staff only.</summary>
-public sealed record SetCareTeam : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
+internal sealed record SetCareTeam : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
     public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.CareTeamSet, ClientId);
 
@@ -20,7 +20,7 @@ public sealed record SetCareTeam : ICommand, IClientRecordRequest, IAuditedReque
     public List<Guid>? TherapistIds { get; init; }
 }
 
-public sealed class SetCareTeamValidator : AbstractValidator<SetCareTeam>
+internal sealed class SetCareTeamValidator : AbstractValidator<SetCareTeam>
 {
     public const int MaxTeamSize = 10;
 
@@ -36,7 +36,7 @@ public sealed class SetCareTeamValidator : AbstractValidator<SetCareTeam>
     }
 }
 
-public sealed class SetCareTeamHandler(ClientsDbContext db, ClientAccess access, ITherapistDirectory therapists) : IRequestHandler<SetCareTeam, Unit>
+internal sealed class SetCareTeamHandler(ClientsDbContext db, ClientAccess access, ITherapistDirectory therapists) : IRequestHandler<SetCareTeam, Unit>
 {
     public async Task<Unit> Handle(SetCareTeam request, CancellationToken cancellationToken)
     {

@@ -8,16 +8,16 @@ using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
-public sealed record UpdateClientDetails : ClientDetailsInput, ICommand, IClientRecordRequest, IAuditedRequest<Unit>
+internal sealed record UpdateClientDetails : ClientDetailsInput, ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
     public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.DetailsUpdated, ClientId);
 
     public Guid ClientId { get; init; }
 }
 
-public sealed class UpdateClientDetailsValidator(ClinicCalendar calendar) : ClientDetailsValidator<UpdateClientDetails>(calendar);
+internal sealed class UpdateClientDetailsValidator(ClinicCalendar calendar) : ClientDetailsValidator<UpdateClientDetails>(calendar);
 
-public sealed class UpdateClientDetailsHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<UpdateClientDetails, Unit>
+internal sealed class UpdateClientDetailsHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<UpdateClientDetails, Unit>
 {
     public async Task<Unit> Handle(UpdateClientDetails request, CancellationToken cancellationToken)
     {

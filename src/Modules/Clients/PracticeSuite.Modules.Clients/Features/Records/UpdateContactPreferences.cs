@@ -7,9 +7,9 @@ using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
-public sealed record ContactPreferenceInput(ContactKind Kind, ContactChannel Channel, bool Allowed);
+internal sealed record ContactPreferenceInput(ContactKind Kind, ContactChannel Channel, bool Allowed);
 
-public sealed record UpdateContactPreferences : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
+internal sealed record UpdateContactPreferences : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
     public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.ContactPreferencesUpdated, ClientId);
 
@@ -17,7 +17,7 @@ public sealed record UpdateContactPreferences : ICommand, IClientRecordRequest, 
     public List<ContactPreferenceInput> Preferences { get; init; } = [];
 }
 
-public sealed class UpdateContactPreferencesValidator : AbstractValidator<UpdateContactPreferences>
+internal sealed class UpdateContactPreferencesValidator : AbstractValidator<UpdateContactPreferences>
 {
     public UpdateContactPreferencesValidator()
     {
@@ -32,7 +32,7 @@ public sealed class UpdateContactPreferencesValidator : AbstractValidator<Update
     }
 }
 
-public sealed class UpdateContactPreferencesHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<UpdateContactPreferences, Unit>
+internal sealed class UpdateContactPreferencesHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<UpdateContactPreferences, Unit>
 {
     public async Task<Unit> Handle(UpdateContactPreferences request, CancellationToken cancellationToken)
     {

@@ -9,14 +9,14 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Modules.Clients.Features.Screening;
 
 /// <summary>Every flag of a client, active first, for the staff's flag panel (including resolved ones, for the record).</summary>
-public sealed record GetClientFlags(Guid ClientId) : IQuery<IReadOnlyList<FlagDetails>>, IClientRecordRequest, IAuditedRequest<IReadOnlyList<FlagDetails>>
+internal sealed record GetClientFlags(Guid ClientId) : IQuery<IReadOnlyList<FlagDetails>>, IClientRecordRequest, IAuditedRequest<IReadOnlyList<FlagDetails>>
 {
     public AuditSubject DescribeAudit(IReadOnlyList<FlagDetails> _) => new(ClientAudit.FlagsRead, ClientAudit.ScreeningFlags, ClientId.ToString(), ClientId);
 }
 
-public sealed record FlagDetails(ScreeningFlagView Flag, bool Active, bool Lapsed, DateTime RaisedAt, int RaisedByIntakeVersion, DateTime? ResolvedAt);
+internal sealed record FlagDetails(ScreeningFlagView Flag, bool Active, bool Lapsed, DateTime RaisedAt, int RaisedByIntakeVersion, DateTime? ResolvedAt);
 
-public sealed class GetClientFlagsHandler(ClientsDbContext db, ClinicCalendar calendar)
+internal sealed class GetClientFlagsHandler(ClientsDbContext db, ClinicCalendar calendar)
     : IRequestHandler<GetClientFlags, IReadOnlyList<FlagDetails>>
 {
     public async Task<IReadOnlyList<FlagDetails>> Handle(GetClientFlags request, CancellationToken cancellationToken)

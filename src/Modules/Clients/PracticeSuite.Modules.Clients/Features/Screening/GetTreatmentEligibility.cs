@@ -3,7 +3,7 @@ using PracticeSuite.Modules.Clients.Contracts;
 
 namespace PracticeSuite.Modules.Clients.Features.Screening;
 
-public sealed class GetTreatmentEligibilityHandler(ScreeningEvaluator screening)
+internal sealed class GetTreatmentEligibilityHandler(ScreeningEvaluator screening)
     : IRequestHandler<GetTreatmentEligibility, TreatmentEligibility>
 {
     public async Task<TreatmentEligibility> Handle(GetTreatmentEligibility request, CancellationToken cancellationToken)

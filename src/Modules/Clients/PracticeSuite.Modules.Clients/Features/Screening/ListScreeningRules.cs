@@ -7,11 +7,11 @@ using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Modules.Clients.Features.Screening;
 
-public sealed record ScreeningRuleView(string QuestionKey, string Question, FlagKind Kind, string Reason, bool Enabled, DateTime? UpdatedAt);
+internal sealed record ScreeningRuleView(string QuestionKey, string Question, FlagKind Kind, string Reason, bool Enabled, DateTime? UpdatedAt);
 
-public sealed record ListScreeningRules : IQuery<IReadOnlyList<ScreeningRuleView>>;
+internal sealed record ListScreeningRules : IQuery<IReadOnlyList<ScreeningRuleView>>;
 
-public sealed class ListScreeningRulesHandler(ClientsDbContext db) : IRequestHandler<ListScreeningRules, IReadOnlyList<ScreeningRuleView>>
+internal sealed class ListScreeningRulesHandler(ClientsDbContext db) : IRequestHandler<ListScreeningRules, IReadOnlyList<ScreeningRuleView>>
 {
     public async Task<IReadOnlyList<ScreeningRuleView>> Handle(ListScreeningRules request, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Modules.Clients.Features.Screening;
 
 /// <summary>Records a physician's clearance on a "requires physician clearance" flag.</summary>
-public sealed record RecordClearance : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
+internal sealed record RecordClearance : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
     public AuditSubject DescribeAudit(Unit _) => new(ClientAudit.ClearanceRecorded, ClientAudit.ScreeningFlag, FlagId.ToString(), ClientId);
 
@@ -25,7 +25,7 @@ public sealed record RecordClearance : ICommand, IClientRecordRequest, IAuditedR
     public string? Notes { get; init; }
 }
 
-public sealed class RecordClearanceValidator : AbstractValidator<RecordClearance>
+internal sealed class RecordClearanceValidator : AbstractValidator<RecordClearance>
 {
     public RecordClearanceValidator(ClinicCalendar calendar)
     {
@@ -39,7 +39,7 @@ public sealed class RecordClearanceValidator : AbstractValidator<RecordClearance
     }
 }
 
-public sealed class RecordClearanceHandler(ClientsDbContext db, ClinicCalendar calendar, ScreeningEvaluator screening)
+internal sealed class RecordClearanceHandler(ClientsDbContext db, ClinicCalendar calendar, ScreeningEvaluator screening)
     : IRequestHandler<RecordClearance, Unit>
 {
     public async Task<Unit> Handle(RecordClearance request, CancellationToken cancellationToken)

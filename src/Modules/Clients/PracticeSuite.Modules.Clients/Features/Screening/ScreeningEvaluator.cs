@@ -8,7 +8,7 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Modules.Clients.Features.Screening;
 
 /// <summary>Turns intake answers into flags through the clinic's rules, and works out eligibility.</summary>
-public sealed class ScreeningEvaluator(ClientsDbContext db, ClinicCalendar calendar)
+internal sealed class ScreeningEvaluator(ClientsDbContext db, ClinicCalendar calendar)
 {
     /// <summary>
     /// Raises a flag for each "yes" whose rule is enabled, keeps (with its clearance) a flag the same answer

@@ -12,7 +12,7 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Modules.Clients.Features.Screening;
 
 /// <summary>Changes what a "yes" to one screening question does. Applies to intakes submitted from now on.</summary>
-public sealed record UpdateScreeningRule : ICommand
+internal sealed record UpdateScreeningRule : ICommand
 {
     public string QuestionKey { get; init; } = "";
     public FlagKind? Kind { get; init; }
@@ -20,7 +20,7 @@ public sealed record UpdateScreeningRule : ICommand
     public bool Enabled { get; init; } = true;
 }
 
-public sealed class UpdateScreeningRuleValidator : AbstractValidator<UpdateScreeningRule>
+internal sealed class UpdateScreeningRuleValidator : AbstractValidator<UpdateScreeningRule>
 {
     public UpdateScreeningRuleValidator()
     {
@@ -31,7 +31,7 @@ public sealed class UpdateScreeningRuleValidator : AbstractValidator<UpdateScree
     }
 }
 
-public sealed class UpdateScreeningRuleHandler(ClientsDbContext db, ClinicCalendar calendar, ICurrentUser user) : IRequestHandler<UpdateScreeningRule, Unit>
+internal sealed class UpdateScreeningRuleHandler(ClientsDbContext db, ClinicCalendar calendar, ICurrentUser user) : IRequestHandler<UpdateScreeningRule, Unit>
 {
     public async Task<Unit> Handle(UpdateScreeningRule request, CancellationToken cancellationToken)
     {

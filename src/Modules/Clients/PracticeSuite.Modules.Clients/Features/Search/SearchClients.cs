@@ -14,7 +14,7 @@ namespace PracticeSuite.Modules.Clients.Features.Search;
 /// the start of one of the client's search terms ("jo smi" finds John Smith); an e-mail address or a phone
 /// number is matched as one term. Matches come whole words first ("smith" before "smithers"), then by name.
 /// </summary>
-public sealed record SearchClients(string? Query = null, bool IncludeArchived = false, int Page = 1, int PageSize = SearchClients.DefaultPageSize)
+internal sealed record SearchClients(string? Query = null, bool IncludeArchived = false, int Page = 1, int PageSize = SearchClients.DefaultPageSize)
     : IQuery<ClientPage>
 {
     public const int DefaultPageSize = 25;
@@ -33,7 +33,7 @@ public sealed record SearchClients(string? Query = null, bool IncludeArchived = 
 
 /// <param name="Total">How many clients match, up to <see cref="SearchClients.MaxCounted"/>.</param>
 /// <param name="TotalIsCapped">True when more than <see cref="SearchClients.MaxCounted"/> match (Total is then the cap).</param>
-public sealed record ClientPage(IReadOnlyList<ClientListItem> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false)
+internal sealed record ClientPage(IReadOnlyList<ClientListItem> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false)
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 
@@ -41,7 +41,7 @@ public sealed record ClientPage(IReadOnlyList<ClientListItem> Items, int Total, 
     public bool HasNext => TotalIsCapped ? Items.Count == PageSize : Page < PageCount;
 }
 
-public sealed class SearchClientsValidator : AbstractValidator<SearchClients>
+internal sealed class SearchClientsValidator : AbstractValidator<SearchClients>
 {
     public SearchClientsValidator()
     {
@@ -55,7 +55,7 @@ public sealed class SearchClientsValidator : AbstractValidator<SearchClients>
     }
 }
 
-public sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<SearchClients, ClientPage>
+internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<SearchClients, ClientPage>
 {
 
     public async Task<ClientPage> Handle(SearchClients request, CancellationToken cancellationToken)

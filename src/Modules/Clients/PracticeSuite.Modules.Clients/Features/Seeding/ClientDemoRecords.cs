@@ -15,7 +15,7 @@ namespace PracticeSuite.Modules.Clients.Features.Seeding;
 /// through the module's own commands, as a receptionist's entries would, so flags come from the clinic's rules.
 /// Consent is left unsigned: only a client may sign it. A sample is added only when no client has its e-mail.
 /// </summary>
-public sealed class ClientDemoRecords(ClientsDbContext db, ClinicCalendar calendar, IMediator mediator) : IDemoRecords
+internal sealed class ClientDemoRecords(ClientsDbContext db, ClinicCalendar calendar, IMediator mediator) : IDemoRecords
 {
     public const string EmailDomain = "sample.practicesuite.local";
 

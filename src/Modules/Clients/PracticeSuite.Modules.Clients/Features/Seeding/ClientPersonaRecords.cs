@@ -15,7 +15,7 @@ namespace PracticeSuite.Modules.Clients.Features.Seeding;
 /// intake; ClientA's reports recent surgery, so it carries a flag awaiting physician clearance. Route values
 /// <c>clientId</c> and <c>flagId</c> address ClientA's record and that flag. Seeding twice changes nothing.
 /// </summary>
-public sealed class ClientPersonaRecords(ClientsDbContext db, ClinicCalendar calendar, IMediator mediator) : IPersonaRecords
+internal sealed class ClientPersonaRecords(ClientsDbContext db, ClinicCalendar calendar, IMediator mediator) : IPersonaRecords
 {
     public const string ClientIdRouteValue = "clientId";
     public const string FlagIdRouteValue = "flagId";

@@ -1,19 +1,18 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Features.Consent;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Modules.Clients.Pages.Portal;
 
-public sealed class ConsentModel(IMediator mediator, ICurrentUser user) : PortalPageModel(user)
+public sealed class MyConsentModel(IMediator mediator, ICurrentUser user) : PortalPageModel(user)
 {
     [BindProperty]
-    public SignConsent Input { get; set; } = new();
+    public SignatureForm Input { get; set; } = new();
 
-    public ConsentText Text { get; private set; } = null!;
+    internal ConsentText Text { get; private set; } = null!;
 
-    public ConsentStatus Status { get; private set; } = null!;
+    internal ConsentStatus Status { get; private set; } = null!;
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -25,7 +24,7 @@ public sealed class ConsentModel(IMediator mediator, ICurrentUser user) : Portal
             return Page();
         }
 
-        await mediator.Send(Input with { ClientId = OwnClientId }, cancellationToken);
+        await mediator.Send(new SignConsent { ClientId = OwnClientId, Version = Input.Version, TypedName = Input.TypedName }, cancellationToken);
         return RedirectToPage();
     }
 
@@ -33,5 +32,12 @@ public sealed class ConsentModel(IMediator mediator, ICurrentUser user) : Portal
     {
         Text = await mediator.Send(new GetConsentText(), cancellationToken);
         Status = await mediator.Send(new GetConsentStatus(OwnClientId), cancellationToken);
+    }
+
+    public sealed class SignatureForm
+    {
+        /// <summary>The version on screen: if the clinic published a newer one meanwhile, the client must read that first.</summary>
+        public int Version { get; set; }
+        public string? TypedName { get; set; }
     }
 }

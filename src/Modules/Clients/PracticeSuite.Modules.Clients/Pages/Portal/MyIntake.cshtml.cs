@@ -1,15 +1,14 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Features.Intakes;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Modules.Clients.Pages.Portal;
 
-public sealed class IntakeModel(IMediator mediator, ICurrentUser user) : PortalPageModel(user)
+public sealed class MyIntakeModel(IMediator mediator, ICurrentUser user) : PortalPageModel(user)
 {
     [BindProperty]
-    public SubmitIntake Input { get; set; } = new();
+    public IntakeForm Input { get; set; } = new();
 
     public bool Saved { get; private set; }
 
@@ -17,7 +16,7 @@ public sealed class IntakeModel(IMediator mediator, ICurrentUser user) : PortalP
     {
         Saved = saved;
         var intake = await mediator.Send(new GetIntake(OwnClientId), cancellationToken);
-        Input = intake is null ? SubmitIntake.Blank(OwnClientId) : SubmitIntake.From(OwnClientId, intake.Answers);
+        Input = IntakeForm.Of(intake is null ? SubmitIntake.Blank(OwnClientId) : SubmitIntake.From(OwnClientId, intake.Answers));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -27,7 +26,7 @@ public sealed class IntakeModel(IMediator mediator, ICurrentUser user) : PortalP
             return Page();
         }
 
-        await mediator.Send(Input with { ClientId = OwnClientId }, cancellationToken);
+        await mediator.Send(Input.ToCommand(OwnClientId), cancellationToken);
         return RedirectToPage(new { saved = true });
     }
 }

@@ -1,6 +1,5 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Features.Consent;
 using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.Modules.Clients.Pages.Clients;
@@ -8,18 +7,18 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Modules.Clients.Pages.Portal;
 
-public sealed class IndexModel(IMediator mediator, ICurrentUser user) : PortalPageModel(user)
+public sealed class MyDetailsModel(IMediator mediator, ICurrentUser user) : PortalPageModel(user)
 {
     [BindProperty]
-    public UpdateClientDetails Input { get; set; } = new();
+    public DetailsForm Input { get; set; } = new();
 
-    public ConsentStatus Consent { get; private set; } = null!;
+    internal ConsentStatus Consent { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var record = await mediator.Send(new GetClientRecord(OwnClientId), cancellationToken);
         Consent = record.Consent;
-        Input = ProfileForm.From(record);
+        Input.Load(record);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -30,7 +29,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : PortalPa
             return Page();
         }
 
-        await mediator.Send(Input with { ClientId = OwnClientId }, cancellationToken);
+        await mediator.Send(Input.ToUpdate(OwnClientId), cancellationToken);
         return RedirectToPage();
     }
 }
