@@ -230,6 +230,65 @@ public sealed class ArchitectureTests(HostFixture host) : IClassFixture<HostFixt
         Assert.True(handlers > 20 && pages > 10, $"only {handlers} handlers and {pages} page models inspected");
     }
 
+    [Fact]
+    public void A_product_modules_public_surface_is_its_module_class_and_its_page_models()
+    {
+        // Internal by default (ADR 0016): handlers, requests, validators, the DbContext, migrations, domain and
+        // infrastructure types are the module's own. Public are the one IModule the loader looks for, the page models
+        // Razor Pages activates, and the input and view models nested in them that the pages bind. Test modules are
+        // fixtures for the loader, some deliberately malformed, so only the product's modules (src/Modules) are held to it.
+        Assert.NotNull(host.Factory.Server);
+        var pageModel = typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel);
+        var (modules, publicTypes) = (0, 0);
+        foreach (var (name, path) in StagedModuleAssemblies().Where(m => Directory.Exists(Path.Combine(RepoRoot, "src", "Modules", m.Name))))
+        {
+            var assembly = System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
+            var exported = assembly.GetExportedTypes();
+            modules++;
+            publicTypes += exported.Length;
+            Assert.Single(exported, t => typeof(IModule).IsAssignableFrom(t));
+            static bool InPageModel(Type type, Type pageModel)
+            {
+                for (var outer = type.DeclaringType; outer is not null; outer = outer.DeclaringType)
+                {
+                    if (pageModel.IsAssignableFrom(outer))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            var extra = exported
+                .Where(t => !typeof(IModule).IsAssignableFrom(t) && !pageModel.IsAssignableFrom(t) && !InPageModel(t, pageModel))
+                .Select(t => t.FullName)
+                .ToList();
+            Assert.True(extra.Count == 0, $"{name} makes public what should be internal: {string.Join(", ", extra)}");
+        }
+
+        Assert.True(modules > 0 && publicTypes > 10, $"only {modules} product modules and {publicTypes} public types inspected");
+    }
+
+    [Fact]
+    public void No_product_module_repeats_a_file_name_in_another_folder()
+    {
+        // One file per use case, named after it: a name found twice (Domain/Consent.cs beside Features/Consent.cs,
+        // or two Index pages) says one of them is named after its folder rather than what it holds.
+        var files = Directory.EnumerateDirectories(Path.Combine(RepoRoot, "src", "Modules"))
+            .SelectMany(module => Directory.EnumerateFiles(module, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+                .Select(f => (Module: Path.GetFileName(module), File: Path.GetRelativePath(module, f))))
+            .ToList();
+        Assert.True(files.Count > 20, $"only {files.Count} source files found under src/Modules");
+
+        var repeated = files.GroupBy(f => (f.Module, Name: Path.GetFileName(f.File)))
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key.Module}: {string.Join(" and ", g.Select(f => f.File))}")
+            .ToList();
+        Assert.True(repeated.Count == 0, $"file names repeated in a module: {string.Join("; ", repeated)}");
+    }
+
     private static IEnumerable<(string Name, string Path)> StagedModuleAssemblies() =>
         Directory.EnumerateDirectories(ModulesFolder)
             .Select(folder => (Name: Path.GetFileName(folder), Path: Path.Combine(folder, ModuleNames.ModuleAssembly(Path.GetFileName(folder)) + ".dll")))

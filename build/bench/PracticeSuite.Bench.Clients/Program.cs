@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using PracticeSuite.Bench;
 using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Search;
 using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.SharedKernel.Hosting.Platform;

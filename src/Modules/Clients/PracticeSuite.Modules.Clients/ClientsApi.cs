@@ -1,10 +1,15 @@
 using MediatR;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Contracts;
+using PracticeSuite.Modules.Clients.Features.Consent;
+using PracticeSuite.Modules.Clients.Features.Intakes;
+using PracticeSuite.Modules.Clients.Features.Privacy;
+using PracticeSuite.Modules.Clients.Features.Records;
+using PracticeSuite.Modules.Clients.Features.Screening;
+using PracticeSuite.Modules.Clients.Features.Search;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Modules.Clients;
@@ -14,7 +19,7 @@ namespace PracticeSuite.Modules.Clients;
 /// checks (a record the caller may not see is a 404). Responses are typed (<c>TypedResults</c>) so the API document
 /// shows them; errors are ProblemDetails from the platform's handler, declared for every module endpoint.
 /// </summary>
-public static class ClientsApi
+internal static class ClientsApi
 {
     public static void Map(IEndpointRouteBuilder api)
     {

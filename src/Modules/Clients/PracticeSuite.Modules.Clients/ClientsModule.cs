@@ -1,10 +1,13 @@
 using Autofac;
+using Microsoft.AspNetCore.Routing;
 using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Features.Privacy;
+using PracticeSuite.Modules.Clients.Features.Screening;
+using PracticeSuite.Modules.Clients.Features.Seeding;
 using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Hosting.Behaviours;
 using PracticeSuite.SharedKernel.Hosting.Modules;
 using PracticeSuite.SharedKernel.Hosting.Platform;
-using Microsoft.AspNetCore.Routing;
 
 namespace PracticeSuite.Modules.Clients;
 

@@ -4,9 +4,9 @@ namespace PracticeSuite.Modules.Clients.Domain;
 
 /// <summary>One yes/no screening question of the intake; every item of the domain guide's screening table has one.</summary>
 /// <param name="AsksForBodyAreas">A "yes" must name the areas concerned (local contraindications).</param>
-public sealed record ScreeningQuestion(string Key, string Text, FlagKind DefaultKind, string DefaultReason, bool AsksForBodyAreas = false);
+internal sealed record ScreeningQuestion(string Key, string Text, FlagKind DefaultKind, string DefaultReason, bool AsksForBodyAreas = false);
 
-public static class ScreeningQuestions
+internal static class ScreeningQuestions
 {
     public static IReadOnlyList<ScreeningQuestion> All { get; } =
     [
@@ -35,7 +35,7 @@ public static class ScreeningQuestions
 }
 
 /// <summary>The conditions clinics commonly treat with NMT (domain guide); the intake offers them as checkboxes.</summary>
-public static class CommonConditions
+internal static class CommonConditions
 {
     public static IReadOnlyList<(string Key, string Name)> All { get; } =
     [

@@ -5,7 +5,7 @@ namespace PracticeSuite.Modules.Clients.Domain;
 
 /// <summary>How firmly the client wants to be treated; the therapist still adjusts to what the client reports.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PressurePreference>))]
-public enum PressurePreference
+internal enum PressurePreference
 {
     NoPreference,
     Light,
@@ -14,7 +14,7 @@ public enum PressurePreference
 }
 
 /// <summary>The personal details a client record holds; validated once for registration and updates.</summary>
-public sealed record ClientDetails(
+internal sealed record ClientDetails(
     string GivenName,
     string FamilyName,
     DateOnly DateOfBirth,
@@ -28,7 +28,7 @@ public sealed record ClientDetails(
     string? PainThresholdNotes);
 
 /// <summary>A person the clinic treats: contact details, preferences, care team, portal link and lifecycle.</summary>
-public sealed class Client : AggregateRoot<Guid>
+internal sealed class Client : AggregateRoot<Guid>
 {
     public const string ErasedName = "Erased client";
 
@@ -218,7 +218,7 @@ public sealed class Client : AggregateRoot<Guid>
 }
 
 /// <summary>A therapist who treats the client; position 0 is the preferred one.</summary>
-public sealed class CareTeamMember(Guid clientId, Guid therapistId, int position)
+internal sealed class CareTeamMember(Guid clientId, Guid therapistId, int position)
 {
     public Guid ClientId { get; private set; } = clientId;
 
@@ -227,7 +227,7 @@ public sealed class CareTeamMember(Guid clientId, Guid therapistId, int position
     public int Position { get; private set; } = position;
 }
 
-public sealed class ContactPreferenceSetting(Guid clientId, ContactKind kind, ContactChannel channel, bool allowed)
+internal sealed class ContactPreferenceSetting(Guid clientId, ContactKind kind, ContactChannel channel, bool allowed)
 {
     public Guid ClientId { get; private set; } = clientId;
 
@@ -242,7 +242,7 @@ public sealed class ContactPreferenceSetting(Guid clientId, ContactKind kind, Co
 /// One normalised word a client can be found by (a name word, the e-mail, the phone digits). It carries the
 /// client's sort name and archived flag, so a search reads one covering index range in result order.
 /// </summary>
-public sealed class ClientSearchTerm(Guid clientId, string term, string sortName, bool archived)
+internal sealed class ClientSearchTerm(Guid clientId, string term, string sortName, bool archived)
 {
     public Guid ClientId { get; private set; } = clientId;
 

@@ -7,7 +7,7 @@ namespace PracticeSuite.Modules.Clients.Domain;
 /// consent not signed or outdated, a flag needing a clearance that is missing, expired or advises against treatment)
 /// and what blocks only today's session (an absolute flag for today).
 /// </summary>
-public static class Eligibility
+internal static class Eligibility
 {
     public static TreatmentEligibility Evaluate(
         Guid clientId, bool recordClosed, bool hasIntake, int currentConsentVersion, int? signedConsentVersion,

@@ -1,13 +1,13 @@
 namespace PracticeSuite.Modules.Clients.Domain;
 
 /// <summary>The answer to one screening question; areas only for questions that ask for them.</summary>
-public sealed record ScreeningAnswer(string QuestionKey, bool Yes, IReadOnlyList<string> BodyAreaCodes, string? Details);
+internal sealed record ScreeningAnswer(string QuestionKey, bool Yes, IReadOnlyList<string> BodyAreaCodes, string? Details);
 
 /// <summary>A surgery or injury the client reports, with its date when known.</summary>
-public sealed record SurgeryOrInjury(string Description, DateOnly? Date);
+internal sealed record SurgeryOrInjury(string Description, DateOnly? Date);
 
 /// <summary>A complete, validated health-history questionnaire.</summary>
-public sealed record IntakeAnswers(
+internal sealed record IntakeAnswers(
     string ReasonForVisit,
     string? Goals,
     IReadOnlyList<string> ConditionKeys,
@@ -23,7 +23,7 @@ public sealed record IntakeAnswers(
 /// One submitted version of a client's intake. Versions are never changed: an update adds the next one, so the
 /// record shows what the client said when.
 /// </summary>
-public sealed class IntakeVersion
+internal sealed class IntakeVersion
 {
     private IntakeVersion()
     {

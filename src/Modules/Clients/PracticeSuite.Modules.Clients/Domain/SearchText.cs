@@ -7,7 +7,7 @@ namespace PracticeSuite.Modules.Clients.Domain;
 /// How names, e-mail addresses and phone numbers are normalised for search: accents removed, lower case,
 /// letters and digits only. Queries are normalised the same way, so "Zoë", "zoe" and "ZOE" all match.
 /// </summary>
-public static class SearchText
+internal static class SearchText
 {
     public const int MaxTermLength = 100;
 

@@ -1,14 +1,14 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 
 namespace PracticeSuite.Modules.Clients.Infrastructure;
 
 /// <summary>Whose records a search may return: everyone (a manager or a job), one therapist's care team, one client, or nobody.</summary>
-public sealed record SearchScope(bool Everyone, Guid? TherapistId, Guid? ClientId);
+internal sealed record SearchScope(bool Everyone, Guid? TherapistId, Guid? ClientId);
 
 /// <summary>
 /// Client search's statements, read with ADO.NET: the walk of the term index in (term, name) order (or, without a
@@ -16,7 +16,7 @@ public sealed record SearchScope(bool Everyone, Guid? TherapistId, Guid? ClientI
 /// and EF Core's materialiser cost as much as the queries themselves (build/bench/Clients.md). The SQL is the same on SQLite and PostgreSQL; only table
 /// names and the stored form of ids differ. Run both on a connection the caller has opened.
 /// </summary>
-public static class ClientSearchQuery
+internal static class ClientSearchQuery
 {
     /// <summary>The client ids of the matching terms in walk order (a client may come more than once), at most <paramref name="walkLimit"/>.</summary>
     /// <param name="prefixes">Normalised prefixes, the one that drives the walk first.</param>

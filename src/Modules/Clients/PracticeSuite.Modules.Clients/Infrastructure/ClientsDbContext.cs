@@ -4,7 +4,7 @@ using PracticeSuite.SharedKernel.Hosting.Persistence;
 
 namespace PracticeSuite.Modules.Clients.Infrastructure;
 
-public sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> options) : ModuleDbContext(options, ClientsMigration.Module)
+internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> options) : ModuleDbContext(options, ClientsMigration.Module)
 {
     public const int NameLength = 100;
     public const int EmailLength = 254;

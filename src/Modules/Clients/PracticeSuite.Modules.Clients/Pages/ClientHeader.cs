@@ -5,7 +5,7 @@ using PracticeSuite.Modules.Clients.Contracts;
 namespace PracticeSuite.Modules.Clients.Pages;
 
 /// <summary>What the header of a staff view of one client shows (see <c>_ClientHeader</c>).</summary>
-public sealed record ClientHeader(Guid ClientId, string DisplayName, bool Archived, TreatmentEligibility Eligibility, string Current, bool IsManager, bool IsClinician)
+internal sealed record ClientHeader(Guid ClientId, string DisplayName, bool Archived, TreatmentEligibility Eligibility, string Current, bool IsManager, bool IsClinician)
 {
     public static async Task<ClientHeader> LoadAsync(IMediator mediator, ClientAccess access, Guid clientId, string current, CancellationToken cancellationToken)
     {

@@ -1,11 +1,10 @@
-using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Domain;
 
 namespace PracticeSuite.Modules.Clients.Pages;
 
 /// <summary>Display words for the module's codes.</summary>
-public static class FlagText
+internal static class FlagText
 {
     public static string KindName(FlagKind kind) => kind switch
     {

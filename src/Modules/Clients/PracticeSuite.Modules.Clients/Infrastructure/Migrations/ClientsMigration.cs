@@ -2,7 +2,7 @@ using PracticeSuite.SharedKernel.Hosting.Persistence;
 
 namespace PracticeSuite.Modules.Clients.Infrastructure;
 
-public abstract class ClientsMigration : ModuleMigration
+internal abstract class ClientsMigration : ModuleMigration
 {
     public const string Module = "Clients";
 

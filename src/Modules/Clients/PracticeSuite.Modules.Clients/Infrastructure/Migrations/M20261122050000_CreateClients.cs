@@ -6,7 +6,7 @@ namespace PracticeSuite.Modules.Clients.Infrastructure.Migrations;
 
 [DbContext(typeof(ClientsDbContext))]
 [Migration("20261122050000_CreateClients")]
-public sealed class M20261122050000_CreateClients : ClientsMigration
+internal sealed class M20261122050000_CreateClients : ClientsMigration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {

@@ -1,12 +1,12 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Contracts;
+using PracticeSuite.Modules.Clients.Features.Screening;
 using PracticeSuite.SharedKernel.Errors;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
 
-public sealed class ClearanceModel(IMediator mediator, ClientAccess access) : ClientsPageModel
+public sealed class ClearanceModel(IMediator mediator) : ClientsPageModel
 {
     [FromRoute]
     public Guid ClientId { get; set; }
@@ -15,9 +15,9 @@ public sealed class ClearanceModel(IMediator mediator, ClientAccess access) : Cl
     public Guid FlagId { get; set; }
 
     [BindProperty]
-    public RecordClearance Input { get; set; } = new();
+    public ClearanceForm Input { get; set; } = new();
 
-    public ClientHeader Header { get; private set; } = null!;
+    internal ClientHeader Header { get; private set; } = null!;
 
     public ScreeningFlagView Flag { get; private set; } = null!;
 
@@ -31,14 +31,32 @@ public sealed class ClearanceModel(IMediator mediator, ClientAccess access) : Cl
             return Page();
         }
 
-        await mediator.Send(Input with { ClientId = ClientId, FlagId = FlagId }, cancellationToken);
+        await mediator.Send(new RecordClearance
+        {
+            ClientId = ClientId,
+            FlagId = FlagId,
+            Physician = Input.Physician,
+            ClearedOn = Input.ClearedOn,
+            Outcome = Input.Outcome,
+            ExpiresOn = Input.ExpiresOn,
+            Notes = Input.Notes,
+        }, cancellationToken);
         return Redirect($"/Clients/{ClientId}");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var flags = await mediator.Send(new GetClientFlags(ClientId), cancellationToken); // first: it names the audit entry
-        Header = await ClientHeader.LoadAsync(mediator, access, ClientId, "record", cancellationToken);
+        Header = await ClientHeader.LoadAsync(mediator, Access, ClientId, "record", cancellationToken);
         Flag = flags.FirstOrDefault(f => f.Flag.Id == FlagId)?.Flag ?? throw new NotFoundException("Flag", FlagId);
+    }
+
+    public sealed class ClearanceForm
+    {
+        public string? Physician { get; set; }
+        public DateOnly? ClearedOn { get; set; }
+        public ClearanceOutcome? Outcome { get; set; }
+        public DateOnly? ExpiresOn { get; set; }
+        public string? Notes { get; set; }
     }
 }

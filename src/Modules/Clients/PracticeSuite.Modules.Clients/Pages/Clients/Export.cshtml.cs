@@ -1,17 +1,17 @@
 using MediatR;
-using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Features.Privacy;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
 
-public sealed class ExportModel(IMediator mediator, ClientAccess access) : ClientsPageModel
+public sealed class ExportModel(IMediator mediator) : ClientsPageModel
 {
-    public ClientHeader Header { get; private set; } = null!;
+    internal ClientHeader Header { get; private set; } = null!;
 
-    public ClientExport Export { get; private set; } = null!;
+    internal ClientExport Export { get; private set; } = null!;
 
     public async Task OnGetAsync(Guid clientId, CancellationToken cancellationToken)
     {
-        Header = await ClientHeader.LoadAsync(mediator, access, clientId, "export", cancellationToken);
+        Header = await ClientHeader.LoadAsync(mediator, Access, clientId, "export", cancellationToken);
         Export = await mediator.Send(new ExportClientData(clientId), cancellationToken);
     }
 }

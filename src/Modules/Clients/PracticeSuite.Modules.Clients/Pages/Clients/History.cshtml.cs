@@ -1,12 +1,12 @@
 using MediatR;
-using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Features.Privacy;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
 
-public sealed class HistoryModel(IMediator mediator, ClientAccess access) : ClientsPageModel
+public sealed class HistoryModel(IMediator mediator) : ClientsPageModel
 {
-    public ClientHeader Header { get; private set; } = null!;
+    internal ClientHeader Header { get; private set; } = null!;
 
     public IReadOnlyList<AuditTimelineEntry> Entries { get; private set; } = [];
 
@@ -17,6 +17,6 @@ public sealed class HistoryModel(IMediator mediator, ClientAccess access) : Clie
     {
         Views = views;
         Entries = await mediator.Send(new GetClientHistory(clientId, IncludeViews: views), cancellationToken);
-        Header = await ClientHeader.LoadAsync(mediator, access, clientId, "history", cancellationToken);
+        Header = await ClientHeader.LoadAsync(mediator, Access, clientId, "history", cancellationToken);
     }
 }

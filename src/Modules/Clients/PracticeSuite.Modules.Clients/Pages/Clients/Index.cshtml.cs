@@ -1,11 +1,11 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Features.Search;
 using PracticeSuite.SharedKernel.Errors;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
 
-public sealed class IndexModel(IMediator mediator, ClientAccess access) : ClientsPageModel
+public sealed class IndexModel(IMediator mediator) : ClientsPageModel
 {
     [FromQuery(Name = "q")]
     public string? Q { get; set; }
@@ -16,9 +16,9 @@ public sealed class IndexModel(IMediator mediator, ClientAccess access) : Client
     [FromQuery(Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    public ClientPage? Results { get; private set; }
+    internal ClientPage? Results { get; private set; }
 
-    public bool IsManager => access.IsManager;
+    public bool IsManager => Access.IsManager;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
@@ -8,11 +9,11 @@ namespace PracticeSuite.Modules.Clients.Pages.Clients;
 public sealed class NewModel(IMediator mediator, ClinicCalendar calendar) : ClientsPageModel
 {
     [BindProperty]
-    public RegisterClient Input { get; set; } = new();
+    public NewClientForm Input { get; set; } = new();
 
-    public IReadOnlyList<ClientListItem> Duplicates { get; private set; } = [];
+    internal IReadOnlyList<ClientListItem> Duplicates { get; private set; } = [];
 
-    public void OnGet() => Input = new RegisterClient { TimeZone = calendar.TimeZoneId };
+    public void OnGet() => Input = new NewClientForm { TimeZone = calendar.TimeZoneId, PressurePreference = default(PressurePreference).ToString() };
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +32,29 @@ public sealed class NewModel(IMediator mediator, ClinicCalendar calendar) : Clie
             }
         }
 
-        var id = await mediator.Send(Input, cancellationToken);
+        var id = await mediator.Send(Input.ToCommand(), cancellationToken);
         return Redirect($"/Clients/{id}");
+    }
+
+    public sealed class NewClientForm : DetailsForm
+    {
+        /// <summary>The user saw the likely duplicates and registers a new client anyway.</summary>
+        public bool ConfirmedNotDuplicate { get; set; }
+
+        internal RegisterClient ToCommand() => new()
+        {
+            GivenName = GivenName,
+            FamilyName = FamilyName,
+            DateOfBirth = DateOfBirth,
+            Email = Email,
+            Phone = Phone,
+            Address = Address,
+            EmergencyContactName = EmergencyContactName,
+            EmergencyContactPhone = EmergencyContactPhone,
+            TimeZone = TimeZone,
+            PressurePreference = Pressure,
+            PainThresholdNotes = PainThresholdNotes,
+            ConfirmedNotDuplicate = ConfirmedNotDuplicate,
+        };
     }
 }

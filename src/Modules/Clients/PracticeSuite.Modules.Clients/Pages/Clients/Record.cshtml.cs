@@ -1,30 +1,33 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Features.Privacy;
+using PracticeSuite.Modules.Clients.Features.Records;
+using PracticeSuite.Modules.Clients.Features.Screening;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
 
-public sealed class RecordModel(IMediator mediator, ClientAccess access, ITherapistDirectory therapists) : ClientsPageModel
+public sealed class RecordModel(IMediator mediator, ITherapistDirectory therapists) : ClientsPageModel
 {
     /// <summary>Reception sees that an intake exists, never its answers.</summary>
-    public bool MayReadHealthInformation => access.IsClinician;
+    public bool MayReadHealthInformation => Access.IsClinician;
 
     [FromRoute]
     public Guid ClientId { get; set; }
 
     [BindProperty]
-    public SetCareTeam Input { get; set; } = new();
+    public CareTeamForm Input { get; set; } = new();
 
-    public ClientHeader Header { get; private set; } = null!;
+    internal ClientHeader Header { get; private set; } = null!;
 
-    public ClientRecord Record { get; private set; } = null!;
+    internal ClientRecord Record { get; private set; } = null!;
 
-    public IReadOnlyList<FlagDetails> Flags { get; private set; } = [];
+    internal IReadOnlyList<FlagDetails> Flags { get; private set; } = [];
 
     public IReadOnlyList<TherapistSummary> Therapists { get; private set; } = [];
 
-    public bool IsManager => access.IsManager;
+    public bool IsManager => Access.IsManager;
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -49,7 +52,7 @@ public sealed class RecordModel(IMediator mediator, ClientAccess access, ITherap
         ManagerAsync(new EraseClient { ClientId = ClientId, Confirmed = confirmed }, cancellationToken);
 
     private async Task<IActionResult> ManagerAsync<TResult>(IRequest<TResult> command, CancellationToken cancellationToken) =>
-        access.IsManager ? await RunAsync(command, cancellationToken) : Forbid();
+        Access.IsManager ? await RunAsync(command, cancellationToken) : Forbid();
 
     private async Task<IActionResult> RunAsync<TResult>(IRequest<TResult> command, CancellationToken cancellationToken)
     {
@@ -85,8 +88,14 @@ public sealed class RecordModel(IMediator mediator, ClientAccess access, ITherap
     {
         // The record first: it names the request's one audit entry, and the header and flags add none.
         Record = await mediator.Send(new GetClientRecord(ClientId), cancellationToken);
-        Header = await ClientHeader.LoadAsync(mediator, access, ClientId, "record", cancellationToken);
+        Header = await ClientHeader.LoadAsync(mediator, Access, ClientId, "record", cancellationToken);
         Flags = await mediator.Send(new GetClientFlags(ClientId), cancellationToken);
         Therapists = await therapists.ListAsync(cancellationToken);
+    }
+
+    public sealed class CareTeamForm
+    {
+        /// <summary>The ticked therapists; none ticked clears the team.</summary>
+        public List<Guid>? TherapistIds { get; set; }
     }
 }

@@ -1,7 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Contracts;
+using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Modules.Clients.Pages.Portal;
@@ -9,7 +9,7 @@ namespace PracticeSuite.Modules.Clients.Pages.Portal;
 public sealed class ContactModel(IMediator mediator, ICurrentUser user) : PortalPageModel(user)
 {
     [BindProperty]
-    public UpdateContactPreferences Input { get; set; } = new();
+    public PreferencesForm Input { get; set; } = new();
 
     public IReadOnlyList<ContactPreference> Preferences { get; private set; } = [];
 
@@ -23,10 +23,26 @@ public sealed class ContactModel(IMediator mediator, ICurrentUser user) : Portal
             return Page();
         }
 
-        await mediator.Send(Input with { ClientId = OwnClientId }, cancellationToken);
+        await mediator.Send(new UpdateContactPreferences
+        {
+            ClientId = OwnClientId,
+            Preferences = Input.Preferences.Select(p => new ContactPreferenceInput(p.Kind, p.Channel, p.Allowed)).ToList(),
+        }, cancellationToken);
         return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Preferences = (await mediator.Send(new GetContactPreferences(OwnClientId), cancellationToken)).Preferences;
+
+    public sealed class PreferencesForm
+    {
+        public List<PreferenceForm> Preferences { get; set; } = [];
+    }
+
+    public sealed class PreferenceForm
+    {
+        public ContactKind Kind { get; set; }
+        public ContactChannel Channel { get; set; }
+        public bool Allowed { get; set; }
+    }
 }

@@ -1,20 +1,20 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Features.Consent;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients.Settings;
 
 public sealed class ConsentModel(IMediator mediator) : ClientsPageModel
 {
     [BindProperty]
-    public PublishConsentText Input { get; set; } = new(null);
+    public ConsentTextForm Input { get; set; } = new();
 
-    public ConsentText Current { get; private set; } = null!;
+    internal ConsentText Current { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Current = await mediator.Send(new GetConsentText(), cancellationToken);
-        Input = new PublishConsentText(Current.Text);
+        Input = new ConsentTextForm { Text = Current.Text };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -25,7 +25,12 @@ public sealed class ConsentModel(IMediator mediator) : ClientsPageModel
             return Page();
         }
 
-        await mediator.Send(Input, cancellationToken);
+        await mediator.Send(new PublishConsentText(Input.Text), cancellationToken);
         return RedirectToPage();
+    }
+
+    public sealed class ConsentTextForm
+    {
+        public string? Text { get; set; }
     }
 }

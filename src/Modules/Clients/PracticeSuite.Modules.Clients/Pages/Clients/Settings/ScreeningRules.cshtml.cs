@@ -1,15 +1,16 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Contracts;
+using PracticeSuite.Modules.Clients.Features.Screening;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients.Settings;
 
 public sealed class ScreeningRulesModel(IMediator mediator) : ClientsPageModel
 {
     [BindProperty]
-    public UpdateScreeningRule Input { get; set; } = new();
+    public RuleForm Input { get; set; } = new();
 
-    public IReadOnlyList<ScreeningRuleView> Rules { get; private set; } = [];
+    internal IReadOnlyList<ScreeningRuleView> Rules { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Rules = await mediator.Send(new ListScreeningRules(), cancellationToken);
 
@@ -21,7 +22,15 @@ public sealed class ScreeningRulesModel(IMediator mediator) : ClientsPageModel
             return Page();
         }
 
-        await mediator.Send(Input, cancellationToken);
+        await mediator.Send(new UpdateScreeningRule { QuestionKey = Input.QuestionKey, Kind = Input.Kind, Reason = Input.Reason, Enabled = Input.Enabled }, cancellationToken);
         return RedirectToPage();
+    }
+
+    public sealed class RuleForm
+    {
+        public string QuestionKey { get; set; } = "";
+        public FlagKind? Kind { get; set; }
+        public string? Reason { get; set; }
+        public bool Enabled { get; set; } = true;
     }
 }

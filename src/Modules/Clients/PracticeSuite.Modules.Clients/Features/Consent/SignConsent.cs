@@ -1,0 +1,52 @@
+using System.Globalization;
+using FluentValidation;
+using MediatR;
+using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Screening;
+using PracticeSuite.Modules.Clients.Infrastructure;
+using PracticeSuite.SharedKernel.Errors;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Messaging;
+using PracticeSuite.SharedKernel.Time;
+
+namespace PracticeSuite.Modules.Clients.Features.Consent;
+
+/// <summary>The client signs the consent version they were shown, by typing their name.</summary>
+/// <param name="Version">The version on screen: if the clinic published a newer one meanwhile, the client must read that first.</param>
+internal sealed record SignConsent : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
+{
+    public AuditSubject DescribeAudit(Unit _) => new(ClientAudit.ConsentSigned, ClientAudit.Consent, Version.ToString(CultureInfo.InvariantCulture), ClientId);
+
+    public Guid ClientId { get; init; }
+    public int Version { get; init; }
+    public string? TypedName { get; init; }
+}
+
+internal sealed class SignConsentValidator : AbstractValidator<SignConsent>
+{
+    public SignConsentValidator()
+    {
+        RuleFor(c => c.TypedName).NotEmpty().WithMessage("Type your full name to sign.").MaximumLength(200);
+    }
+}
+
+internal sealed class SignConsentHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, ICurrentUser user, ScreeningEvaluator screening)
+    : IRequestHandler<SignConsent, Unit>
+{
+    public async Task<Unit> Handle(SignConsent request, CancellationToken cancellationToken)
+    {
+        // Only the client can consent for themself; staff cannot sign on their behalf.
+        await access.EnsureSelfAsync(request.ClientId, orManager: false, cancellationToken);
+        var current = await ConsentQueries.CurrentAsync(db, cancellationToken);
+        if (request.Version != current.Version)
+        {
+            throw new BusinessRuleException("consent.changed", $"The consent text changed (now version {current.Version}); read it again before signing.");
+        }
+
+        var signature = ConsentSignature.Sign(request.ClientId, current.Version, request.TypedName!, calendar.UtcNow, user.IpAddress);
+        db.ConsentSignatures.Add(signature);
+        await screening.PublishChangeAsync(request.ClientId, cancellationToken);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Contracts;
+using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Screening;
+using PracticeSuite.Modules.Clients.Infrastructure;
+using PracticeSuite.SharedKernel.Errors;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Messaging;
+using PracticeSuite.SharedKernel.Time;
+
+namespace PracticeSuite.Modules.Clients.Features.Intakes;
+
+internal sealed record ScreeningAnswerInput
+{
+    public string QuestionKey { get; init; } = "";
+
+    /// <summary>Null means not answered, which is refused: every screening question needs an explicit answer.</summary>
+    public bool? Answer { get; init; }
+
+    public List<string> BodyAreas { get; init; } = [];
+
+    public string? Details { get; init; }
+}
+
+internal sealed record SurgeryOrInjuryInput
+{
+    public string? Description { get; init; }
+
+    public DateOnly? Date { get; init; }
+}
+
+/// <summary>Submits a (new version of the) health-history questionnaire, and re-evaluates the client's flags.</summary>
+internal sealed record SubmitIntake : ICommand<int>, IClientRecordRequest, IAuditedRequest<int>
+{
+    public AuditSubject DescribeAudit(int version) => new(ClientAudit.IntakeSubmitted, ClientAudit.Intake, version.ToString(CultureInfo.InvariantCulture), ClientId);
+
+    public Guid ClientId { get; init; }
+    public string? ReasonForVisit { get; init; }
+    public string? Goals { get; init; }
+    public List<string> Conditions { get; init; } = [];
+    public string? OtherConditions { get; init; }
+    public List<ScreeningAnswerInput> Screening { get; init; } = [];
+    public string? Medications { get; init; }
+    public List<SurgeryOrInjuryInput> SurgeriesAndInjuries { get; init; } = [];
+    public string? Allergies { get; init; }
+    public bool? PreviousMassage { get; init; }
+    public string? PreviousMassageDetails { get; init; }
+
+    /// <summary>A blank form: one unanswered entry per screening question, in the catalogue's order.</summary>
+    public static SubmitIntake Blank(Guid clientId) => new()
+    {
+        ClientId = clientId,
+        Screening = ScreeningQuestions.All.Select(q => new ScreeningAnswerInput { QuestionKey = q.Key }).ToList(),
+    };
+
+    /// <summary>Every screening question answered "no" except <paramref name="yes"/>, when given: for seeded records.</summary>
+    public static SubmitIntake AnsweringNoExcept(Guid clientId, ScreeningAnswerInput? yes) => new()
+    {
+        ClientId = clientId,
+        Screening = ScreeningQuestions.All.Select(q => q.Key == yes?.QuestionKey
+            ? yes with { Answer = true }
+            : new ScreeningAnswerInput { QuestionKey = q.Key, Answer = false }).ToList(),
+    };
+
+    public static SubmitIntake From(Guid clientId, IntakeAnswers answers) => new()
+    {
+        ClientId = clientId,
+        ReasonForVisit = answers.ReasonForVisit,
+        Goals = answers.Goals,
+        Conditions = answers.ConditionKeys.ToList(),
+        OtherConditions = answers.OtherConditions,
+        Screening = ScreeningQuestions.All.Select(q => answers.Screening.FirstOrDefault(a => a.QuestionKey == q.Key) is { } a
+            ? new ScreeningAnswerInput { QuestionKey = q.Key, Answer = a.Yes, BodyAreas = a.BodyAreaCodes.ToList(), Details = a.Details }
+            : new ScreeningAnswerInput { QuestionKey = q.Key }).ToList(),
+        Medications = answers.Medications,
+        SurgeriesAndInjuries = answers.SurgeriesAndInjuries.Select(s => new SurgeryOrInjuryInput { Description = s.Description, Date = s.Date }).ToList(),
+        Allergies = answers.Allergies,
+        PreviousMassage = answers.PreviousMassage,
+        PreviousMassageDetails = answers.PreviousMassageDetails,
+    };
+}
+
+internal sealed class SubmitIntakeValidator : AbstractValidator<SubmitIntake>
+{
+    public SubmitIntakeValidator(ClinicCalendar calendar)
+    {
+        RuleFor(c => c.ReasonForVisit).NotEmpty().WithMessage("Tell us why you are coming for treatment.").MaximumLength(ClientsDbContext.TextLength);
+        RuleFor(c => c.Goals).MaximumLength(ClientsDbContext.TextLength);
+        RuleFor(c => c.OtherConditions).MaximumLength(ClientsDbContext.TextLength);
+        RuleFor(c => c.Medications).MaximumLength(ClientsDbContext.TextLength);
+        RuleFor(c => c.Allergies).MaximumLength(ClientsDbContext.TextLength);
+        RuleFor(c => c.PreviousMassageDetails).MaximumLength(ClientsDbContext.TextLength);
+        RuleForEach(c => c.Conditions).Must(CommonConditions.IsKnown).WithMessage("Choose conditions from the list; describe others in the text box.");
+        RuleFor(c => c.PreviousMassage).NotNull().WithMessage("Say whether you have had massage therapy before.");
+
+        RuleFor(c => c.Screening).Custom((answers, context) =>
+        {
+            foreach (var unknown in answers.Where(a => ScreeningQuestions.Find(a.QuestionKey) is null))
+            {
+                context.AddFailure("Screening", $"Unknown screening question '{unknown.QuestionKey}'.");
+            }
+
+            foreach (var question in ScreeningQuestions.All)
+            {
+                var index = answers.FindIndex(a => a.QuestionKey == question.Key);
+                if (index < 0)
+                {
+                    context.AddFailure("Screening", $"Answer the question: {question.Text}");
+                    continue;
+                }
+
+                var answer = answers[index];
+                if (answer.Answer is null)
+                {
+                    context.AddFailure($"Screening[{index}].Answer", "Answer yes or no.");
+                }
+                else if (answer.Answer == true && question.AsksForBodyAreas && answer.BodyAreas.Count == 0)
+                {
+                    context.AddFailure($"Screening[{index}].BodyAreas", "Choose the body areas concerned.");
+                }
+
+                if (answer.BodyAreas.Any(code => !BodyAreas.IsKnown(code)))
+                {
+                    context.AddFailure($"Screening[{index}].BodyAreas", "Choose body areas from the list.");
+                }
+
+                if (answer.Details?.Length > 500)
+                {
+                    context.AddFailure($"Screening[{index}].Details", "Keep the details under 500 characters.");
+                }
+            }
+
+            if (answers.Select(a => a.QuestionKey).Distinct().Count() != answers.Count)
+            {
+                context.AddFailure("Screening", "Each screening question may be answered only once.");
+            }
+        });
+
+        RuleForEach(c => c.SurgeriesAndInjuries).ChildRules(s =>
+        {
+            s.RuleFor(x => x.Description).NotEmpty().When(x => x.Date is not null).WithMessage("Describe the surgery or injury.");
+            s.RuleFor(x => x.Description).MaximumLength(200);
+            s.RuleFor(x => x.Date).Must(d => d!.Value <= calendar.Today).When(x => x.Date is not null).WithMessage("The date cannot be in the future.");
+        });
+    }
+}
+
+internal sealed class SubmitIntakeHandler(ClientsDbContext db, ClientAccess access, ICurrentUser user, ClinicCalendar calendar, ScreeningEvaluator screening)
+    : IRequestHandler<SubmitIntake, int>
+{
+    public async Task<int> Handle(SubmitIntake request, CancellationToken cancellationToken)
+    {
+        var client = await access.GetAsync(request.ClientId, cancellationToken);
+        if (client.IsErased)
+        {
+            throw new BusinessRuleException("client.erased", "This client's record was erased.");
+        }
+
+        var answers = new IntakeAnswers(
+            request.ReasonForVisit!.Trim(),
+            Trimmed(request.Goals),
+            request.Conditions.Distinct().ToList(),
+            Trimmed(request.OtherConditions),
+            ScreeningQuestions.All.Select(q =>
+            {
+                var answer = request.Screening.Single(a => a.QuestionKey == q.Key);
+                var areas = answer.Answer == true && q.AsksForBodyAreas ? answer.BodyAreas.Distinct().ToList() : [];
+                return new ScreeningAnswer(q.Key, answer.Answer!.Value, areas, answer.Answer == true ? Trimmed(answer.Details) : null);
+            }).ToList(),
+            Trimmed(request.Medications),
+            request.SurgeriesAndInjuries.Where(s => !string.IsNullOrWhiteSpace(s.Description))
+                .Select(s => new SurgeryOrInjury(s.Description!.Trim(), s.Date)).ToList(),
+            Trimmed(request.Allergies),
+            request.PreviousMassage!.Value,
+            Trimmed(request.PreviousMassageDetails));
+
+        var version = (await db.Intakes.Where(i => i.ClientId == client.Id).MaxAsync(i => (int?)i.Version, cancellationToken) ?? 0) + 1;
+        var intake = IntakeVersion.Submit(client.Id, version, JsonSerializer.Serialize(answers, IntakeJson.Options), calendar.UtcNow, user.UserId, byStaff: access.IsStaff);
+        db.Intakes.Add(intake);
+        await screening.ApplyAsync(client.Id, answers, version, cancellationToken);
+        await screening.PublishChangeAsync(client.Id, cancellationToken);
+        return version;
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

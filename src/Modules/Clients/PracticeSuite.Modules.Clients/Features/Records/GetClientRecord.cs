@@ -1,0 +1,67 @@
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Contracts;
+using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Consent;
+using PracticeSuite.Modules.Clients.Infrastructure;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Messaging;
+
+namespace PracticeSuite.Modules.Clients.Features.Records;
+
+internal sealed record CareTeamEntry(Guid TherapistId, string DisplayName, bool MayBeBooked, bool Preferred);
+
+internal sealed record ClientRecord(
+    Guid Id,
+    string DisplayName,
+    string GivenName,
+    string FamilyName,
+    DateOnly? DateOfBirth,
+    string? Email,
+    string? Phone,
+    string? Address,
+    string? EmergencyContactName,
+    string? EmergencyContactPhone,
+    string TimeZone,
+    PressurePreference PressurePreference,
+    string? PainThresholdNotes,
+    IReadOnlyList<ContactPreference> ContactPreferences,
+    IReadOnlyList<CareTeamEntry> CareTeam,
+    ConsentStatus Consent,
+    int? LatestIntakeVersion,
+    bool HasPortalAccount,
+    DateTime RegisteredAt,
+    bool Archived,
+    bool Erased);
+
+/// <summary>The whole record; pressure preference and pain-threshold notes are health information, so it is audited.</summary>
+internal sealed record GetClientRecord(Guid ClientId) : IQuery<ClientRecord>, IClientRecordRequest, IAuditedRequest<ClientRecord>
+{
+    public AuditSubject DescribeAudit(ClientRecord _) => ClientAudit.OnRecord(ClientAudit.RecordRead, ClientId);
+}
+
+internal sealed class GetClientRecordHandler(ClientsDbContext db, ClientAccess access, ITherapistDirectory therapists)
+    : IRequestHandler<GetClientRecord, ClientRecord>
+{
+    public async Task<ClientRecord> Handle(GetClientRecord request, CancellationToken cancellationToken)
+    {
+        var client = await access.GetAsync(request.ClientId, cancellationToken);
+        var team = new List<CareTeamEntry>();
+        foreach (var member in client.CareTeam.OrderBy(m => m.Position))
+        {
+            var therapist = await therapists.FindAsync(member.TherapistId, cancellationToken);
+            team.Add(new CareTeamEntry(member.TherapistId, therapist?.DisplayName ?? "Former therapist", therapist?.MayBeBooked ?? false, member.Position == 0));
+        }
+
+        var consent = await ConsentQueries.StatusAsync(db, client.Id, cancellationToken);
+        var latestIntake = await db.Intakes.Where(i => i.ClientId == client.Id).MaxAsync(i => (int?)i.Version, cancellationToken);
+        return new ClientRecord(
+            client.Id, client.DisplayName, client.GivenName, client.FamilyName, client.DateOfBirth, client.Email, client.Phone, client.Address,
+            client.EmergencyContactName, client.EmergencyContactPhone, client.TimeZone, client.PressurePreference, client.PainThresholdNotes,
+            ContactPreferencesOf(client), team, consent, latestIntake, client.PortalUserId is not null, client.RegisteredAt, client.IsArchived, client.IsErased);
+    }
+
+    public static IReadOnlyList<ContactPreference> ContactPreferencesOf(Client client) =>
+        client.ContactPreferences.OrderBy(p => p.Kind).ThenBy(p => p.Channel).Select(p => new ContactPreference(p.Kind, p.Channel, p.Allowed)).ToList();
+}

@@ -1,0 +1,42 @@
+using FluentValidation;
+using MediatR;
+using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Contracts;
+using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Infrastructure;
+using PracticeSuite.SharedKernel.Errors;
+using PracticeSuite.SharedKernel.Messaging;
+using PracticeSuite.SharedKernel.Time;
+
+namespace PracticeSuite.Modules.Clients.Features.Records;
+
+/// <param name="ConfirmedNotDuplicate">The caller saw the likely duplicates and registers a new client anyway.</param>
+internal sealed record RegisterClient : ClientDetailsInput, ICommand<Guid>, IAuditedRequest<Guid>
+{
+    public AuditSubject DescribeAudit(Guid clientId) => ClientAudit.OnRecord(ClientAudit.Registered, clientId);
+
+    public bool ConfirmedNotDuplicate { get; init; }
+}
+
+internal sealed class RegisterClientValidator(ClinicCalendar calendar) : ClientDetailsValidator<RegisterClient>(calendar);
+
+internal sealed class RegisterClientHandler(ClientsDbContext db, ClinicCalendar calendar, IMediator mediator) : IRequestHandler<RegisterClient, Guid>
+{
+    public async Task<Guid> Handle(RegisterClient request, CancellationToken cancellationToken)
+    {
+        if (!request.ConfirmedNotDuplicate)
+        {
+            var duplicates = await mediator.Send(new FindLikelyDuplicates(request.Email, request.GivenName, request.FamilyName, request.DateOfBirth), cancellationToken);
+            if (duplicates.Count > 0)
+            {
+                throw new BusinessRuleException("client.likely-duplicate",
+                    $"{duplicates.Count} existing client(s) have the same e-mail, or the same name and date of birth. Check them, then confirm this is a different person.");
+            }
+        }
+
+        var client = Client.Register(Guid.CreateVersion7(), request.ToDetails(), calendar.UtcNow);
+        db.Clients.Add(client);
+        db.EnqueueIntegrationEvent(new ClientRegistered(client.Id));
+        return client.Id;
+    }
+}

@@ -1,0 +1,150 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Clients.Application;
+using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Records;
+using PracticeSuite.Modules.Clients.Infrastructure;
+using PracticeSuite.SharedKernel.Messaging;
+
+namespace PracticeSuite.Modules.Clients.Features.Search;
+
+/// <summary>
+/// Finds clients by name, e-mail or phone, among those the caller may see. Every word of the query must be
+/// the start of one of the client's search terms ("jo smi" finds John Smith); an e-mail address or a phone
+/// number is matched as one term. Matches come whole words first ("smith" before "smithers"), then by name.
+/// </summary>
+internal sealed record SearchClients(string? Query = null, bool IncludeArchived = false, int Page = 1, int PageSize = SearchClients.DefaultPageSize)
+    : IQuery<ClientPage>
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+    public const int MaxWords = 5;
+
+    /// <summary>How far into a list pages reach: every match before the page is read, and past this a search should be narrowed.</summary>
+    public const int MaxPosition = 100_000;
+
+    /// <summary>
+    /// Counting stops here: past two pages "more than 50 — refine the search" helps a receptionist more than an
+    /// exact figure, and every match counted is read (build/bench/Clients.md). Later pages still come, page by page.
+    /// </summary>
+    public const int MaxCounted = 50;
+}
+
+/// <param name="Total">How many clients match, up to <see cref="SearchClients.MaxCounted"/>.</param>
+/// <param name="TotalIsCapped">True when more than <see cref="SearchClients.MaxCounted"/> match (Total is then the cap).</param>
+internal sealed record ClientPage(IReadOnlyList<ClientListItem> Items, int Total, int Page, int PageSize, bool TotalIsCapped = false)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+
+    /// <summary>Whether a next page exists; past the counting cap, a full page means there may be more.</summary>
+    public bool HasNext => TotalIsCapped ? Items.Count == PageSize : Page < PageCount;
+}
+
+internal sealed class SearchClientsValidator : AbstractValidator<SearchClients>
+{
+    public SearchClientsValidator()
+    {
+        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Pages start at 1.");
+        RuleFor(q => q.PageSize).InclusiveBetween(1, SearchClients.MaxPageSize).WithMessage($"Ask for 1 to {SearchClients.MaxPageSize} clients per page.");
+        RuleFor(q => q.Query).MaximumLength(200);
+        RuleFor(q => q.Page)
+            .Must((q, page) => (long)page * q.PageSize <= SearchClients.MaxPosition)
+            .When(q => q.PageSize is >= 1 and <= SearchClients.MaxPageSize)
+            .WithMessage($"Pages reach only the first {SearchClients.MaxPosition:N0} clients; narrow the search.");
+    }
+}
+
+internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess access) : IRequestHandler<SearchClients, ClientPage>
+{
+
+    public async Task<ClientPage> Handle(SearchClients request, CancellationToken cancellationToken)
+    {
+        // The longest prefix is usually the rarest: it drives the range scan, the others are probed per match.
+        var prefixes = QueryTerms(request.Query).OrderByDescending(p => p.Length).ToList();
+
+        // Both queries on one open connection: each open costs a pool round trip and EF Core's connection set-up.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var _ = new ConnectionCloser(db);
+        return prefixes.Count == 0
+            ? await ListAsync(request, cancellationToken)
+            : await SearchAsync(request, prefixes, cancellationToken);
+    }
+
+    /// <summary>No query: everyone the caller may see, by name (the sort-name index gives the page directly).</summary>
+    private async Task<ClientPage> ListAsync(SearchClients request, CancellationToken cancellationToken)
+    {
+        var ids = await ClientSearchQuery.ListAsync(db, request.IncludeArchived, access.SearchScope(), NeededIds(request), cancellationToken);
+        return await PageAsync(request, ids, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every word must start one of the client's terms. The first word's range is read from the covering index
+    /// in (term, name) order — exact words before longer ones, then by name — and the other words are probed per
+    /// client, so the work grows with the page asked for, not with the number of matches (SQL in <see cref="ClientSearchQuery"/>).
+    /// </summary>
+    private async Task<ClientPage> SearchAsync(SearchClients request, IReadOnlyList<string> prefixes, CancellationToken cancellationToken)
+    {
+        var needed = NeededIds(request);
+        var scope = access.SearchScope();
+
+        // A client can match through several terms (a given name and an e-mail starting alike): it counts once, at
+        // its first place. Read two index entries per client needed, and more when that was not enough.
+        List<Guid> ids;
+        for (var walk = needed * 2; ; walk *= 4)
+        {
+            var walked = await ClientSearchQuery.WalkAsync(db, prefixes, request.IncludeArchived, scope, walk, cancellationToken);
+            ids = walked.Distinct().ToList();
+            if (ids.Count >= needed || walked.Count < walk)
+            {
+                break;
+            }
+        }
+
+        return await PageAsync(request, ids, cancellationToken);
+    }
+
+    /// <summary>The matches to find: up to the end of the page asked for, and one past the counting cap.</summary>
+    private static int NeededIds(SearchClients request) =>
+        Math.Max(request.Page * request.PageSize, SearchClients.MaxCounted + 1);
+
+    /// <summary>The page asked for out of the matching ids in order, and the count up to the cap.</summary>
+    private async Task<ClientPage> PageAsync(SearchClients request, IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        var page = ids.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToList();
+        var items = await ClientSearchQuery.ItemsAsync(db, page, cancellationToken);
+        return new ClientPage(items, Math.Min(ids.Count, SearchClients.MaxCounted), request.Page, request.PageSize, ids.Count > SearchClients.MaxCounted);
+    }
+
+    private sealed class ConnectionCloser(ClientsDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
+    }
+
+    /// <summary>The prefixes a query asks for, normalised like the stored terms.</summary>
+    public static IReadOnlyList<string> QueryTerms(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query))
+        {
+            return [];
+        }
+
+        var trimmed = query.Trim();
+        if (trimmed.Contains('@', StringComparison.Ordinal))
+        {
+            var email = string.Concat(SearchText.Words(trimmed));
+            return email.Length == 0 ? [] : [Cap(email)];
+        }
+
+        if (trimmed.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '(' or ')' or '-' or '.') && trimmed.Any(char.IsAsciiDigit))
+        {
+            // Phone numbers are stored with and without leading zeros; match the form without.
+            var digits = SearchText.Digits(trimmed).TrimStart('0');
+            return digits.Length == 0 ? [] : [Cap(digits)];
+        }
+
+        return SearchText.Words(trimmed).Distinct().Take(SearchClients.MaxWords).Select(Cap).ToList();
+    }
+
+    private static string Cap(string term) => term.Length > SearchText.MaxTermLength ? term[..SearchText.MaxTermLength] : term;
+}

@@ -1,0 +1,12 @@
+using MediatR;
+using PracticeSuite.Modules.Clients.Features.Privacy;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+
+namespace PracticeSuite.Modules.Clients.Pages.Portal;
+
+public sealed class MyDataModel(IMediator mediator, ICurrentUser user) : PortalPageModel(user)
+{
+    internal ClientExport Export { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Export = await mediator.Send(new ExportClientData(OwnClientId), cancellationToken);
+}

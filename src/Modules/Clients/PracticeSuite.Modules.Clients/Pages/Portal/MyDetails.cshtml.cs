@@ -1,0 +1,35 @@
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using PracticeSuite.Modules.Clients.Features.Consent;
+using PracticeSuite.Modules.Clients.Features.Records;
+using PracticeSuite.Modules.Clients.Pages.Clients;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+
+namespace PracticeSuite.Modules.Clients.Pages.Portal;
+
+public sealed class MyDetailsModel(IMediator mediator, ICurrentUser user) : PortalPageModel(user)
+{
+    [BindProperty]
+    public DetailsForm Input { get; set; } = new();
+
+    internal ConsentStatus Consent { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var record = await mediator.Send(new GetClientRecord(OwnClientId), cancellationToken);
+        Consent = record.Consent;
+        Input.Load(record);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Consent = await mediator.Send(new GetConsentStatus(OwnClientId), cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await mediator.Send(Input.ToUpdate(OwnClientId), cancellationToken);
+        return RedirectToPage();
+    }
+}
