@@ -47,15 +47,19 @@ internal sealed class GetClientRecordHandler(ClientsDbContext db, ClientAccess a
     public async Task<ClientRecord> Handle(GetClientRecord request, CancellationToken cancellationToken)
     {
         var client = await access.GetAsync(request.ClientId, cancellationToken);
-        var team = new List<CareTeamEntry>();
-        foreach (var member in client.CareTeam.OrderBy(m => m.Position))
-        {
-            var therapist = await therapists.FindAsync(member.TherapistId, cancellationToken);
-            team.Add(new CareTeamEntry(member.TherapistId, therapist?.DisplayName ?? "Former therapist", therapist?.MayBeBooked ?? false, member.Position == 0));
-        }
-
         var consent = await ConsentQueries.StatusAsync(db, client.Id, cancellationToken);
         var latestIntake = await db.Intakes.Where(i => i.ClientId == client.Id).MaxAsync(i => (int?)i.Version, cancellationToken);
+        return RecordOf(client, await therapists.ListAsync(cancellationToken), consent, latestIntake);
+    }
+
+    /// <summary>The record from what was read: the care team is named from the therapist list (one read, not one per member).</summary>
+    public static ClientRecord RecordOf(Client client, IReadOnlyList<TherapistSummary> therapists, ConsentStatus consent, int? latestIntake)
+    {
+        var team = client.CareTeam.OrderBy(m => m.Position).Select(member =>
+        {
+            var therapist = therapists.FirstOrDefault(t => t.Id == member.TherapistId);
+            return new CareTeamEntry(member.TherapistId, therapist?.DisplayName ?? "Former therapist", therapist?.MayBeBooked ?? false, member.Position == 0);
+        }).ToList();
         return new ClientRecord(
             client.Id, client.DisplayName, client.GivenName, client.FamilyName, client.DateOfBirth, client.Email, client.Phone, client.Address,
             client.EmergencyContactName, client.EmergencyContactPhone, client.TimeZone, client.PressurePreference, client.PainThresholdNotes,

@@ -14,7 +14,15 @@ internal sealed record GetClientFlags(Guid ClientId) : IQuery<IReadOnlyList<Flag
     public AuditSubject DescribeAudit(IReadOnlyList<FlagDetails> _) => new(ClientAudit.FlagsRead, ClientAudit.ScreeningFlags, ClientId.ToString(), ClientId);
 }
 
-internal sealed record FlagDetails(ScreeningFlagView Flag, bool Active, bool Lapsed, DateTime RaisedAt, int RaisedByIntakeVersion, DateTime? ResolvedAt);
+internal sealed record FlagDetails(ScreeningFlagView Flag, bool Active, bool Lapsed, DateTime RaisedAt, int RaisedByIntakeVersion, DateTime? ResolvedAt)
+{
+    /// <summary>A client's flags for the panel: active first, newest first.</summary>
+    public static IReadOnlyList<FlagDetails> Of(IEnumerable<Domain.ScreeningFlag> flags, DateOnly today) =>
+        flags
+            .Select(f => new FlagDetails(f.ToView(today), f.IsActive && !f.HasLapsed(today), f.HasLapsed(today), f.RaisedAt, f.RaisedByIntakeVersion, f.ResolvedAt))
+            .OrderByDescending(f => f.Active).ThenByDescending(f => f.RaisedAt)
+            .ToList();
+}
 
 internal sealed class GetClientFlagsHandler(ClientsDbContext db, ClinicCalendar calendar)
     : IRequestHandler<GetClientFlags, IReadOnlyList<FlagDetails>>
@@ -23,9 +31,6 @@ internal sealed class GetClientFlagsHandler(ClientsDbContext db, ClinicCalendar 
     {
         var today = calendar.Today;
         var flags = await db.Flags.AsNoTracking().Where(f => f.ClientId == request.ClientId).ToListAsync(cancellationToken);
-        return flags
-            .Select(f => new FlagDetails(f.ToView(today), f.IsActive && !f.HasLapsed(today), f.HasLapsed(today), f.RaisedAt, f.RaisedByIntakeVersion, f.ResolvedAt))
-            .OrderByDescending(f => f.Active).ThenByDescending(f => f.RaisedAt)
-            .ToList();
+        return FlagDetails.Of(flags, today);
     }
 }

@@ -8,7 +8,7 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
 
-public sealed class RecordModel(IMediator mediator, ITherapistDirectory therapists) : ClientsPageModel
+public sealed class RecordModel(IMediator mediator) : ClientsPageModel
 {
     /// <summary>Reception sees that an intake exists, never its answers.</summary>
     public bool MayReadHealthInformation => Access.IsClinician;
@@ -86,11 +86,11 @@ public sealed class RecordModel(IMediator mediator, ITherapistDirectory therapis
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        // The record first: it names the request's one audit entry, and the header and flags add none.
-        Record = await mediator.Send(new GetClientRecord(ClientId), cancellationToken);
-        Header = await ClientHeader.LoadAsync(mediator, Access, ClientId, "record", cancellationToken);
-        Flags = await mediator.Send(new GetClientFlags(ClientId), cancellationToken);
-        Therapists = await therapists.ListAsync(cancellationToken);
+        var page = await mediator.Send(new GetClientRecordPage(ClientId), cancellationToken);
+        Record = page.Record;
+        Header = new ClientHeader(ClientId, page.Record.DisplayName, page.Record.Archived, page.Eligibility, "record", Access.IsManager, Access.IsClinician);
+        Flags = page.Flags;
+        Therapists = page.Therapists;
     }
 
     public sealed class CareTeamForm
