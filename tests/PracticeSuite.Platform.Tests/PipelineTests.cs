@@ -121,7 +121,7 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(Ct));
-        Assert.Equal("Enter the visitor's name.", page.QuerySelector("[data-valmsg-for='Input.VisitorName']")!.TextContent.Trim());
+        Assert.Equal("Enter the visitor's name.", page.QuerySelector("#Input_VisitorName ~ .field-error")!.TextContent.Trim());
         Assert.Equal("5", page.QuerySelector("input[name='Input.Fee']")!.GetAttribute("value"));
     }
 

@@ -31,7 +31,7 @@ public sealed class PlatformJourneyTests(BrowserFixture browser) : IClassFixture
         await page.ClickAsync("form[method=post] button[type=submit]");
 
         // Web-first assertions wait for the posted page: the message's element is on the page before the post too.
-        await Expect(page.Locator("[data-valmsg-for='Input.VisitorName']")).ToHaveTextAsync("Enter the visitor's name.");
+        await Expect(page.Locator("#Input_VisitorName ~ .field-error")).ToHaveTextAsync("Enter the visitor's name.");
         Assert.Equal("12.5", await page.InputValueAsync("#Input_Fee"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "form-error.png"), FullPage = true });
 
@@ -40,7 +40,7 @@ public sealed class PlatformJourneyTests(BrowserFixture browser) : IClassFixture
         // Saved, then redirected back to the same address: the list shows the new visit and no error is left.
         await Expect(page.Locator("table tbody")).ToContainTextAsync("Browser Betty");
         await Expect(page).ToHaveURLAsync(new Regex("/Alpha$"));
-        await Expect(page.Locator("[data-valmsg-for='Input.VisitorName']")).ToHaveTextAsync("");
+        await Expect(page.Locator("#Input_VisitorName ~ .field-error")).ToHaveTextAsync("");
     }
 
     [Fact]
