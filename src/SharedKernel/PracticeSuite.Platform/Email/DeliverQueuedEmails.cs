@@ -153,6 +153,11 @@ internal sealed class DeliverQueuedEmailsHandler(
             logger.LogWarning("E-mail {EmailId} ({Kind}) failed on attempt {Attempt}: {Answer}", message.Id, message.Kind, message.Attempts, message.ServerResponse);
         }
 
+        if (message.Status is EmailStatus.Sent or EmailStatus.WrittenToFolder or EmailStatus.GaveUp)
+        {
+            message.RedactLinkTokens(); // the log keeps what was sent, but no working invitation or reset link
+        }
+
         return message.Status;
     }
 

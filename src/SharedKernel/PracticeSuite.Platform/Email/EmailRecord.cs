@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace PracticeSuite.Platform.Email;
 
 /// <summary>A queued e-mail and what happened to it. The log managers see.</summary>
-internal sealed class EmailRecord
+internal sealed partial class EmailRecord
 {
     /// <summary>The accounts' table for e-mail (module-local name).</summary>
     public const string Table = "email_messages";
@@ -33,6 +35,22 @@ internal sealed class EmailRecord
 
     /// <summary>The SMTP server's reply (or the folder it was written to), as far as the client exposes it.</summary>
     public string? ServerResponse { get; set; }
+
+    /// <summary>What a delivered link's token reads as in the log.</summary>
+    public const string RedactedToken = "removed-after-delivery";
+
+    /// <summary>
+    /// Once a message has left (or will never leave), the single-use tokens in its links are removed from the stored
+    /// copy: whoever reads the e-mail log, a backup or the database cannot use an invitation or reset link from there.
+    /// </summary>
+    public void RedactLinkTokens()
+    {
+        TextBody = LinkToken().Replace(TextBody, "${name}" + RedactedToken);
+        HtmlBody = HtmlBody is null ? null : LinkToken().Replace(HtmlBody, "${name}" + RedactedToken);
+    }
+
+    [GeneratedRegex(@"(?<name>[?&](amp;)?token=)[^\s""'&<>]+")]
+    private static partial Regex LinkToken();
 }
 
 internal enum EmailStatus
