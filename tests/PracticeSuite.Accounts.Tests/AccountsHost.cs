@@ -79,6 +79,7 @@ public class AccountsFixture : IAsyncLifetime
         var client = CreateClient();
         var response = await PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        client.DefaultRequestHeaders.Add("Origin", "http://localhost"); // as a browser on the site's own pages says (CrossSiteRequests)
         return client;
     }
 

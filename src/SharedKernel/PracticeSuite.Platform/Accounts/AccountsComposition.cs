@@ -19,6 +19,7 @@ namespace PracticeSuite.Platform.Accounts;
 internal static class AccountsComposition
 {
     public const string LoginRateLimit = "login";
+    public const string SessionCookieName = "PracticeSuite.Session";
     public const string ResetRateLimit = "password-reset";
 
     /// <summary>The host's own pages in the navigation, with who sees them.</summary>
@@ -95,7 +96,7 @@ internal static class AccountsComposition
             cookie.LoginPath = "/Account/Login";
             cookie.LogoutPath = "/Account/Logout";
             cookie.AccessDeniedPath = "/Status/403";
-            cookie.Cookie.Name = "PracticeSuite.Session";
+            cookie.Cookie.Name = SessionCookieName;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.SameSite = SameSiteMode.Lax;

@@ -249,6 +249,7 @@ public static class PracticePlatform
         app.UseAuthorization();
         app.UsePracticeAccounts();
         app.UseAntiforgery();
+        app.UseCrossSiteRequestChecks();
         // Hangfire's own dashboard, for managers: a visitor is sent to sign in, and its actions check the antiforgery token.
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Manager, JobsComposition.DashboardPath, new DashboardOptions
         {
