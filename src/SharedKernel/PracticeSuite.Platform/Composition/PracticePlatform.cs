@@ -59,6 +59,7 @@ public static class PracticePlatform
     /// </summary>
     public static void RegisterPracticePlatform(this ContainerBuilder container, IConfiguration configuration, IHostEnvironment environment, IReadOnlyList<LoadedModule> modules)
     {
+        PrivateFiles.ForThisProcess(); // before the data folder, its database, keys and mail are created
         container.RegisterInstance(new ModuleCatalog(modules)).AsSelf().As<IModuleCatalog>();
         PracticeDatabase database;
         try

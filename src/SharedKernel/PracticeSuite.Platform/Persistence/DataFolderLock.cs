@@ -17,7 +17,7 @@ internal sealed class DataFolderLock : IDisposable
 
     public static DataFolderLock Acquire(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFiles.Folder(dataDirectory);
         var path = Path.Combine(dataDirectory, FileName);
         try
         {
