@@ -59,6 +59,40 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PracticePlatform.AntiforgeryCookieName + "=", StringComparison.Ordinal));
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+
+        // Browsers are told to stay on HTTPS (loopback names are left out, so the request names the clinic's host)...
+        using var named = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        named.Headers.Host = "clinic.test";
+        var hsts = await client.SendAsync(named, TestContext.Current.CancellationToken);
+        Assert.Equal("max-age=31536000", string.Join(",", hsts.Headers.GetValues("Strict-Transport-Security")));
+        // ...and plain HTTP is sent there, except the health check load balancers poll.
+        using var plain = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Address };
+        var redirected = await plain.GetAsync("/Account/Login", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, redirected.StatusCode);
+        Assert.Equal(new Uri(httpsAddress).Port, redirected.Headers.Location!.Port);
+        Assert.Equal("https", redirected.Headers.Location.Scheme);
+        Assert.Equal(HttpStatusCode.OK, (await plain.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+
+        // A forwarded "https" counts only from a configured proxy: here there is none, so the header changes nothing.
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        forged.Headers.Add("X-Forwarded-Proto", "https");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, (await plain.SendAsync(forged, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Forwarded_headers_are_believed_from_a_configured_proxy()
+    {
+        await using var host = await HostProcess.StartAsync(
+            _database.HostArguments.Concat(["--Network:KnownProxies:0=127.0.0.1"]), TimeSpan.FromSeconds(60));
+        using var plain = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host.Address };
+        using var viaProxy = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        viaProxy.Headers.Add("X-Forwarded-Proto", "https"); // the proxy ended TLS
+
+        var page = await plain.SendAsync(viaProxy, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(PracticePlatform.AntiforgeryCookieName + "=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase); // the host knows the browser is on HTTPS
     }
 
     private static X509Certificate2 SelfSignedLoopbackCertificate()

@@ -103,6 +103,7 @@ public sealed class StartupFailureTests : IAsyncLifetime
     [InlineData("--Accounts:PublicUrl=clinic.example.org", "Accounts:PublicUrl must be an absolute http:// or https:// address, e.g. https://clinic.example.org.")]
     [InlineData("--Accounts:PublicUrl=", "Accounts:PublicUrl must be set outside Development: it is the address links in e-mails start with, e.g. https://clinic.example.org.")]
     [InlineData("--Accounts:SessionLifetime=00:01:00", "Accounts:SessionLifetime must be at least five minutes.")]
+    [InlineData("--Network:KnownProxies:0=proxy.local", "Network:KnownProxies must list IP addresses, e.g. 10.0.0.5.")]
     [InlineData("--Accounts:MaxFailedAccessAttempts=0", "Accounts:MaxFailedAccessAttempts must be at least 1.")]
     [InlineData("--Accounts:LockoutDuration=00:00:00", "Accounts:LockoutDuration must be longer than zero.")]
     [InlineData("--Accounts:MinimumPasswordLength=10", "Accounts:MinimumPasswordLength must be between 12 and 128.")]

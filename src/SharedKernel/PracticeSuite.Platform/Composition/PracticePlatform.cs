@@ -169,6 +169,8 @@ public static class PracticePlatform
     private static void AddWeb(IServiceCollection services)
     {
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false); // says nothing of the stack
+        NetworkOptions.Add(services);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         // Before AddRazorPages, so that it runs before ASP.NET Core's own antiforgery setup: a named cookie spares that
         // setup hashing the application name with SHA-256, which would load OpenSSL at start-up (ADR 0010).
         services.Configure<AntiforgeryOptions>(o =>
@@ -221,7 +223,22 @@ public static class PracticePlatform
     /// <summary>The web pipeline: errors, cookies, static files, sign-in, the dashboard, health, the API document, pages, endpoints.</summary>
     public static void UsePracticePlatform(this WebApplication app, ModuleCatalog catalog)
     {
-        app.UseSecurityHeaders(); // first, so that errors and static files carry them too
+        // Forwarded headers only from Network:KnownProxies; with none configured the middleware is left out, since with
+        // empty lists ASP.NET Core would believe any sender.
+        if (app.Services.GetRequiredService<IOptions<NetworkOptions>>().Value.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseSecurityHeaders(); // first of the rest, so that errors and static files carry them too
+        if (!app.Environment.IsDevelopment())
+        {
+            // With an https address configured, plain HTTP is redirected there and browsers are told to stay on HTTPS;
+            // /health stays answerable over HTTP for load balancers. Without one, both do nothing.
+            app.UseHsts();
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), https => https.UseHttpsRedirection());
+        }
+
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
