@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
@@ -104,7 +105,13 @@ internal static class AccountsComposition
             cookie.SlidingExpiration = true;
             SignInSessions.Attach(cookie.Events); // sign-out, password changes and the absolute lifetime end a session on the server
             cookie.Events.OnRedirectToLogin = context => SecurityComposition.Answer(context, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = context => SecurityComposition.Answer(context, StatusCodes.Status403Forbidden);
+            cookie.Events.OnRedirectToAccessDenied = async context =>
+            {
+                var user = context.HttpContext.User;
+                await context.HttpContext.RequestServices.GetRequiredService<AccountAudit>().RecordAsync(
+                    AccountAudit.AccessRefused, user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(ClaimTypes.Role), context.Request.Path.Value ?? "/");
+                await SecurityComposition.Answer(context, StatusCodes.Status403Forbidden);
+            };
         });
 
         services.AddRateLimiter(limiter =>
@@ -121,6 +128,8 @@ internal static class AccountsComposition
 
         services.AddScoped<AccountTokenService>();
         services.AddScoped<SignInSessions>();
+        services.AddScoped<AccountAudit>();
+        services.AddScoped<IAuditActions>(provider => provider.GetRequiredService<AccountAudit>());
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SignInSessions.KeepSessionClaim);
         services.AddScoped<AccountService>();
         services.AddScoped<IAccounts>(provider => provider.GetRequiredService<AccountService>());

@@ -88,6 +88,8 @@ internal sealed class SignInSessions(AccountsDbContext db, TimeProvider time, IO
             var userId = context.Principal!.FindFirstValue(ClaimTypes.NameIdentifier)!;
             var id = await sessions.StartAsync(userId, context.HttpContext.RequestAborted);
             ((ClaimsIdentity)context.Principal!.Identity!).AddClaim(new Claim(ClaimType, id.ToString()));
+            await context.HttpContext.RequestServices.GetRequiredService<AccountAudit>()
+                .RecordAsync(AccountAudit.SignedIn, userId, context.Principal.FindFirstValue(ClaimTypes.Role), userId);
         };
         events.OnValidatePrincipal = async context =>
         {
@@ -107,9 +109,16 @@ internal sealed class SignInSessions(AccountsDbContext db, TimeProvider time, IO
         };
         events.OnSigningOut = async context =>
         {
-            if (IdOf(context.HttpContext.User) is { } id)
+            var user = context.HttpContext.User;
+            if (IdOf(user) is { } id)
             {
                 await context.HttpContext.RequestServices.GetRequiredService<SignInSessions>().EndAsync(id, "signed-out", context.HttpContext.RequestAborted);
+            }
+
+            if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            {
+                await context.HttpContext.RequestServices.GetRequiredService<AccountAudit>()
+                    .RecordAsync(AccountAudit.SignedOut, userId, user.FindFirstValue(ClaimTypes.Role), userId);
             }
         };
     }

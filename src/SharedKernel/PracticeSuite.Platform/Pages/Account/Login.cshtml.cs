@@ -16,7 +16,8 @@ namespace PracticeSuite.Platform.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(AccountsComposition.LoginRateLimit)]
 internal sealed class LoginModel(
-    SignInManager<PracticeUser> signIn, UserManager<PracticeUser> users, IPasswordHasher<PracticeUser> hasher, IEmailSender email, ILogger<LoginModel> logger) : PageModel
+    SignInManager<PracticeUser> signIn, UserManager<PracticeUser> users, IPasswordHasher<PracticeUser> hasher, IEmailSender email, AccountAudit audit, ILogger<LoginModel> logger)
+    : PageModel
 {
     public const string Refused =
         "That e-mail address and password did not sign you in. Check them and try again: after too many failed tries an account is locked for a while, and its owner is told by e-mail.";
@@ -48,6 +49,7 @@ internal sealed class LoginModel(
         {
             // Identity checks no password for these; spend the same time as a wrong password does.
             hasher.VerifyHashedPassword(user ?? new PracticeUser(), StandInHash.Value, Input.Password);
+            await audit.RecordAsync(AccountAudit.SignInRefused, user?.Id, null, user?.Id ?? "no such account");
             ModelState.AddModelError(string.Empty, Refused);
             return Page();
         }
@@ -58,6 +60,7 @@ internal sealed class LoginModel(
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        await audit.RecordAsync(AccountAudit.SignInRefused, user.Id, null, user.Id);
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account {UserId} locked after repeated failures", user.Id);
