@@ -219,7 +219,12 @@ internal sealed class SubmitIntakeHandler(ClientsDbContext db, ClientAccess acce
             Trimmed(request.PreviousMassageDetails));
 
         var version = (await db.Intakes.Where(i => i.ClientId == client.Id).MaxAsync(i => (int?)i.Version, cancellationToken) ?? 0) + 1;
-        var intake = IntakeVersion.Submit(client.Id, version, JsonSerializer.Serialize(answers, IntakeJson.Options), calendar.UtcNow, user.UserId, byStaff: access.IsStaff);
+        // The latest versions, as many as a day allows: how many of them fall on the clinic's today.
+        var recent = await db.Intakes.Where(i => i.ClientId == client.Id).OrderByDescending(i => i.Version)
+            .Take(IntakeVersion.MaxVersionsPerClinicDay).Select(i => i.SubmittedAt).ToListAsync(cancellationToken);
+        var submittedToday = recent.Count(at => DateOnly.FromDateTime(calendar.ToClinicTime(at)) == calendar.Today);
+        var intake = IntakeVersion.Submit(client.Id, version, JsonSerializer.Serialize(answers, IntakeJson.Options), calendar.UtcNow, user.UserId,
+            byStaff: access.IsStaff, submittedEarlierToday: submittedToday);
         db.Intakes.Add(intake);
         await screening.ApplyAsync(client.Id, answers, version, cancellationToken);
         await screening.PublishChangeAsync(client.Id, cancellationToken);
