@@ -12,6 +12,7 @@ namespace PracticeSuite.Security.Tests;
 /// them in, lists over the limit, a body over the size limit. Each is a 400 (413 for the size) ProblemDetails that
 /// names the field, never a 500.
 /// </summary>
+[Trait("Category", "Persistence")] // on PostgreSQL too: what each database refuses differs (a NUL in text)
 public sealed class NullSafeBodyTests(SecurityHost host) : IClassFixture<SecurityHost>
 {
     private static readonly string ClientA = People.ClientA.ToString();
@@ -94,6 +95,17 @@ public sealed class NullSafeBodyTests(SecurityHost host) : IClassFixture<Securit
         var response = await host.Manager().PutAsync($"/api/clients/{ClientA}/contact-preferences",
             new StringContent("""{"preferences":[],"padding":" """ + new string(' ', 250 * 1024) + "\"}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Text_with_a_nul_character_is_a_problem_naming_the_field()
+    {
+        var response = await host.Manager().PutAsync("/api/clients/consent",
+            new StringContent("""{"text":"I consent\u0000 to treatment"}""", Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"expected 400, got {(int)response.StatusCode} {text}");
+        Assert.True(JsonNode.Parse(text)!["errors"]!.AsObject().ContainsKey("text"), text);
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace PracticeSuite.Platform.Web;
 /// An API request's body is at most <see cref="MaxBytes"/> (issue 16): a larger one is a 413 ProblemDetails before
 /// anything reads it, whether it declares its length or not. Kestrel enforces the same limit while reading; a body
 /// without a declared length is read into memory up to the limit here, so a server that does not (the in-memory test
-/// server) refuses it the same way.
+/// server) refuses it the same way. A JSON body with a NUL character in its text is a 400 naming the property: no field
+/// needs one and PostgreSQL cannot store it (the fuzzer's 500 on PostgreSQL).
 /// </summary>
 internal static class ApiBodyLimit
 {
@@ -28,7 +29,8 @@ internal static class ApiBodyLimit
             return;
         }
 
-        if (request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false)
+        var json = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+        if ((request.ContentLength is null || (json && request.ContentLength > 0)) && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody != false)
         {
             var buffer = new MemoryStream();
             try
@@ -39,6 +41,12 @@ internal static class ApiBodyLimit
                                                   or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
             {
                 await TooLargeAsync(context);
+                return;
+            }
+
+            if (json && NulProperty(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } property)
+            {
+                await NulRefusedAsync(context, property);
                 return;
             }
 
@@ -56,6 +64,63 @@ internal static class ApiBodyLimit
             await TooLargeAsync(context);
         }
     });
+
+    private static readonly byte[] EscapedNul = "\\u0000"u8.ToArray();
+
+    /// <summary>
+    /// The property whose text holds a NUL character (JSON <c>\u0000</c>), which no field needs and PostgreSQL cannot
+    /// store (a 500 there); null when there is none, or when the JSON does not read (the binder then says why).
+    /// </summary>
+    internal static string? NulProperty(ReadOnlySpan<byte> body)
+    {
+        if (body.IndexOf(EscapedNul) < 0)
+        {
+            return null;
+        }
+
+        var reader = new System.Text.Json.Utf8JsonReader(body, new System.Text.Json.JsonReaderOptions { MaxDepth = 256 });
+        var property = "$";
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+                {
+                    property = reader.GetString() ?? "$";
+                    if (property.Contains('\0', StringComparison.Ordinal))
+                    {
+                        return "$";
+                    }
+                }
+                else if (reader.TokenType == System.Text.Json.JsonTokenType.String && reader.ValueIsEscaped && reader.GetString()!.Contains('\0', StringComparison.Ordinal))
+                {
+                    return property;
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+
+        return null;
+    }
+
+    private static Task NulRefusedAsync(HttpContext context, string property)
+    {
+        var problem = new ValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            [property] = ["Text may not contain the NUL character (\\u0000)."],
+        })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has invalid fields.",
+            Instance = context.Request.Path,
+        };
+        problem.Extensions["traceId"] = TraceContext.TraceId ?? context.TraceIdentifier;
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return context.Response.WriteAsJsonAsync(problem, typeof(ValidationProblemDetails), (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
+    }
 
     private static Task TooLargeAsync(HttpContext context)
     {
