@@ -58,11 +58,12 @@ public sealed class ClientRecordTests(ClientsHost host) : IClassFixture<ClientsH
         var first = await manager.RegisterAsync(Api.NewClient("Dana", "Duplicate", email));
 
         var sameEmail = await manager.GetJsonAsync($"/api/clients/duplicates?email={Uri.EscapeDataString(email.ToUpperInvariant())}");
-        Assert.Equal(first, sameEmail.AsArray().Single()!["id"]!.GetValue<Guid>());
+        Assert.Equal(first, sameEmail["matches"]!.AsArray().Single()!["id"]!.GetValue<Guid>());
         var sameNameAndBirth = await manager.GetJsonAsync("/api/clients/duplicates?givenName=dana&familyName=DUPLICATE&dateOfBirth=1980-05-17");
-        Assert.Contains(sameNameAndBirth.AsArray(), d => d!["id"]!.GetValue<Guid>() == first);
+        Assert.Contains(sameNameAndBirth["matches"]!.AsArray(), d => d!["id"]!.GetValue<Guid>() == first);
         var otherBirthday = await manager.GetJsonAsync("/api/clients/duplicates?givenName=Dana&familyName=Duplicate&dateOfBirth=1981-05-17");
-        Assert.Empty(otherBirthday.AsArray());
+        Assert.Empty(otherBirthday["matches"]!.AsArray());
+        Assert.False(otherBirthday["othersExist"]!.GetValue<bool>());
 
         var refused = await manager.PostAsJsonAsync("/api/clients", Api.NewClient("Dana", "Duplicate"));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);

@@ -51,7 +51,7 @@ public sealed class PrivacyTests(ClientsHost host) : IClassFixture<ClientsHost>
         var data = (await manager.GetJsonAsync($"/api/clients/{id}/export"))["sections"]!.AsArray().Single()!["data"]!;
         Assert.Empty(data["screeningFlags"]!.AsArray());
         Assert.Equal("", data["consentSignatures"]!.AsArray().Single()!["typedName"]!.GetValue<string>());
-        Assert.Empty((await manager.GetJsonAsync($"/api/clients/duplicates?email={Uri.EscapeDataString(email)}")).AsArray());
+        Assert.Empty((await manager.GetJsonAsync($"/api/clients/duplicates?email={Uri.EscapeDataString(email)}"))["matches"]!.AsArray());
         Assert.Equal(0, (await manager.GetJsonAsync("/api/clients?q=Erasable"))["total"]!.GetValue<int>());
         Assert.Contains(id, host.Factory.Accounts.ErasedClients);
         Assert.Contains(await host.OutboxAsync(), m => m.Type == "clients.client-erased.v1" && m.Payload.Contains(id.ToString(), StringComparison.Ordinal));

@@ -40,7 +40,7 @@ public static class BodyAreas
 
     private static readonly Dictionary<string, BodyArea> ByCode = All.ToDictionary(a => a.Code, StringComparer.Ordinal);
 
-    public static bool IsKnown(string code) => ByCode.ContainsKey(code);
+    public static bool IsKnown(string? code) => code is not null && ByCode.ContainsKey(code);
 
-    public static BodyArea? Find(string code) => ByCode.GetValueOrDefault(code);
+    public static BodyArea? Find(string? code) => code is null ? null : ByCode.GetValueOrDefault(code);
 }

@@ -245,7 +245,7 @@ public static class PracticePlatform
             // Rejected input is answered, not an error: only unexpected failures are logged as such (by the handler).
             SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService,
         });
-        app.UseWhen(context => WebPaths.IsApi(context.Request), api => api.UseStatusCodePages());
+        app.UseWhen(context => WebPaths.IsApi(context.Request), api => api.UseStatusCodePages().UseApiBodyLimit());
         app.UseWhen(context => !WebPaths.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseCookiePolicy();
         app.UseStaticFiles();

@@ -15,7 +15,9 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // By now the request may already point at the error page; decide by the path that failed.
-        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path;
+        // The feature's path is already decoded: taken as a PathString as it is, not decoded again (a value with an
+        // encoded "%" such as %2500 would decode to a NUL character, which PathString refuses by throwing).
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } failed ? new PathString(failed) : httpContext.Request.Path;
         if (!WebPaths.IsApi(path))
         {
             return false;
@@ -24,10 +26,10 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         var problem = ToProblem(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
-            LogUnexpected(logger, exception, httpContext.Request.Method, path);
+            LogUnexpected(logger, exception, httpContext.Request.Method, path.Value ?? "");
         }
 
-        problem.Instance = path;
+        problem.Instance = path.Value;
         problem.Extensions["traceId"] = TraceContext.TraceId ?? httpContext.TraceIdentifier;
         httpContext.Response.StatusCode = problem.Status!.Value;
         await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), ProblemJson, "application/problem+json", cancellationToken);

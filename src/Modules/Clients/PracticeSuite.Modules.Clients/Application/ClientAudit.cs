@@ -16,6 +16,7 @@ internal static class ClientAudit
     public static readonly AuditAction FlagsRead = GetTreatmentEligibility.FlagsRead;
     public static readonly AuditAction IntakeRead = new("clients.intake.read", AuditKind.Read, "Viewed the intake");
     public static readonly AuditAction HistoryRead = new("clients.history.read", AuditKind.Read, "Viewed the history");
+    public static readonly AuditAction DuplicatesChecked = new("clients.duplicates.checked", AuditKind.Read, "Checked whether the client was already registered");
     public static readonly AuditAction RecordExported = new("clients.record.exported", AuditKind.Read, "Exported all data");
     public static readonly AuditAction Registered = new("clients.record.registered", AuditKind.Change, "Registered the client");
     public static readonly AuditAction DetailsUpdated = new("clients.record.details-updated", AuditKind.Change, "Changed the personal details");
@@ -31,7 +32,7 @@ internal static class ClientAudit
 
     public static readonly IReadOnlyCollection<AuditAction> All =
     [
-        RecordRead, FlagsRead, IntakeRead, HistoryRead, RecordExported, Registered, DetailsUpdated, ContactPreferencesUpdated,
+        RecordRead, FlagsRead, IntakeRead, HistoryRead, DuplicatesChecked, RecordExported, Registered, DetailsUpdated, ContactPreferencesUpdated,
         CareTeamSet, Archived, Restored, InvitedToPortal, RecordErased, IntakeSubmitted, ConsentSigned, ClearanceRecorded,
     ];
 
@@ -41,6 +42,7 @@ internal static class ClientAudit
     public const string Intake = "Intake";
     public const string Consent = "Consent";
     public const string History = "History";
+    public const string DuplicateCheck = "DuplicateCheck"; // its record id is the number of matches
 
     /// <summary>An action on the client's record itself.</summary>
     public static AuditSubject OnRecord(AuditAction action, Guid clientId) => new(action, ClientRecord, clientId.ToString(), clientId);

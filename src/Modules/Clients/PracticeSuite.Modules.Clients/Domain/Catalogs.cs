@@ -31,7 +31,7 @@ internal static class ScreeningQuestions
 
     private static readonly Dictionary<string, ScreeningQuestion> ByKey = All.ToDictionary(q => q.Key, StringComparer.Ordinal);
 
-    public static ScreeningQuestion? Find(string key) => ByKey.GetValueOrDefault(key);
+    public static ScreeningQuestion? Find(string? key) => key is null ? null : ByKey.GetValueOrDefault(key);
 }
 
 /// <summary>The conditions clinics commonly treat with NMT (domain guide); the intake offers them as checkboxes.</summary>
@@ -64,7 +64,7 @@ internal static class CommonConditions
 
     private static readonly HashSet<string> Keys = All.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
 
-    public static bool IsKnown(string key) => Keys.Contains(key);
+    public static bool IsKnown(string? key) => key is not null && Keys.Contains(key);
 
     public static string NameOf(string key) => All.FirstOrDefault(c => c.Key == key).Name ?? key;
 }

@@ -1,3 +1,5 @@
+using PracticeSuite.SharedKernel.Errors;
+
 namespace PracticeSuite.Modules.Clients.Domain;
 
 /// <summary>The answer to one screening question; areas only for questions that ask for them.</summary>
@@ -45,14 +47,27 @@ internal sealed class IntakeVersion
     /// <summary>True when staff completed it on the client's behalf.</summary>
     public bool SubmittedByStaff { get; private set; }
 
-    public static IntakeVersion Submit(Guid clientId, int version, string answersJson, DateTime submittedAt, string? userId, bool byStaff) => new()
+    /// <summary>Versions a client's intake may gain in one clinic day (issue 16): enough for any real correction, not a flood.</summary>
+    public const int MaxVersionsPerClinicDay = 20;
+
+    /// <param name="submittedEarlierToday">Versions of this client's intake already submitted on the clinic's today.</param>
+    public static IntakeVersion Submit(Guid clientId, int version, string answersJson, DateTime submittedAt, string? userId, bool byStaff, int submittedEarlierToday)
     {
-        Id = Guid.CreateVersion7(),
-        ClientId = clientId,
-        Version = version,
-        AnswersJson = answersJson,
-        SubmittedAt = submittedAt,
-        SubmittedByUserId = userId,
-        SubmittedByStaff = byStaff,
-    };
+        if (submittedEarlierToday >= MaxVersionsPerClinicDay)
+        {
+            throw new BusinessRuleException("intake.daily-limit",
+                $"This intake was already submitted {MaxVersionsPerClinicDay} times today, the most a day allows. Submit it again tomorrow, or ask the clinic.");
+        }
+
+        return new IntakeVersion
+        {
+            Id = Guid.CreateVersion7(),
+            ClientId = clientId,
+            Version = version,
+            AnswersJson = answersJson,
+            SubmittedAt = submittedAt,
+            SubmittedByUserId = userId,
+            SubmittedByStaff = byStaff,
+        };
+    }
 }

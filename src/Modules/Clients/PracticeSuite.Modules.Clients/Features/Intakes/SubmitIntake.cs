@@ -10,6 +10,7 @@ using PracticeSuite.Modules.Clients.Features.Screening;
 using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Errors;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Hosting.Validation;
 using PracticeSuite.SharedKernel.Messaging;
 using PracticeSuite.SharedKernel.Time;
 
@@ -95,19 +96,62 @@ internal sealed class SubmitIntakeValidator : AbstractValidator<SubmitIntake>
         RuleFor(c => c.Medications).MaximumLength(ClientsDbContext.TextLength);
         RuleFor(c => c.Allergies).MaximumLength(ClientsDbContext.TextLength);
         RuleFor(c => c.PreviousMassageDetails).MaximumLength(ClientsDbContext.TextLength);
-        RuleForEach(c => c.Conditions).Must(CommonConditions.IsKnown).WithMessage("Choose conditions from the list; describe others in the text box.");
+        RuleFor(c => c.Conditions).BoundedList();
+        RuleForEach(c => c.Conditions).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("A condition cannot be null.")
+            .Must(CommonConditions.IsKnown).WithMessage("Choose conditions from the list; describe others in the text box.");
         RuleFor(c => c.PreviousMassage).NotNull().WithMessage("Say whether you have had massage therapy before.");
 
+        RuleFor(c => c.Screening).BoundedList();
+        RuleForEach(c => c.Screening).NotNull().WithMessage("A screening answer cannot be null.");
         RuleFor(c => c.Screening).Custom((answers, context) =>
         {
-            foreach (var unknown in answers.Where(a => ScreeningQuestions.Find(a.QuestionKey) is null))
+            // Nulls are refused above; what follows reads only the answers that are there.
+            for (var index = 0; index < answers.Count; index++)
             {
-                context.AddFailure("Screening", $"Unknown screening question '{unknown.QuestionKey}'.");
+                var answer = answers[index];
+                if (answer is null)
+                {
+                    continue;
+                }
+
+                if (string.IsNullOrWhiteSpace(answer.QuestionKey))
+                {
+                    context.AddFailure($"Screening[{index}].QuestionKey", "Each answer must name its screening question.");
+                }
+                else if (ScreeningQuestions.Find(answer.QuestionKey) is null)
+                {
+                    context.AddFailure($"Screening[{index}].QuestionKey", $"Unknown screening question '{Clip(answer.QuestionKey)}'.");
+                }
+
+                if (answer.BodyAreas is null)
+                {
+                    context.AddFailure($"Screening[{index}].BodyAreas", "Give the body areas as a list (empty when none), not null.");
+                }
+                else if (answer.BodyAreas.Count > ListRules.MaxEntries)
+                {
+                    context.AddFailure($"Screening[{index}].BodyAreas", $"List at most {ListRules.MaxEntries} entries.");
+                }
+                else
+                {
+                    for (var area = 0; area < answer.BodyAreas.Count; area++)
+                    {
+                        if (!BodyAreas.IsKnown(answer.BodyAreas[area]))
+                        {
+                            context.AddFailure($"Screening[{index}].BodyAreas[{area}]", "Choose body areas from the list.");
+                        }
+                    }
+                }
+
+                if (answer.Details?.Length > 500)
+                {
+                    context.AddFailure($"Screening[{index}].Details", "Keep the details under 500 characters.");
+                }
             }
 
             foreach (var question in ScreeningQuestions.All)
             {
-                var index = answers.FindIndex(a => a.QuestionKey == question.Key);
+                var index = answers.FindIndex(a => a?.QuestionKey == question.Key);
                 if (index < 0)
                 {
                     context.AddFailure("Screening", $"Answer the question: {question.Text}");
@@ -119,28 +163,21 @@ internal sealed class SubmitIntakeValidator : AbstractValidator<SubmitIntake>
                 {
                     context.AddFailure($"Screening[{index}].Answer", "Answer yes or no.");
                 }
-                else if (answer.Answer == true && question.AsksForBodyAreas && answer.BodyAreas.Count == 0)
+                else if (answer.Answer == true && question.AsksForBodyAreas && answer.BodyAreas is { Count: 0 })
                 {
                     context.AddFailure($"Screening[{index}].BodyAreas", "Choose the body areas concerned.");
                 }
-
-                if (answer.BodyAreas.Any(code => !BodyAreas.IsKnown(code)))
-                {
-                    context.AddFailure($"Screening[{index}].BodyAreas", "Choose body areas from the list.");
-                }
-
-                if (answer.Details?.Length > 500)
-                {
-                    context.AddFailure($"Screening[{index}].Details", "Keep the details under 500 characters.");
-                }
             }
 
-            if (answers.Select(a => a.QuestionKey).Distinct().Count() != answers.Count)
+            var keys = answers.Where(a => a is not null).Select(a => a.QuestionKey).ToList();
+            if (keys.Distinct().Count() != keys.Count)
             {
                 context.AddFailure("Screening", "Each screening question may be answered only once.");
             }
-        });
+        }).When(c => c.Screening is not null && c.Screening.Count <= ListRules.MaxEntries);
 
+        RuleFor(c => c.SurgeriesAndInjuries).BoundedList();
+        RuleForEach(c => c.SurgeriesAndInjuries).NotNull().WithMessage("A surgery or injury cannot be null.");
         RuleForEach(c => c.SurgeriesAndInjuries).ChildRules(s =>
         {
             s.RuleFor(x => x.Description).NotEmpty().When(x => x.Date is not null).WithMessage("Describe the surgery or injury.");
@@ -148,6 +185,8 @@ internal sealed class SubmitIntakeValidator : AbstractValidator<SubmitIntake>
             s.RuleFor(x => x.Date).Must(d => d!.Value <= calendar.Today).When(x => x.Date is not null).WithMessage("The date cannot be in the future.");
         });
     }
+
+    private static string Clip(string text) => text.Length > 50 ? text[..50] + "…" : text;
 }
 
 internal sealed class SubmitIntakeHandler(ClientsDbContext db, ClientAccess access, ICurrentUser user, ClinicCalendar calendar, ScreeningEvaluator screening)
@@ -180,7 +219,12 @@ internal sealed class SubmitIntakeHandler(ClientsDbContext db, ClientAccess acce
             Trimmed(request.PreviousMassageDetails));
 
         var version = (await db.Intakes.Where(i => i.ClientId == client.Id).MaxAsync(i => (int?)i.Version, cancellationToken) ?? 0) + 1;
-        var intake = IntakeVersion.Submit(client.Id, version, JsonSerializer.Serialize(answers, IntakeJson.Options), calendar.UtcNow, user.UserId, byStaff: access.IsStaff);
+        // The latest versions, as many as a day allows: how many of them fall on the clinic's today.
+        var recent = await db.Intakes.Where(i => i.ClientId == client.Id).OrderByDescending(i => i.Version)
+            .Take(IntakeVersion.MaxVersionsPerClinicDay).Select(i => i.SubmittedAt).ToListAsync(cancellationToken);
+        var submittedToday = recent.Count(at => DateOnly.FromDateTime(calendar.ToClinicTime(at)) == calendar.Today);
+        var intake = IntakeVersion.Submit(client.Id, version, JsonSerializer.Serialize(answers, IntakeJson.Options), calendar.UtcNow, user.UserId,
+            byStaff: access.IsStaff, submittedEarlierToday: submittedToday);
         db.Intakes.Add(intake);
         await screening.ApplyAsync(client.Id, answers, version, cancellationToken);
         await screening.PublishChangeAsync(client.Id, cancellationToken);

@@ -27,10 +27,11 @@ internal sealed class RegisterClientHandler(ClientsDbContext db, ClinicCalendar 
         if (!request.ConfirmedNotDuplicate)
         {
             var duplicates = await mediator.Send(new FindLikelyDuplicates(request.Email, request.GivenName, request.FamilyName, request.DateOfBirth), cancellationToken);
-            if (duplicates.Count > 0)
+            if (duplicates.Any)
             {
+                // Whether the caller may open them or not, nothing about them but that they exist.
                 throw new BusinessRuleException("client.likely-duplicate",
-                    $"{duplicates.Count} existing client(s) have the same e-mail, or the same name and date of birth. Check them, then confirm this is a different person.");
+                    "A client with the same e-mail, or the same name and date of birth, is already registered. Check the likely duplicates, then confirm this is a different person.");
             }
         }
 

@@ -3,6 +3,7 @@ using MediatR;
 using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Infrastructure;
+using PracticeSuite.SharedKernel.Hosting.Validation;
 using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Modules.Clients.Features.Records;
@@ -21,14 +22,16 @@ internal sealed class UpdateContactPreferencesValidator : AbstractValidator<Upda
 {
     public UpdateContactPreferencesValidator()
     {
-        RuleForEach(c => c.Preferences).ChildRules(p =>
+        RuleFor(c => c.Preferences).BoundedList();
+        RuleForEach(c => c.Preferences).NotNull().WithMessage("A contact preference cannot be null.").ChildRules(p =>
         {
             p.RuleFor(x => x.Kind).IsInEnum().WithMessage("Unknown kind of message.");
             p.RuleFor(x => x.Channel).IsInEnum().WithMessage("Unknown channel.");
         });
         RuleFor(c => c.Preferences)
-            .Must(list => list.Select(p => (p.Kind, p.Channel)).Distinct().Count() == list.Count)
-            .WithMessage("Each kind and channel may appear only once.");
+            .Must(list => list.Where(p => p is not null).Select(p => (p.Kind, p.Channel)).Distinct().Count() == list.Count(p => p is not null))
+            .WithMessage("Each kind and channel may appear only once.")
+            .When(c => c.Preferences is not null);
     }
 }
 

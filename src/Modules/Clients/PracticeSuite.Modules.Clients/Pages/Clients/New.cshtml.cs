@@ -11,7 +11,7 @@ public sealed class NewModel(IMediator mediator, ClinicCalendar calendar) : Clie
     [BindProperty]
     public NewClientForm Input { get; set; } = new();
 
-    internal IReadOnlyList<ClientListItem> Duplicates { get; private set; } = [];
+    internal LikelyDuplicates Duplicates { get; private set; } = LikelyDuplicates.None;
 
     public void OnGet() => Input = new NewClientForm { TimeZone = calendar.TimeZoneId, PressurePreference = default(PressurePreference).ToString() };
 
@@ -26,7 +26,7 @@ public sealed class NewModel(IMediator mediator, ClinicCalendar calendar) : Clie
         {
             // Likely duplicates are shown before anything is saved; the user confirms to go ahead.
             Duplicates = await mediator.Send(new FindLikelyDuplicates(Input.Email, Input.GivenName, Input.FamilyName, Input.DateOfBirth), cancellationToken);
-            if (Duplicates.Count > 0)
+            if (Duplicates.Any)
             {
                 return Page();
             }
