@@ -14,6 +14,7 @@ namespace PracticeSuite.Accounts.Tests;
 /// for a real account and 9 ms for an unknown one, and only real accounts read "locked".
 /// </summary>
 [Trait("Category", "Persistence")]
+[Collection(TimedSignIns.Name)]
 public sealed partial class EnumerationTests(AccountsFixture host) : IClassFixture<AccountsFixture>
 {
     [Fact]
@@ -42,8 +43,11 @@ public sealed partial class EnumerationTests(AccountsFixture host) : IClassFixtu
         }
 
         Assert.Single(answers); // one message for wrong, unknown and locked alike
-        var difference = Math.Abs(Median(real) - Median(unknown));
-        Assert.True(difference < 20, $"median {Median(real):F1} ms for the real account, {Median(unknown):F1} ms for unknown addresses");
+        // Each real attempt is paired with the unknown one sent right after it, so a burst of other work on the machine
+        // (test classes run side by side) slows both sides of a pair rather than one series.
+        var pairedDifference = Median(real.Zip(unknown, (r, u) => r - u).ToList());
+        Assert.True(Math.Abs(pairedDifference) < 20,
+            $"median difference {pairedDifference:F1} ms (medians {Median(real):F1} ms for the real account, {Median(unknown):F1} ms for unknown addresses)");
         var told = await host.InScopeAsync(scope => scope.Resolve<AccountsDbContext>().Emails.CountAsync(e => e.Recipient == "vera@personas.test" && e.Kind == "account-locked"));
         Assert.Equal(1, told); // the owner is told once, not at every further try
     }
@@ -72,4 +76,11 @@ public sealed partial class EnumerationTests(AccountsFixture host) : IClassFixtu
 
     [GeneratedRegex("class=\"validation-summary-errors\"[^>]*>(.*?)</div>", RegexOptions.Singleline)]
     private static partial Regex Summary();
+}
+
+/// <summary>Timed tests run after the assembly's parallel classes, alone, so other tests do not skew their clocks.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TimedSignIns
+{
+    public const string Name = "Timed sign-ins";
 }
