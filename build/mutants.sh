@@ -16,6 +16,8 @@ export TMPDIR="$repo/artifacts/tmp"
 
 # The working tree as it is (committed or not), without build output; kept between runs so builds are incremental.
 echo "== copying the working tree to $scratch"
+# Sources the tree no longer has (moved or deleted files) must not linger in the copy; build output stays, for speed.
+find "$scratch" -type f -not -path '*/bin/*' -not -path '*/obj/*' -not -path "$scratch/.git/*" -delete 2>/dev/null
 (cd "$repo" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) | tar -xf - -C "$scratch"
 cd "$scratch"
 git init -q 2>/dev/null; git add -A >/dev/null 2>&1 # a baseline to revert to, whatever the copy held before
