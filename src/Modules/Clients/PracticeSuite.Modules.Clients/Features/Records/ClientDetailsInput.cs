@@ -33,8 +33,11 @@ internal abstract partial class ClientDetailsValidator<T> : AbstractValidator<T>
 
     protected ClientDetailsValidator(ClinicCalendar calendar)
     {
-        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(ClientsDbContext.NameLength);
-        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(ClientsDbContext.NameLength);
+        RuleFor(c => c.GivenName).NotEmpty().WithMessage("Enter the given name.").MaximumLength(ClientsDbContext.NameLength)
+            .Must(IsPlainText).WithMessage(PlainTextMessage);
+        RuleFor(c => c.FamilyName).NotEmpty().WithMessage("Enter the family name.").MaximumLength(ClientsDbContext.NameLength)
+            .Must(IsPlainText).WithMessage(PlainTextMessage);
+        RuleFor(c => c.EmergencyContactName).Must(name => IsPlainText(name ?? "")).WithMessage(PlainTextMessage);
         RuleFor(c => c.DateOfBirth).NotNull().WithMessage("Enter the date of birth.");
         RuleFor(c => c.DateOfBirth)
             .Must(dob => dob!.Value <= calendar.Today).WithMessage("The date of birth cannot be in the future.")
@@ -54,6 +57,15 @@ internal abstract partial class ClientDetailsValidator<T> : AbstractValidator<T>
         RuleFor(c => c.TimeZone).Must(IsTimeZone).WithMessage("Choose a known time zone, e.g. Europe/London.");
         RuleFor(c => c.PressurePreference).IsInEnum().WithMessage("Choose a pressure preference.");
     }
+
+    public const string PlainTextMessage = "Names can hold letters, marks, spaces and punctuation, but no control or direction-override characters.";
+
+    /// <summary>
+    /// No control characters (NUL, line breaks, tabs) and no bidirectional overrides or isolates (U+202A–U+202E,
+    /// U+2066–U+2069), which can make a name display as something else on every page, list and export (issue 16).
+    /// </summary>
+    public static bool IsPlainText(string text) =>
+        !text.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
 
     public static bool IsEmail(string email) => EmailPattern().IsMatch(email.Trim());
 
