@@ -41,11 +41,11 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
     {
         // The platform: public pages, the signed-in person's own account, the manager's operations.
         ["GET /health"] = Everyone,
-        ["GET /openapi/{documentName}.json"] = Everyone,
-        ["GET /openapi/{documentName?}"] = Everyone,
-        ["GET /openapi/scalar.js"] = Everyone,
-        ["GET /openapi/scalar.aspnetcore.js"] = Everyone,
-        ["GET /openapi/favicon.svg"] = Everyone,
+        ["GET /openapi/{documentName}.json"] = Staff,
+        ["GET /openapi/{documentName?}"] = Staff,
+        ["GET /openapi/scalar.js"] = Staff,
+        ["GET /openapi/scalar.aspnetcore.js"] = Staff,
+        ["GET /openapi/favicon.svg"] = Staff,
         ["GET /"] = Everyone, ["POST /"] = Everyone,
         ["GET /Index"] = Everyone, ["POST /Index"] = Everyone,
         ["GET /Error"] = Everyone, ["POST /Error"] = Everyone,

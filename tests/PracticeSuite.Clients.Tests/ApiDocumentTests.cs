@@ -10,7 +10,7 @@ public sealed class ApiDocumentTests(ClientsHost host) : IClassFixture<ClientsHo
 
     private async Task<JsonNode> ResponsesAsync(string path, string method)
     {
-        var document = JsonNode.Parse(await host.Anonymous().GetStringAsync("/openapi/v1.json", Ct))!;
+        var document = JsonNode.Parse(await host.Therapist(People.TherapistA).GetStringAsync("/openapi/v1.json", Ct))!;
         return document["paths"]![path]![method]!["responses"]!;
     }
 

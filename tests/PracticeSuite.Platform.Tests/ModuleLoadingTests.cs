@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
 using System.Text.Json;
+using PracticeSuite.SharedKernel.Identity;
+using PracticeSuite.Testing;
 using Xunit;
 
 namespace PracticeSuite.Platform.Tests;
@@ -49,11 +51,31 @@ public sealed class ModuleLoadingTests(HostFixture host) : IClassFixture<HostFix
         Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         Assert.Contains(".greeting", await css.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
+}
+
+/// <summary>The same host with test sign-in, for what only the clinic's staff may open outside Development.</summary>
+public sealed class SignedInHostFixture : HostFixture
+{
+    protected override Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Overrides => services => services.AddTestAuthentication();
+}
+
+/// <summary>ASP.NET Core's own API document and Scalar's browser for it: staff only outside Development (issue 16).</summary>
+public sealed class ApiDocumentTests(SignedInHostFixture host) : IClassFixture<SignedInHostFixture>
+{
+    [Theory]
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/openapi/")]
+    public async Task Outside_development_the_api_document_is_for_staff_only(string path)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Factory.CreateClient().GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
+        var client = host.Factory.CreateClient().As(PracticeRole.Client, "user-client", clientId: Guid.NewGuid());
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
+    }
 
     [Fact]
     public async Task The_openapi_document_lists_module_endpoints()
     {
-        var client = host.Factory.CreateClient();
+        var client = host.Factory.CreateClient().As(PracticeRole.Therapist, "user-therapist");
         var document = await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
         Assert.Contains("\"/api/alpha/visits\"", document);
         Assert.Contains("\"/api/alpha/greeting/{name}\"", document);
@@ -63,7 +85,7 @@ public sealed class ModuleLoadingTests(HostFixture host) : IClassFixture<HostFix
     [Fact]
     public async Task The_api_browser_is_served_from_the_host_and_loads_nothing_from_elsewhere()
     {
-        var client = host.Factory.CreateClient();
+        var client = host.Factory.CreateClient().As(PracticeRole.Therapist, "user-therapist");
         var page = await client.GetStringAsync("/openapi/", TestContext.Current.CancellationToken);
 
         Assert.Contains("PracticeSuite API", page);

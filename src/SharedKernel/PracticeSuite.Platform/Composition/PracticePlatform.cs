@@ -277,15 +277,27 @@ public static class PracticePlatform
             AppPath = "/",
         }, app.Services.GetRequiredService<JobStorage>());
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
-        // The API's description is public, as the API's own endpoints say who may call them. Scalar serves its page
-        // and script from the package; without its default fonts and telemetry it loads nothing from elsewhere.
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/openapi", o => o
+        // The API's description and Scalar's browser for it are for the clinic's staff outside Development (a map of
+        // every operation helps an attacker more than a client); open while developing. Scalar serves its page and
+        // script from the package; without its default fonts and telemetry it loads nothing from elsewhere.
+        var document = app.MapOpenApi("/openapi/{documentName}.json");
+        var browser = app.MapScalarApiReference("/openapi", o => o
             .WithTitle("PracticeSuite API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
             .AddDocument(ApiDocumentName)
             .DisableDefaultFonts()
-            .DisableTelemetry()).AllowAnonymous();
+            .DisableTelemetry());
+        if (app.Environment.IsDevelopment())
+        {
+            document.AllowAnonymous();
+            browser.AllowAnonymous();
+        }
+        else
+        {
+            document.RequireAuthorization(Policies.Staff);
+            browser.RequireAuthorization(Policies.Staff);
+        }
+
         app.MapRazorPages();
         foreach (var module in catalog.Modules)
         {
