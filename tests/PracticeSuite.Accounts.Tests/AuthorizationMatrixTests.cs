@@ -43,9 +43,10 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /health"] = Everyone,
         ["GET /openapi/{documentName}.json"] = Staff,
         ["GET /openapi/{documentName?}"] = Staff,
-        ["GET /openapi/scalar.js"] = Staff,
-        ["GET /openapi/scalar.aspnetcore.js"] = Staff,
-        ["GET /openapi/favicon.svg"] = Staff,
+        // Scalar's own script and icon, the same for every installation, stay public; the document and page above do not.
+        ["GET /openapi/scalar.js"] = Everyone,
+        ["GET /openapi/scalar.aspnetcore.js"] = Everyone,
+        ["GET /openapi/favicon.svg"] = Everyone,
         ["GET /"] = Everyone, ["POST /"] = Everyone,
         ["GET /Index"] = Everyone, ["POST /Index"] = Everyone,
         ["GET /Error"] = Everyone, ["POST /Error"] = Everyone,
