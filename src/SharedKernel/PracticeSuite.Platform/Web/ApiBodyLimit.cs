@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using PracticeSuite.SharedKernel.Hosting.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace PracticeSuite.Platform.Web;
 
@@ -106,35 +105,20 @@ internal static class ApiBodyLimit
         return null;
     }
 
-    private static Task NulRefusedAsync(HttpContext context, string property)
-    {
-        var problem = new ValidationProblemDetails(new Dictionary<string, string[]>
-        {
-            [property] = ["Text may not contain the NUL character (\\u0000)."],
-        })
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "The request has invalid fields.",
-            Instance = context.Request.Path,
-        };
-        problem.Extensions["traceId"] = TraceContext.TraceId ?? context.TraceIdentifier;
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        return context.Response.WriteAsJsonAsync(problem, typeof(ValidationProblemDetails), (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
-    }
+    // Both answers go through the platform's ProblemDetails service (TypedResults), which adds the trace id as
+    // every other problem does.
+    private static Task NulRefusedAsync(HttpContext context, string property) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [property] = ["Text may not contain the NUL character (\\u0000)."] },
+            title: "The request has invalid fields.",
+            instance: context.Request.Path).ExecuteAsync(context);
 
-    private static Task TooLargeAsync(HttpContext context)
-    {
-        var problem = new ProblemDetails
-        {
-            Status = StatusCodes.Status413PayloadTooLarge,
-            Title = "The request body is too large.",
-            Detail = $"An API request's body may be at most {MaxBytes / 1024} KB.",
-            Instance = context.Request.Path,
-        };
-        problem.Extensions["traceId"] = TraceContext.TraceId ?? context.TraceIdentifier;
-        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        return context.Response.WriteAsJsonAsync(problem, typeof(ProblemDetails), (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
-    }
+    private static Task TooLargeAsync(HttpContext context) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "The request body is too large.",
+            detail: $"An API request's body may be at most {MaxBytes / 1024} KB.",
+            instance: context.Request.Path).ExecuteAsync(context);
 
     private sealed class LimitExceededException : Exception;
 
