@@ -37,6 +37,25 @@ public sealed class ClientsOnThePlatformTests(AccountsFixture host) : IClassFixt
     }
 
     [Fact]
+    public async Task Archiving_a_client_withdraws_the_invitation_they_have_not_accepted()
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var clientId = await RegisterAsync(manager, "Arlo", "Archive", "arlo@personas.test");
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/clients/{clientId}/invite", null)).StatusCode);
+        var link = AccountsFixture.LinkIn(await host.LastEmailToAsync("arlo@personas.test"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await manager.PostAsync($"/api/clients/{clientId}/archive", null)).StatusCode);
+
+        var page = await host.CreateClient().GetAsync(link);
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("This link has expired.", await page.Content.ReadAsStringAsync());
+        var accepted = await AccountsFixture.PostFormAsync(host.CreateClient(), link, new() { ["Input.Password"] = GoodPassword, ["Input.ConfirmPassword"] = GoodPassword }, getPath: "/Account/Login");
+        Assert.Contains("This link has expired.", await accepted.Content.ReadAsStringAsync());
+        var signIn = await AccountsFixture.PostFormAsync(host.CreateClient(), "/Account/Login", new() { ["Input.Email"] = "arlo@personas.test", ["Input.Password"] = GoodPassword });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode); // the form again: no password was ever set
+    }
+
+    [Fact]
     public async Task An_audited_command_commits_its_audit_entry_with_it_and_erasure_removes_the_account_in_the_same_transaction()
     {
         var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);

@@ -82,6 +82,41 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
     }
 
     [Fact]
+    public async Task A_therapist_who_registers_a_walk_in_joins_the_care_team_and_lands_on_the_new_record()
+    {
+        var therapist = Therapist(People.TherapistA);
+        var family = "Walkin" + Guid.NewGuid().ToString("N")[..6];
+        var form = (await therapist.OpenAsync("/Clients/New")).Form();
+
+        var created = await Browser.RedirectTargetAsync(therapist.SubmitAsync(form, new Dictionary<string, string?>
+        {
+            ["Input.GivenName"] = "Wendy", ["Input.FamilyName"] = family, ["Input.DateOfBirth"] = "1985-06-07", ["Input.Email"] = $"{family}@example.com",
+        }, "/Clients/New"));
+
+        var record = await therapist.OpenAsync(created);
+        Assert.Equal("Client registered.", record.QuerySelector(".page-notice")?.TextContent.Trim());
+        Assert.Contains($"Wendy {family}", record.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        var id = Guid.Parse(created["/Clients/".Length..]);
+        Assert.Equal([People.TherapistA], (await host.Manager().GetJsonAsync($"/api/clients/{id}/care-team"))["therapistIds"]!.AsArray().Select(t => t!.GetValue<Guid>()));
+        Assert.Null((await therapist.OpenAsync(created)).QuerySelector(".page-notice")); // shown once
+    }
+
+    [Fact]
+    public async Task A_manager_who_registers_a_client_is_not_put_on_its_care_team()
+    {
+        var manager = Manager;
+        var form = (await manager.OpenAsync("/Clients/New")).Form();
+        var family = "Desk" + Guid.NewGuid().ToString("N")[..6];
+        var created = await Browser.RedirectTargetAsync(manager.SubmitAsync(form, new Dictionary<string, string?>
+        {
+            ["Input.GivenName"] = "Dora", ["Input.FamilyName"] = family, ["Input.DateOfBirth"] = "1975-01-02",
+        }, "/Clients/New"));
+
+        var id = Guid.Parse(created["/Clients/".Length..]);
+        Assert.Empty((await host.Manager().GetJsonAsync($"/api/clients/{id}/care-team"))["therapistIds"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Every_staff_view_of_a_client_shows_the_flags_banner()
     {
         var id = await host.Manager().RegisterAsync(Api.NewClient());

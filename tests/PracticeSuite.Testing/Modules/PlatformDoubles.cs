@@ -41,6 +41,14 @@ public sealed class RecordingAccounts : IAccounts
 
     public Task<string?> FindUserIdForClientAsync(Guid clientId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
+    public ConcurrentQueue<Guid> WithdrawnInvitations { get; } = new();
+
+    public Task WithdrawClientInvitationsAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        WithdrawnInvitations.Enqueue(clientId);
+        return Task.CompletedTask;
+    }
+
     public Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken)
     {
         ErasedClients.Enqueue(clientId);

@@ -95,6 +95,25 @@ internal sealed class AccountService(
     public Task<string?> FindUserIdForClientAsync(Guid clientId, CancellationToken cancellationToken) =>
         db.Users.Where(u => u.ClientId == clientId).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
 
+    public async Task WithdrawClientInvitationsAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var pending = await db.AccountTokens
+            .Where(t => t.Purpose == AccountTokenPurposes.Invitation && t.UsedAt == null && t.ExpiresAt > now)
+            .Where(t => db.Users.Any(u => u.Id == t.UserId && u.ClientId == clientId))
+            .ToListAsync(cancellationToken);
+        foreach (var token in pending)
+        {
+            token.ExpiresAt = now; // the link then reads "This link has expired."
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Withdrew {Count} portal invitation(s) of client {ClientId}", pending.Count, clientId);
+        }
+    }
+
     public async Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);

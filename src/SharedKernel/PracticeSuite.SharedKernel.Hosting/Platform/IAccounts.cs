@@ -11,6 +11,12 @@ public interface IAccounts
     /// <summary>The account linked to a client record, if any.</summary>
     Task<string?> FindUserIdForClientAsync(Guid clientId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes the portal invitations not yet accepted by the client's account stop working (the client was archived);
+    /// a manager invites again after restoring the record.
+    /// </summary>
+    Task WithdrawClientInvitationsAsync(Guid clientId, CancellationToken cancellationToken);
+
     /// <summary>Deletes the account linked to a client and anonymises its e-mail log; audit entries (ids only) stay.</summary>
     Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken);
 }

@@ -95,10 +95,11 @@ internal sealed class Client : AggregateRoot<Guid>
     {
         var client = new Client { Id = id, RegisteredAt = registeredAt };
         client.Apply(details);
-        // E-mail is on for everything by default; SMS is recorded as off until a module sends SMS.
+        // Service messages go by e-mail by default. The clinic's other news is marketing, which UK GDPR and PECR allow
+        // only after the client opts in. SMS is recorded as off until a module sends SMS.
         foreach (var kind in Enum.GetValues<ContactKind>())
         {
-            client._contactPreferences.Add(new ContactPreferenceSetting(id, kind, ContactChannel.Email, true));
+            client._contactPreferences.Add(new ContactPreferenceSetting(id, kind, ContactChannel.Email, allowed: kind != ContactKind.Other));
             client._contactPreferences.Add(new ContactPreferenceSetting(id, kind, ContactChannel.Sms, false));
         }
 

@@ -5,6 +5,8 @@ using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Domain;
 using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Errors;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Identity;
 using PracticeSuite.SharedKernel.Messaging;
 using PracticeSuite.SharedKernel.Time;
 
@@ -20,7 +22,7 @@ internal sealed record RegisterClient : ClientDetailsInput, ICommand<Guid>, IAud
 
 internal sealed class RegisterClientValidator(ClinicCalendar calendar) : ClientDetailsValidator<RegisterClient>(calendar);
 
-internal sealed class RegisterClientHandler(ClientsDbContext db, ClinicCalendar calendar, IMediator mediator) : IRequestHandler<RegisterClient, Guid>
+internal sealed class RegisterClientHandler(ClientsDbContext db, ClinicCalendar calendar, IMediator mediator, ICurrentUser caller) : IRequestHandler<RegisterClient, Guid>
 {
     public async Task<Guid> Handle(RegisterClient request, CancellationToken cancellationToken)
     {
@@ -36,6 +38,13 @@ internal sealed class RegisterClientHandler(ClientsDbContext db, ClinicCalendar 
         }
 
         var client = Client.Register(Guid.CreateVersion7(), request.ToDetails(), calendar.UtcNow);
+        if (caller is { Role: PracticeRole.Therapist, TherapistId: { } therapistId })
+        {
+            // A therapist registers the walk-in they are about to treat: without joining the care team they could
+            // not open the record they have just created.
+            client.SetCareTeam([therapistId]);
+        }
+
         db.Clients.Add(client);
         db.EnqueueIntegrationEvent(new ClientRegistered(client.Id));
         return client.Id;

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PracticeSuite.Modules.Clients.Domain;
 using PracticeSuite.Modules.Clients.Features.Records;
+using PracticeSuite.SharedKernel.Hosting.Web;
 using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
@@ -33,6 +34,7 @@ public sealed class NewModel(IMediator mediator, ClinicCalendar calendar) : Clie
         }
 
         var id = await mediator.Send(Input.ToCommand(), cancellationToken);
+        TempData.SetNotice("Client registered.");
         return Redirect($"/Clients/{id}");
     }
 
