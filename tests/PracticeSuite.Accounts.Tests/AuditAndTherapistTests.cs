@@ -75,6 +75,49 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
         Assert.Contains("The end date cannot be before the start date.", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("From=2026-13-01", "From")]
+    [InlineData("To=yesterday", "To")]
+    public async Task A_date_that_does_not_exist_is_told_in_words_beside_its_field(string query, string field)
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var response = await manager.GetAsync($"/Manage/Audit?{query}");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await new HtmlParser().ParseDocumentAsync(html);
+        Assert.Equal("Enter a real date, such as 22/12/2026.", page.QuerySelector($"#{field}")?.ParentElement?.QuerySelector(".field-error")?.TextContent.Trim());
+        Assert.DoesNotContain("is not valid for", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "Enter a name.")]
+    [InlineData("   ", "Enter a name.")]
+    public async Task Inviting_staff_without_a_name_asks_for_one(string name, string message)
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var response = await AccountsFixture.PostFormAsync(manager, "/Manage/Staff", new()
+        {
+            ["Input.DisplayName"] = name, ["Input.Email"] = "nameless@personas.test", ["Input.Role"] = "Therapist",
+        });
+
+        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal(message, page.QuerySelector("#Input_DisplayName")?.ParentElement?.QuerySelector(".field-error")?.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Inviting_staff_with_a_name_too_long_says_how_long_it_may_be()
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var response = await AccountsFixture.PostFormAsync(manager, "/Manage/Staff", new()
+        {
+            ["Input.DisplayName"] = new string('N', 201), ["Input.Email"] = "long@personas.test", ["Input.Role"] = "Therapist",
+        });
+
+        var page = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Shorten the name to 200 characters or fewer.", page.QuerySelector("#Input_DisplayName")?.ParentElement?.QuerySelector(".field-error")?.TextContent.Trim());
+    }
+
     private static readonly Guid CasebookErasedClient = Guid.Parse("e7a5ed00-0000-4000-8000-00000000c11e");
 
     private static async Task<IReadOnlyList<string>> ExportRowsAsync(HttpClient manager, string exportUrl)

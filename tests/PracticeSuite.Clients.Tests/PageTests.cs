@@ -159,6 +159,15 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
 
         var after = await browser.OpenAsync($"/Clients/{id}");
         Assert.Contains("Dr Who", after.QuerySelector("#flags")!.TextContent, StringComparison.Ordinal);
+        // Cleared with no restriction: no "Treat with care", the flag reads Cleared and its link replaces the clearance.
+        var banner = after.QuerySelector(".flags-banner")!;
+        Assert.DoesNotContain("Treat with care", banner.TextContent, StringComparison.Ordinal); // (consent is still to sign)
+        Assert.Null(banner.QuerySelector("ul.cautions"));
+        Assert.Contains("cleared by Dr Who", banner.QuerySelector("ul.cleared li")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(link, banner.QuerySelector<IHtmlAnchorElement>("ul.cleared a")!.GetAttribute("href"));
+        var flagRow = after.QuerySelector("#flags tbody tr")!;
+        Assert.Equal("Cleared", flagRow.QuerySelectorAll("td").Last().TextContent.Trim());
+        Assert.Equal("Replace clearance", flagRow.QuerySelector("a[href*='/Clearance']")!.TextContent.Trim());
         Assert.True(after.QuerySelector<IHtmlInputElement>($"#care-team input[value='{People.TherapistB}'][type=checkbox]")!.IsChecked);
         Assert.Equal(200, (int)await Therapist(People.TherapistB).StatusAsync($"/Clients/{id}"));
     }

@@ -79,6 +79,29 @@ public sealed class EligibilityTests
     }
 
     [Fact]
+    public void A_clearance_with_no_restriction_is_neither_a_blocker_nor_a_caution_while_it_holds()
+    {
+        var cleared = Cleared(ClearanceOutcome.NoRestriction, expiresOn: Today);
+
+        var eligibility = Evaluate(flags: cleared);
+
+        Assert.True(eligibility.MayStartPlan);
+        Assert.True(eligibility.MayTreatNow);
+        Assert.Empty(eligibility.Blockers);
+        Assert.Empty(eligibility.Cautions);
+        Assert.Equal([cleared.Id], eligibility.Flags.Select(f => f.Id)); // still listed, with its clearance
+    }
+
+    [Fact]
+    public void A_clearance_with_no_restriction_that_has_expired_blocks_again()
+    {
+        var eligibility = Evaluate(flags: Cleared(ClearanceOutcome.NoRestriction, expiresOn: Today.AddDays(-1)));
+
+        Assert.Equal(["flag.clearance-expired"], Codes(eligibility));
+        Assert.Empty(eligibility.Cautions);
+    }
+
+    [Fact]
     public void Several_reasons_are_all_given()
     {
         var eligibility = Evaluate(hasIntake: false, signed: null, flags: Cleared(ClearanceOutcome.Inadvisable));

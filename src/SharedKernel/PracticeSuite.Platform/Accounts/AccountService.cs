@@ -40,9 +40,13 @@ internal sealed class AccountService(
             errors[nameof(AccountInvitation.Email)] = ["Enter a valid e-mail address."];
         }
 
-        if (string.IsNullOrWhiteSpace(invitation.DisplayName) || invitation.DisplayName.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(invitation.DisplayName))
         {
-            errors[nameof(AccountInvitation.DisplayName)] = ["Enter a name of at most 200 characters."];
+            errors[nameof(AccountInvitation.DisplayName)] = ["Enter a name."];
+        }
+        else if (invitation.DisplayName.Trim().Length > 200)
+        {
+            errors[nameof(AccountInvitation.DisplayName)] = ["Shorten the name to 200 characters or fewer."];
         }
 
         if (errors.Count > 0)

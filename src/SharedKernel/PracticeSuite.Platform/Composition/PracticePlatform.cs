@@ -183,6 +183,7 @@ public static class PracticePlatform
             o.Filters.Add(new ValidationPageFilter());
             // Requests are validated by their validators, with their messages, not by MVC's implicit rules.
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            o.ModelMetadataDetailsProviders.Add(new PlainBindingMessages());
         }).AddViewOptions(o =>
             // No client-side validation script runs (the server validates every post); without it MVC also leaves out
             // the validation summary's hidden <li style="display:none">, an inline style the security policy refuses.

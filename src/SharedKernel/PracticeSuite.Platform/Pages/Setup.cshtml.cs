@@ -37,9 +37,13 @@ internal sealed class SetupModel(AccountSeeding seeding, SignInManager<PracticeU
                 ModelState.AddModelError("Input.Email", "Enter a valid e-mail address.");
             }
 
-            if (string.IsNullOrWhiteSpace(Input.DisplayName) || Input.DisplayName.Trim().Length > 200)
+            if (string.IsNullOrWhiteSpace(Input.DisplayName))
             {
-                ModelState.AddModelError("Input.DisplayName", "Enter your name (at most 200 characters).");
+                ModelState.AddModelError("Input.DisplayName", "Enter your name.");
+            }
+            else if (Input.DisplayName.Trim().Length > 200)
+            {
+                ModelState.AddModelError("Input.DisplayName", "Shorten your name to 200 characters or fewer.");
             }
 
             if (Input.Password != Input.ConfirmPassword)

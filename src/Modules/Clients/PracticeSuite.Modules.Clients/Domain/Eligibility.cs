@@ -43,13 +43,12 @@ internal static class Eligibility
             }
         }
 
-        var views = current.Select(f => f.ToView(clinicToday)).ToList();
         return new TreatmentEligibility(
             clientId,
             MayStartPlan: blockers.All(b => !b.BlocksPlan),
             MayTreatNow: blockers.Count == 0,
             blockers,
-            views.Where(v => !v.Blocking).ToList(),
-            views);
+            current.Where(f => f.Blocker(clinicToday) is null && !f.ClearedWithoutRestriction(clinicToday)).Select(f => f.ToView(clinicToday)).ToList(),
+            current.Select(f => f.ToView(clinicToday)).ToList());
     }
 }

@@ -88,6 +88,13 @@ internal sealed class ScreeningFlag
 
     public bool ClearanceExpired(DateOnly clinicToday) => ClearanceExpiresOn is { } expires && expires < clinicToday;
 
+    /// <summary>
+    /// A physician cleared the client with no restriction and the clearance still holds: the flag no longer shapes
+    /// treatment, so it is neither a blocker nor a caution.
+    /// </summary>
+    public bool ClearedWithoutRestriction(DateOnly clinicToday) =>
+        Kind == FlagKind.RequiresPhysicianClearance && ClearanceOutcome == Contracts.ClearanceOutcome.NoRestriction && !ClearanceExpired(clinicToday);
+
     /// <summary>The reason this flag stops treatment today, or null when it does not (it may still be a caution).</summary>
     public (string Code, string Message, bool BlocksPlan)? Blocker(DateOnly clinicToday)
     {

@@ -1,5 +1,6 @@
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Domain;
+using PracticeSuite.Modules.Clients.Features.Screening;
 
 namespace PracticeSuite.Modules.Clients.Pages;
 
@@ -21,6 +22,16 @@ internal static class FlagText
         ClearanceOutcome.Modify => "Treat with modifications",
         ClearanceOutcome.Inadvisable => "Treatment inadvisable",
         _ => outcome.ToString(),
+    };
+
+    /// <summary>Where a flag stands, in a word for the record's flag table.</summary>
+    public static string Status(FlagDetails details) => details switch
+    {
+        { Active: false, Lapsed: true } => "Lapsed",
+        { Active: false } => "Resolved",
+        { Flag.Blocking: true } => "Blocking",
+        { Flag.Clearance: { Outcome: ClearanceOutcome.NoRestriction, Expired: false } } => "Cleared",
+        _ => "Active",
     };
 
     public static string AreaName(string code) => BodyAreas.Find(code)?.Name ?? code;

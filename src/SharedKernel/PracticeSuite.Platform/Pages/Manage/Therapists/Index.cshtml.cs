@@ -49,9 +49,13 @@ internal sealed class ProfileInput
 
     public void Validate(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)
     {
-        if (string.IsNullOrWhiteSpace(DisplayName) || DisplayName.Trim().Length > 200)
+        if (string.IsNullOrWhiteSpace(DisplayName))
         {
-            modelState.AddModelError("Input.DisplayName", "Enter a name of at most 200 characters.");
+            modelState.AddModelError("Input.DisplayName", "Enter a name.");
+        }
+        else if (DisplayName.Trim().Length > 200)
+        {
+            modelState.AddModelError("Input.DisplayName", "Shorten the name to 200 characters or fewer.");
         }
 
         if (Bio?.Length > 4000)
