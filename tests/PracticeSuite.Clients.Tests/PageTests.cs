@@ -117,6 +117,39 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
     }
 
     [Fact]
+    public async Task Archiving_asks_for_confirmation_first_and_says_what_it_did()
+    {
+        var manager = Manager;
+        var id = await host.Manager().RegisterAsync(Api.NewClient());
+        var record = await manager.OpenAsync($"/Clients/{id}");
+        Assert.Empty(record.QuerySelectorAll("#manage form[action*='handler=Archive']")); // one click never archives
+        var ask = record.QuerySelector<IHtmlAnchorElement>("#manage a[href*='confirm=archive']")!;
+
+        var confirmation = await manager.OpenAsync(ask.GetAttribute("href")!);
+        Assert.StartsWith("Archive ", confirmation.QuerySelector("#confirm-archive h3")!.TextContent, StringComparison.Ordinal);
+        Assert.False((await host.Manager().GetJsonAsync($"/api/clients/{id}/summary"))["archived"]!.GetValue<bool>());
+        var archived = await Browser.RedirectTargetAsync(manager.SubmitAsync(confirmation.Form("#confirm-archive form"), null, $"/Clients/{id}"));
+
+        Assert.True((await host.Manager().GetJsonAsync($"/api/clients/{id}/summary"))["archived"]!.GetValue<bool>());
+        var after = await manager.OpenAsync(archived);
+        Assert.Equal("Client archived. Restore them here at any time.", after.QuerySelector(".page-notice")!.TextContent.Trim());
+        Assert.NotNull(after.QuerySelector("#manage form[action*='handler=Restore']"));
+    }
+
+    [Fact]
+    public async Task Erasing_without_ticking_the_confirmation_says_so_next_to_the_button_and_erases_nothing()
+    {
+        var manager = Manager;
+        var id = await host.Manager().RegisterAsync(Api.NewClient(givenName: "Keep"));
+        var record = await manager.OpenAsync($"/Clients/{id}");
+
+        var refused = await manager.SubmitExpectingPageAsync(record.Form("#erase"), new Dictionary<string, string?>(), $"/Clients/{id}");
+
+        Assert.Equal("Confirm that the client asked to be erased and that this cannot be undone.", refused.QuerySelector("#manage-errors li")!.TextContent.Trim());
+        Assert.Equal("Keep", (await host.Manager().GetJsonAsync($"/api/clients/{id}"))["givenName"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Every_staff_view_of_a_client_shows_the_flags_banner()
     {
         var id = await host.Manager().RegisterAsync(Api.NewClient());

@@ -39,6 +39,7 @@ public sealed class ClientsJourneyTests(BrowserFixture browser) : IClassFixture<
     public async Task A_client_on_a_phone_is_refused_an_unsigned_consent_then_signs_it()
     {
         var page = await browser.SignedInPageAsync(ClientA, width: 390, height: 844);
+        await page.ClickAsync(".menu-toggle"); // on a phone the top navigation is folded into a menu
         await page.ClickAsync("nav a[href='/Portal']");
         await Expect(page.Locator("#consent-reminder")).ToBeVisibleAsync();
 
@@ -56,6 +57,43 @@ public sealed class ClientsJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await page.GotoAsync("/Portal");
         Assert.Equal(0, await page.Locator("#consent-reminder").CountAsync());
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_top_navigation_is_a_menu_and_every_control_is_big_enough_to_tap()
+    {
+        var page = await browser.SignedInPageAsync(ClientA, width: 390, height: 844);
+        await page.GotoAsync("/Portal/Intake");
+        await Expect(page.Locator("#main-nav")).ToBeHiddenAsync();
+        await page.ClickAsync(".menu-toggle");
+        await Expect(page.Locator("#main-nav")).ToBeVisibleAsync();
+        Assert.Equal("true", await page.GetAttributeAsync(".menu-toggle", "aria-expanded"));
+
+        // A radio button or a checkbox is tapped through its label, so the label is what must be big enough.
+        var tooSmall = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea, button, summary, nav a, .topbar a')]
+                .map(e => {
+                    const target = (e.type === 'checkbox' || e.type === 'radio') ? (e.closest('label') ?? e) : e;
+                    const box = target.getBoundingClientRect();
+                    if (box.width === 0 && box.height === 0) return null; // not shown
+                    return box.width < 44 || box.height < 44 ? `${e.tagName} ${e.name || e.textContent.trim()} ${Math.round(box.width)}×${Math.round(box.height)}` : null;
+                })
+                .filter(found => found !== null)
+            """);
+        Assert.True(tooSmall.Length == 0, "Smaller than 44×44 on a phone: " + string.Join("; ", tooSmall.Take(10)));
+        Assert.True(await page.Locator("input[type=radio]").CountAsync() > 20); // the sweep saw the intake's answers
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_client_list_reads_as_cards()
+    {
+        var page = await browser.SignedInPageAsync(TherapistA, width: 390, height: 844);
+        await page.GotoAsync("/Clients");
+        var firstRow = page.Locator("#clients tbody tr").First;
+        await Expect(firstRow).ToBeVisibleAsync();
+        Assert.Equal("block", await firstRow.EvaluateAsync<string>("row => getComputedStyle(row).display"));
+        Assert.Equal("\"Date of birth\"", await page.Locator("#clients tbody tr td[data-label='Date of birth']").First.EvaluateAsync<string>("cell => getComputedStyle(cell, '::before').content"));
+        await BrowserFixture.AssertAccessibleAsync(page, "the client list on a phone");
     }
 }
 

@@ -5,6 +5,7 @@ using PracticeSuite.Modules.Clients.Features.Privacy;
 using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.Modules.Clients.Features.Screening;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Hosting.Web;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
 
@@ -29,6 +30,13 @@ public sealed class RecordModel(IMediator mediator) : ClientsPageModel
 
     public bool IsManager => Access.IsManager;
 
+    /// <summary>The danger action awaiting confirmation ("archive"), shown as a second step before it is posted.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Confirm { get; set; }
+
+    /// <summary>Where the errors of the Manage section's actions are shown: next to their buttons.</summary>
+    public const string ManageErrors = "manage";
+
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostCareTeamAsync(Guid? preferred, CancellationToken cancellationToken)
@@ -39,22 +47,25 @@ public sealed class RecordModel(IMediator mediator) : ClientsPageModel
             ids.Insert(0, first);
         }
 
-        return await RunAsync(new SetCareTeam { ClientId = ClientId, TherapistIds = ids }, cancellationToken);
+        return await RunAsync(new SetCareTeam { ClientId = ClientId, TherapistIds = ids }, "Care team saved.", cancellationToken);
     }
 
-    public Task<IActionResult> OnPostArchiveAsync(CancellationToken cancellationToken) => ManagerAsync(new ArchiveClient(ClientId), cancellationToken);
+    public Task<IActionResult> OnPostArchiveAsync(CancellationToken cancellationToken) =>
+        ManagerAsync(new ArchiveClient(ClientId), "Client archived. Restore them here at any time.", cancellationToken);
 
-    public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) => ManagerAsync(new RestoreClient(ClientId), cancellationToken);
+    public Task<IActionResult> OnPostRestoreAsync(CancellationToken cancellationToken) =>
+        ManagerAsync(new RestoreClient(ClientId), "Client restored.", cancellationToken);
 
-    public Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken) => ManagerAsync(new InviteClientToPortal(ClientId), cancellationToken);
+    public Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken) =>
+        ManagerAsync(new InviteClientToPortal(ClientId), "Portal invitation sent.", cancellationToken);
 
     public Task<IActionResult> OnPostEraseAsync(bool confirmed, CancellationToken cancellationToken) =>
-        ManagerAsync(new EraseClient { ClientId = ClientId, Confirmed = confirmed }, cancellationToken);
+        ManagerAsync(new EraseClient { ClientId = ClientId, Confirmed = confirmed }, "Client erased: their personal and health data are gone.", cancellationToken);
 
-    private async Task<IActionResult> ManagerAsync<TResult>(IRequest<TResult> command, CancellationToken cancellationToken) =>
-        Access.IsManager ? await RunAsync(command, cancellationToken) : Forbid();
+    private async Task<IActionResult> ManagerAsync<TResult>(IRequest<TResult> command, string notice, CancellationToken cancellationToken) =>
+        Access.IsManager ? await RunAsync(command, notice, cancellationToken, errorsNextTo: ManageErrors) : Forbid();
 
-    private async Task<IActionResult> RunAsync<TResult>(IRequest<TResult> command, CancellationToken cancellationToken)
+    private async Task<IActionResult> RunAsync<TResult>(IRequest<TResult> command, string notice, CancellationToken cancellationToken, string? errorsNextTo = null)
     {
         try
         {
@@ -66,13 +77,13 @@ public sealed class RecordModel(IMediator mediator) : ClientsPageModel
             {
                 foreach (var message in messages)
                 {
-                    ModelState.AddModelError($"Input.{field}", message);
+                    ModelState.AddModelError(errorsNextTo ?? $"Input.{field}", message);
                 }
             }
         }
         catch (SharedKernel.Errors.BusinessRuleException rule)
         {
-            ModelState.AddModelError(string.Empty, rule.Message);
+            ModelState.AddModelError(errorsNextTo ?? string.Empty, rule.Message);
         }
 
         if (!ModelState.IsValid)
@@ -81,6 +92,7 @@ public sealed class RecordModel(IMediator mediator) : ClientsPageModel
             return Page();
         }
 
+        TempData.SetNotice(notice);
         return Redirect($"/Clients/{ClientId}");
     }
 

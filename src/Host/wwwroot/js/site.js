@@ -1,0 +1,13 @@
+// The top navigation folds into a "Menu" button on a phone. Without this script the links simply stay listed.
+(function () {
+  var toggle = document.querySelector('.menu-toggle');
+  var nav = document.getElementById('main-nav');
+  if (!toggle || !nav) { return; }
+  document.documentElement.classList.add('has-menu');
+  toggle.hidden = false;
+  toggle.addEventListener('click', function () {
+    var open = toggle.getAttribute('aria-expanded') === 'true';
+    toggle.setAttribute('aria-expanded', open ? 'false' : 'true');
+    nav.classList.toggle('open', !open);
+  });
+})();
