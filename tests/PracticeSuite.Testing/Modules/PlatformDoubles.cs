@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Identity;
 using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Testing;
@@ -12,6 +13,9 @@ public sealed class InMemoryAuditTrail(FakeTimeProvider clock) : IAuditTrail, IA
 
     public ConcurrentQueue<AuditSubject> Entries { get; } = new();
 
+    /// <summary>The same entries with who made the request, as the platform's trail adds them (written through <see cref="For"/>).</summary>
+    public ConcurrentQueue<AuditedBy> WithActors { get; } = new();
+
     public Task RecordAsync(AuditSubject subject, CancellationToken cancellationToken)
     {
         Entries.Enqueue(subject);
@@ -19,11 +23,26 @@ public sealed class InMemoryAuditTrail(FakeTimeProvider clock) : IAuditTrail, IA
         return Task.CompletedTask;
     }
 
+    /// <summary>The trail as one request's scope sees it: each entry also keeps the caller's account id and role.</summary>
+    public IAuditTrail For(ICurrentUser user) => new ForCaller(this, user);
+
     public Task<IReadOnlyList<AuditTimelineEntry>> ForClientAsync(Guid clientId, bool includeReads, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AuditTimelineEntry>>(_timed
             .Where(t => t.Subject.ClientId == clientId && (includeReads || t.Subject.Action.Kind == AuditKind.Change))
             .Reverse().Take(limit)
             .Select(t => new AuditTimelineEntry(t.At, "Someone (Manager)", t.Subject.Action.Description, t.Subject.Action.Kind, t.Subject.Action.Code)).ToList());
+}
+
+/// <summary>An audit entry with the account id and role of the person whose request wrote it (null for the system).</summary>
+public sealed record AuditedBy(AuditSubject Subject, string? UserId, PracticeRole? Role);
+
+internal sealed class ForCaller(InMemoryAuditTrail trail, ICurrentUser user) : IAuditTrail
+{
+    public async Task RecordAsync(AuditSubject subject, CancellationToken cancellationToken)
+    {
+        trail.WithActors.Enqueue(new AuditedBy(subject, user.UserId, user.Role));
+        await trail.RecordAsync(subject, cancellationToken);
+    }
 }
 
 /// <summary>Stands in for the platform's accounts: records invitations and erasures instead of creating accounts.</summary>
