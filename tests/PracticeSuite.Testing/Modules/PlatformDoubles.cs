@@ -45,7 +45,7 @@ internal sealed class ForCaller(InMemoryAuditTrail trail, ICurrentUser user) : I
     }
 }
 
-/// <summary>Stands in for the platform's accounts: records invitations and erasures instead of creating accounts.</summary>
+/// <summary>Stands in for the platform's accounts: records invitations, erasures and notices to managers instead of acting on accounts.</summary>
 public sealed class RecordingAccounts : IAccounts
 {
     public ConcurrentQueue<AccountInvitation> Invitations { get; } = new();
@@ -63,6 +63,14 @@ public sealed class RecordingAccounts : IAccounts
     public Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken)
     {
         ErasedClients.Enqueue(clientId);
+        return Task.CompletedTask;
+    }
+
+    public ConcurrentQueue<ManagerNotice> ManagerNotices { get; } = new();
+
+    public Task TellManagersAsync(ManagerNotice notice, CancellationToken cancellationToken)
+    {
+        ManagerNotices.Enqueue(notice);
         return Task.CompletedTask;
     }
 }
