@@ -40,7 +40,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
     private static readonly Dictionary<string, Caller[]> Admits = new(StringComparer.Ordinal)
     {
         // The platform: public pages, the signed-in person's own account, the manager's operations.
-        ["GET /health"] = Everyone,
+        ["GET /health"] = Everyone, // the status to everyone, the checks' details to the manager alone (below)
         ["GET /openapi/{documentName}.json"] = Staff,
         ["GET /openapi/{documentName?}"] = Staff,
         // Scalar's own script and icon, the same for every installation, stay public; the document and page above do not.
@@ -182,6 +182,34 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         }
 
         Assert.True(problems.Count == 0, $"{problems.Count} problems in {targets.Count} targets:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public async Task Health_tells_everyone_the_status_and_only_the_manager_the_checks()
+    {
+        var callers = new Dictionary<Caller, HttpClient>
+        {
+            [Caller.Anonymous] = host.CreateClient(),
+            [Caller.ClientA] = await host.SignedInClientAsync(host.Personas.ClientA.Email),
+            [Caller.TherapistA] = await host.SignedInClientAsync(host.Personas.TherapistA.Email),
+            [Caller.Reception] = await host.SignedInClientAsync(host.Personas.Reception!.Email),
+            [Caller.Manager] = await host.SignedInClientAsync(host.Personas.Manager.Email),
+        };
+
+        foreach (var (caller, client) in callers)
+        {
+            // 200 or 503 (the job server may not have announced itself yet): the shape of the answer is what is tested.
+            using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            if (caller == Caller.Manager)
+            {
+                Assert.Contains("\"checks\":{\"database\":", body, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.True(body is "Healthy" or "Unhealthy", $"{caller} got: {body}");
+            }
+        }
     }
 
     private sealed record Target(string Method, string Url, bool IsPage, bool IsRecordRoute, RouteEndpoint Endpoint)

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Platform.Accounts;
+using PracticeSuite.Platform.Email;
+using PracticeSuite.Testing;
 using Xunit;
 
 namespace PracticeSuite.Accounts.Tests;
@@ -80,6 +82,53 @@ public sealed class ClientsOnThePlatformTests(AccountsFixture host) : IClassFixt
         var signIn = await AccountsFixture.PostFormAsync(host.CreateClient(), "/Account/Login", new() { ["Input.Email"] = "ezra@personas.test", ["Input.Password"] = GoodPassword });
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode); // the form again, with its error: the account is gone
     }
+
+    [Fact]
+    public async Task A_therapist_adding_a_colleague_to_their_clients_care_team_e_mails_the_manager_the_record_link_and_nothing_clinical()
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var clientId = await RegisterAsync(manager, "Nora", "Notice", "nora@personas.test");
+        await (await manager.PutAsJsonAsync($"/api/clients/{clientId}/care-team", new { therapistIds = new[] { host.Personas.TherapistA.TherapistId } })).EnsureSuccessAsync();
+        Assert.Empty(await CareTeamNoticesAsync()); // the manager setting a team tells nobody
+
+        var tara = await host.SignedInClientAsync(host.Personas.TherapistA.Email);
+        var added = await tara.PutAsJsonAsync($"/api/clients/{clientId}/care-team", new { therapistIds = new[] { host.Personas.TherapistA.TherapistId, host.Personas.TherapistB.TherapistId } });
+        Assert.Equal(HttpStatusCode.NoContent, added.StatusCode);
+
+        var notice = Assert.Single(await CareTeamNoticesAsync());
+        Assert.Equal(host.Personas.Manager.Email, notice.Recipient);
+        Assert.Equal("A therapist added a colleague to a care team", notice.Subject);
+        Assert.Equal(
+            $"Hello {host.Personas.Manager.DisplayName},\n\n{host.Personas.TherapistA.DisplayName} added {host.Personas.TherapistB.DisplayName} to a client's care team. " +
+            $"Open the record to review it:\n\nhttp://localhost/Clients/{clientId}\n",
+            notice.TextBody);
+        Assert.DoesNotContain("Nora", notice.TextBody, StringComparison.Ordinal);
+
+        // Removing a colleague widens nobody's access: no message.
+        var removed = await tara.PutAsJsonAsync($"/api/clients/{clientId}/care-team", new { therapistIds = new[] { host.Personas.TherapistA.TherapistId } });
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Single(await CareTeamNoticesAsync());
+    }
+
+    [Fact]
+    public async Task A_therapist_not_on_the_care_team_cannot_change_it_and_nobody_is_told()
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var clientId = await RegisterAsync(manager, "Otto", "Outside", "otto@personas.test");
+        await (await manager.PutAsJsonAsync($"/api/clients/{clientId}/care-team", new { therapistIds = new[] { host.Personas.TherapistA.TherapistId } })).EnsureSuccessAsync();
+        var before = (await CareTeamNoticesAsync()).Count;
+
+        var theo = await host.SignedInClientAsync(host.Personas.TherapistB.Email);
+        var refused = await theo.PutAsJsonAsync($"/api/clients/{clientId}/care-team", new { therapistIds = new[] { host.Personas.TherapistA.TherapistId, host.Personas.TherapistB.TherapistId } });
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode); // a record the therapist may not see: its existence is not revealed
+        Assert.Equal(before, (await CareTeamNoticesAsync()).Count);
+        var team = await manager.GetFromJsonAsync<JsonObject>($"/api/clients/{clientId}/care-team");
+        Assert.Equal(host.Personas.TherapistA.TherapistId, team!["preferredTherapistId"]!.GetValue<Guid>());
+    }
+
+    private Task<List<EmailRecord>> CareTeamNoticesAsync() => host.InScopeAsync(scope =>
+        scope.Resolve<AccountsDbContext>().Emails.AsNoTracking().Where(e => e.Kind == "care-team-changed").OrderBy(e => e.QueuedAt).ToListAsync());
 
     private static async Task<Guid> RegisterAsync(HttpClient manager, string givenName, string familyName, string email)
     {

@@ -9,6 +9,7 @@ using PracticeSuite.Platform.Messaging;
 using PracticeSuite.Platform.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Identity;
 using PracticeSuite.Testing;
 using Xunit;
 
@@ -208,8 +209,8 @@ public sealed class JobsTests
     public async Task Health_reports_this_hosts_job_server_heartbeat()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var host = new PracticeSuiteFactory(database);
-        var client = host.CreateClient();
+        await using var host = new PracticeSuiteFactory(database, overrides: services => services.AddTestAuthentication());
+        var client = host.CreateClient().As(PracticeRole.Manager, "user-manager"); // the checks' details are the manager's
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         string body;

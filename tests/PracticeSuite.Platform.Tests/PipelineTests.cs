@@ -162,16 +162,6 @@ public sealed class PipelineTests(HostFixture host) : IClassFixture<HostFixture>
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Health_really_queries_the_database()
-    {
-        var response = await host.Factory.CreateClient().GetAsync("/health", Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var health = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal("Healthy", health.GetProperty("status").GetString());
-        Assert.Equal($"{host.Factory.Database.Provider} answered.", health.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
-    }
-
     [Theory]
     [InlineData("http://localhost", false)]
     [InlineData("https://localhost", true)]

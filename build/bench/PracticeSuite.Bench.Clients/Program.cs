@@ -48,7 +48,7 @@ await using (var db = new ClientsDbContext(options))
                     faker.Internet.Email(given, family, uniqueSuffix: (done + i).ToString()), faker.Phone.PhoneNumber("07### ######"),
                     null, null, null, "Europe/London", PressurePreference.NoPreference, null);
                 var client = Client.Register(Guid.CreateVersion7(), details, DateTime.UtcNow);
-                client.SetCareTeam([Guid.CreateVersion7()]);
+                client.SetCareTeam([Guid.CreateVersion7()], CareTeamEditor.Clinic);
                 batchDb.Clients.Add(client);
             }
 

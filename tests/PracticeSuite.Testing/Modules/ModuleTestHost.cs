@@ -40,7 +40,8 @@ public sealed class ModuleFactory(TestDatabase database, IReadOnlyDictionary<str
         builder.ConfigureContainer<ContainerBuilder>(container =>
         {
             container.RegisterInstance(Clock).As<TimeProvider>();
-            container.RegisterInstance(Audit).As<IAuditTrail>().As<IAuditTimeline>();
+            container.RegisterInstance(Audit).As<IAuditTimeline>();
+            container.Register(c => Audit.For(c.Resolve<ICurrentUser>())).As<IAuditTrail>().InstancePerLifetimeScope();
             container.RegisterInstance(Accounts).As<IAccounts>();
             container.RegisterType<TwoTherapists>().As<ITherapistDirectory>().SingleInstance();
         });

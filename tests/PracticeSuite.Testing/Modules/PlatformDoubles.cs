@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Identity;
 using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Testing;
@@ -12,12 +13,18 @@ public sealed class InMemoryAuditTrail(FakeTimeProvider clock) : IAuditTrail, IA
 
     public ConcurrentQueue<AuditSubject> Entries { get; } = new();
 
+    /// <summary>The same entries with who made the request, as the platform's trail adds them (written through <see cref="For"/>).</summary>
+    public ConcurrentQueue<AuditedBy> WithActors { get; } = new();
+
     public Task RecordAsync(AuditSubject subject, CancellationToken cancellationToken)
     {
         Entries.Enqueue(subject);
         _timed.Enqueue((clock.GetUtcNow().UtcDateTime, subject));
         return Task.CompletedTask;
     }
+
+    /// <summary>The trail as one request's scope sees it: each entry also keeps the caller's account id and role.</summary>
+    public IAuditTrail For(ICurrentUser user) => new ForCaller(this, user);
 
     public Task<IReadOnlyList<AuditTimelineEntry>> ForClientAsync(Guid clientId, bool includeReads, int limit, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<AuditTimelineEntry>>(_timed
@@ -26,7 +33,19 @@ public sealed class InMemoryAuditTrail(FakeTimeProvider clock) : IAuditTrail, IA
             .Select(t => new AuditTimelineEntry(t.At, "Someone (Manager)", t.Subject.Action.Description, t.Subject.Action.Kind, t.Subject.Action.Code)).ToList());
 }
 
-/// <summary>Stands in for the platform's accounts: records invitations and erasures instead of creating accounts.</summary>
+/// <summary>An audit entry with the account id and role of the person whose request wrote it (null for the system).</summary>
+public sealed record AuditedBy(AuditSubject Subject, string? UserId, PracticeRole? Role);
+
+internal sealed class ForCaller(InMemoryAuditTrail trail, ICurrentUser user) : IAuditTrail
+{
+    public async Task RecordAsync(AuditSubject subject, CancellationToken cancellationToken)
+    {
+        trail.WithActors.Enqueue(new AuditedBy(subject, user.UserId, user.Role));
+        await trail.RecordAsync(subject, cancellationToken);
+    }
+}
+
+/// <summary>Stands in for the platform's accounts: records invitations, erasures and notices to managers instead of acting on accounts.</summary>
 public sealed class RecordingAccounts : IAccounts
 {
     public ConcurrentQueue<AccountInvitation> Invitations { get; } = new();
@@ -52,6 +71,14 @@ public sealed class RecordingAccounts : IAccounts
     public Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken)
     {
         ErasedClients.Enqueue(clientId);
+        return Task.CompletedTask;
+    }
+
+    public ConcurrentQueue<ManagerNotice> ManagerNotices { get; } = new();
+
+    public Task TellManagersAsync(ManagerNotice notice, CancellationToken cancellationToken)
+    {
+        ManagerNotices.Enqueue(notice);
         return Task.CompletedTask;
     }
 }

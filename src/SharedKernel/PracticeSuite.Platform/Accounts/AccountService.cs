@@ -118,6 +118,26 @@ internal sealed class AccountService(
         }
     }
 
+    public async Task TellManagersAsync(ManagerNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        var link = BaseUrl() + "/" + notice.Path.TrimStart('/');
+        // A manager locked out for a while by failed sign-ins is still told; an invitation not yet accepted is not a manager at work.
+        var managers = (await users.GetUsersInRoleAsync(nameof(PracticeRole.Manager)))
+            .Where(m => m.PasswordHash is not null && !string.IsNullOrWhiteSpace(m.Email))
+            .OrderBy(m => m.Id, StringComparer.Ordinal);
+        foreach (var manager in managers)
+        {
+            await email.QueueAsync(new EmailMessage(
+                manager.Email!,
+                notice.Subject,
+                $"Hello {manager.DisplayName},\n\n{notice.Text}\n\n{link}\n",
+                null,
+                notice.Kind,
+                $"{notice.Key}:{manager.Id}"), cancellationToken);
+        }
+    }
+
     public async Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);

@@ -19,7 +19,19 @@ public interface IAccounts
 
     /// <summary>Deletes the account linked to a client and anonymises its e-mail log; audit entries (ids only) stay.</summary>
     Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// E-mails every active manager (an account whose invitation was accepted) about something they must know. Inside
+    /// a command the messages are queued in its transaction: they go out only if the change commits.
+    /// </summary>
+    Task TellManagersAsync(ManagerNotice notice, CancellationToken cancellationToken);
 }
+
+/// <param name="Text">What happened, in plain words: people's roles and names, never health information.</param>
+/// <param name="Path">The page it concerns, from the site's root (e.g. <c>/Clients/{id}</c>); sent as a link at the clinic's address.</param>
+/// <param name="Kind">What the message is for, as in <see cref="EmailMessage.Kind"/>.</param>
+/// <param name="Key">What caused it, unique per occurrence: each manager's message is sent once for it.</param>
+public sealed record ManagerNotice(string Subject, string Text, string Path, string Kind, string Key);
 
 /// <param name="LinkedId">The client record's id (Client) or the therapist profile's id (Therapist).</param>
 public sealed record AccountInvitation(string Email, string DisplayName, PracticeRole Role, Guid? LinkedId);

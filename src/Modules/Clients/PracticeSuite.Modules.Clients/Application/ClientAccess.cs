@@ -30,6 +30,12 @@ internal sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
     /// <summary>Managers and therapists: the people who read health information (reception does not).</summary>
     public bool IsClinician => user.Role is PracticeRole.Manager or PracticeRole.Therapist;
 
+    /// <summary>Who is changing a care team, for the domain's rule: a therapist on their own account, or the clinic.</summary>
+    public CareTeamEditor CareTeamEditor() =>
+        user.Role == PracticeRole.Therapist && !IsSystem
+            ? Domain.CareTeamEditor.Therapist(user.TherapistId ?? Guid.Empty) // an account without a profile is on no team
+            : Domain.CareTeamEditor.Clinic;
+
     public bool IsClientThemself(Guid clientId) => user.Role == PracticeRole.Client && user.ClientId == clientId;
 
     /// <summary>Who the caller may see, as data: the one rule that <see cref="Visible"/> and the search's SQL both apply.</summary>

@@ -29,11 +29,14 @@ internal static class ClientAudit
     public static readonly AuditAction IntakeSubmitted = new("clients.intake.submitted", AuditKind.Change, "Submitted the intake");
     public static readonly AuditAction ConsentSigned = new("clients.consent.signed", AuditKind.Change, "Signed the consent to treatment");
     public static readonly AuditAction ClearanceRecorded = new("clients.flag.clearance-recorded", AuditKind.Change, "Recorded a physician's clearance");
+    public static readonly AuditAction ConsentTextPublished = new("clients.consent.text-published", AuditKind.Change, "Published a new consent text");
+    public static readonly AuditAction ScreeningRuleUpdated = new("clients.screening-rule.updated", AuditKind.Change, "Changed a screening rule");
 
     public static readonly IReadOnlyCollection<AuditAction> All =
     [
         RecordRead, FlagsRead, IntakeRead, HistoryRead, DuplicatesChecked, RecordExported, Registered, DetailsUpdated, ContactPreferencesUpdated,
         CareTeamSet, Archived, Restored, InvitedToPortal, RecordErased, IntakeSubmitted, ConsentSigned, ClearanceRecorded,
+        ConsentTextPublished, ScreeningRuleUpdated,
     ];
 
     public const string ClientRecord = "Client";
@@ -43,6 +46,8 @@ internal static class ClientAudit
     public const string Consent = "Consent";
     public const string History = "History";
     public const string DuplicateCheck = "DuplicateCheck"; // its record id is the number of matches
+    public const string ConsentText = "ConsentText"; // the clinic's, no client: its record id is the version
+    public const string ScreeningRule = "ScreeningRule"; // the clinic's, no client: its record id is the question key
 
     /// <summary>An action on the client's record itself.</summary>
     public static AuditSubject OnRecord(AuditAction action, Guid clientId) => new(action, ClientRecord, clientId.ToString(), clientId);

@@ -126,15 +126,28 @@ internal sealed class Client : AggregateRoot<Guid>
         }
     }
 
-    /// <summary>Replaces the care team; the first therapist is the preferred one.</summary>
-    public void SetCareTeam(IReadOnlyList<Guid> therapistIds)
+    /// <summary>
+    /// Replaces the care team; the first therapist is the preferred one. A therapist may change only a team they are
+    /// on; when one adds a colleague, the clinic's managers are to be told (a therapist widens who reads the record).
+    /// </summary>
+    public CareTeamChange SetCareTeam(IReadOnlyList<Guid> therapistIds, CareTeamEditor editor)
     {
         EnsureNotErased();
+        var before = _careTeam.Select(m => m.TherapistId).ToList();
+        if (editor.TherapistId is { } self && !before.Contains(self))
+        {
+            throw new SharedKernel.Errors.BusinessRuleException(
+                CareTeamChange.NotOnTheTeam, "Only a therapist on this client's care team may change it. Ask the clinic's manager.");
+        }
+
         _careTeam.Clear();
         for (var position = 0; position < therapistIds.Count; position++)
         {
             _careTeam.Add(new CareTeamMember(Id, therapistIds[position], position));
         }
+
+        var added = therapistIds.Where(id => !before.Contains(id)).ToList();
+        return new CareTeamChange(added, ManagersToBeTold: editor.TherapistId is not null && added.Count > 0);
     }
 
     public void LinkPortalAccount(string userId)
@@ -216,6 +229,24 @@ internal sealed class Client : AggregateRoot<Guid>
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>
+/// Who changes a care team: a therapist acting on their own account (held to the team rule) or the clinic — a
+/// manager, reception, the system — which may set any team.
+/// </summary>
+/// <param name="TherapistId">The therapist's profile when the editor signed in as a therapist; null for the clinic.</param>
+internal readonly record struct CareTeamEditor(Guid? TherapistId)
+{
+    public static CareTeamEditor Clinic => new(null);
+
+    public static CareTeamEditor Therapist(Guid therapistId) => new(therapistId);
+}
+
+/// <summary>What a care-team change did: the therapists it added, and whether the managers must hear of it.</summary>
+internal sealed record CareTeamChange(IReadOnlyList<Guid> Added, bool ManagersToBeTold)
+{
+    public const string NotOnTheTeam = "care-team.not-a-member";
 }
 
 /// <summary>A therapist who treats the client; position 0 is the preferred one.</summary>

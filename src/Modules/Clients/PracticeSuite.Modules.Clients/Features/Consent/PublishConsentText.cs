@@ -1,6 +1,8 @@
 using FluentValidation;
 using MediatR;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Domain;
 using PracticeSuite.Modules.Clients.Infrastructure;
@@ -12,7 +14,11 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Modules.Clients.Features.Consent;
 
 /// <summary>Publishes a new version of the consent text (manager). Every client must sign it again before treatment.</summary>
-internal sealed record PublishConsentText(string? Text) : ICommand<int>;
+internal sealed record PublishConsentText(string? Text) : ICommand<int>, IAuditedRequest<int>
+{
+    public AuditSubject DescribeAudit(int version) =>
+        new(ClientAudit.ConsentTextPublished, ClientAudit.ConsentText, version.ToString(CultureInfo.InvariantCulture), ClientId: null);
+}
 
 internal sealed class PublishConsentTextValidator : AbstractValidator<PublishConsentText>
 {

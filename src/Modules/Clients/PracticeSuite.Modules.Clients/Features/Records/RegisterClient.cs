@@ -42,7 +42,7 @@ internal sealed class RegisterClientHandler(ClientsDbContext db, ClinicCalendar 
         {
             // A therapist registers the walk-in they are about to treat: without joining the care team they could
             // not open the record they have just created.
-            client.SetCareTeam([therapistId]);
+            client.SetCareTeam([therapistId], CareTeamEditor.Clinic);
         }
 
         db.Clients.Add(client);

@@ -9,7 +9,10 @@ using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
-/// <summary>Sets who treats the client, preferred therapist first. Staff only.</summary>
+/// <summary>
+/// Sets who treats the client, preferred therapist first. Staff only; a therapist only on a team they are on, and the
+/// managers are e-mailed when a therapist adds a colleague.
+/// </summary>
 internal sealed record SetCareTeam : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
     public AuditSubject DescribeAudit(Unit _) => ClientAudit.OnRecord(ClientAudit.CareTeamSet, ClientId);
@@ -36,22 +39,38 @@ internal sealed class SetCareTeamValidator : AbstractValidator<SetCareTeam>
     }
 }
 
-internal sealed class SetCareTeamHandler(ClientsDbContext db, ClientAccess access, ITherapistDirectory therapists) : IRequestHandler<SetCareTeam, Unit>
+internal sealed class SetCareTeamHandler(ClientsDbContext db, ClientAccess access, ITherapistDirectory therapists, IAccounts accounts)
+    : IRequestHandler<SetCareTeam, Unit>
 {
+    public const string NoticeKind = "care-team-changed";
+
     public async Task<Unit> Handle(SetCareTeam request, CancellationToken cancellationToken)
     {
         var therapistIds = request.TherapistIds ?? [];
+        var names = new Dictionary<Guid, string>();
         for (var index = 0; index < therapistIds.Count; index++)
         {
-            if (await therapists.FindAsync(therapistIds[index], cancellationToken) is null)
-            {
-                throw RequestValidationException.For($"TherapistIds[{index}]", "Choose a therapist of this clinic.");
-            }
+            var therapist = await therapists.FindAsync(therapistIds[index], cancellationToken)
+                ?? throw RequestValidationException.For($"TherapistIds[{index}]", "Choose a therapist of this clinic.");
+            names[therapist.Id] = therapist.DisplayName;
         }
 
         var client = await access.GetForUpdateAsync(request.ClientId, cancellationToken);
-        client.SetCareTeam(therapistIds);
+        var editor = access.CareTeamEditor();
+        var change = client.SetCareTeam(therapistIds, editor);
         db.EnqueueIntegrationEvent(new ClientDetailsChanged(client.Id));
+        if (change.ManagersToBeTold)
+        {
+            // The record's link names the client; its name and anything clinical stay out of the mailbox.
+            var by = editor.TherapistId is { } self && names.TryGetValue(self, out var name) ? name : "A therapist";
+            await accounts.TellManagersAsync(new ManagerNotice(
+                "A therapist added a colleague to a care team",
+                $"{by} added {string.Join(", ", change.Added.Select(id => names[id]))} to a client's care team. Open the record to review it:",
+                $"/Clients/{client.Id}",
+                NoticeKind,
+                $"{NoticeKind}:{client.Id}:{Guid.CreateVersion7()}"), cancellationToken);
+        }
+
         return Unit.Value;
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Domain;
 using PracticeSuite.Modules.Clients.Infrastructure;
@@ -12,8 +13,10 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Modules.Clients.Features.Screening;
 
 /// <summary>Changes what a "yes" to one screening question does. Applies to intakes submitted from now on.</summary>
-internal sealed record UpdateScreeningRule : ICommand
+internal sealed record UpdateScreeningRule : ICommand, IAuditedRequest<Unit>
 {
+    public AuditSubject DescribeAudit(Unit _) => new(ClientAudit.ScreeningRuleUpdated, ClientAudit.ScreeningRule, QuestionKey, ClientId: null);
+
     public string QuestionKey { get; init; } = "";
     public FlagKind? Kind { get; init; }
     public string? Reason { get; init; }

@@ -79,7 +79,7 @@ internal sealed class ClientPersonaRecords(ClientsDbContext db, ClinicCalendar c
             PressurePreference.NoPreference,
             null);
         var record = Client.Register(clientId, details, calendar.UtcNow);
-        record.SetCareTeam([therapistId]);
+        record.SetCareTeam([therapistId], CareTeamEditor.Clinic);
         record.LinkPortalAccount(client.UserId);
         db.Clients.Add(record);
         db.EnqueueIntegrationEvent(new ClientRegistered(clientId));
