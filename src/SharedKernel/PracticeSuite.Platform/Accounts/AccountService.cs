@@ -25,6 +25,7 @@ internal sealed class AccountService(
     TimeProvider time,
     IServer server,
     SignInSessions sessions,
+    ClientMailErasure clientMail,
     IOptions<AccountsOptions> options,
     ILogger<AccountService> logger) : IAccounts
 {
@@ -88,7 +89,8 @@ internal sealed class AccountService(
             $"Hello {user.DisplayName},\n\nYou have been invited to PracticeSuite as {RoleName(invitation.Role)}. Choose your password here:\n\n{link}\n\nThe link works once and expires in {days} day(s).\n",
             null,
             "invitation",
-            $"invitation:{tokenId}"), cancellationToken);
+            $"invitation:{tokenId}",
+            user.ClientId), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.AfterCommit(wakeUp.Signal); // inside a command, only once the command has committed
@@ -141,17 +143,10 @@ internal sealed class AccountService(
     public async Task EraseClientAccountAsync(Guid clientId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
-        foreach (var user in await db.Users.Where(u => u.ClientId == clientId).ToListAsync(cancellationToken))
+        var accounts = await db.Users.Where(u => u.ClientId == clientId).ToListAsync(cancellationToken);
+        await clientMail.EraseAsync(clientId, accounts.Where(u => u.Email is not null).Select(u => u.Email!).ToList(), cancellationToken);
+        foreach (var user in accounts)
         {
-            var address = user.Email ?? "";
-            foreach (var message in await db.Emails.Where(e => e.Recipient == address).ToListAsync(cancellationToken))
-            {
-                message.Recipient = "erased";
-                message.Subject = "erased";
-                message.TextBody = "";
-                message.HtmlBody = null;
-            }
-
             db.AccountTokens.RemoveRange(db.AccountTokens.Where(t => t.UserId == user.Id));
             await sessions.EndAllAsync(user.Id, "account-erased", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
@@ -186,7 +181,8 @@ internal sealed class AccountService(
             $"Hello {user.DisplayName},\n\nSomeone asked to reset the password of your PracticeSuite account. If it was you, choose a new password here:\n\n{link}\n\nThe link works once and expires in {(int)lifetime.TotalMinutes} minutes. If you did not ask, ignore this message.\n",
             null,
             "password-reset",
-            $"password-reset:{tokenId}"), cancellationToken);
+            $"password-reset:{tokenId}",
+            user.ClientId), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.AfterCommit(wakeUp.Signal); // inside a command, only once the command has committed

@@ -89,6 +89,7 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             email.Property(e => e.ServerResponse).HasMaxLength(1000);
             email.HasIndex(e => e.IdempotencyKey).IsUnique();
             email.HasIndex(e => new { e.Status, e.NextAttemptAt });
+            email.HasIndex(e => e.ClientId);
         });
         builder.Entity<TherapistProfile>(therapist =>
         {

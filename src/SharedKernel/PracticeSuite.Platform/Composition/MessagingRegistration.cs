@@ -23,6 +23,7 @@ internal static class MessagingRegistration
             .InstancePerLifetimeScope();
 
         container.RegisterType<UnitOfWorkContext>().AsSelf().InstancePerLifetimeScope();
+        container.RegisterType<ErasureCheckpoint>().AsSelf().InstancePerLifetimeScope();
 
         // MediatR runs behaviours in registration order, the first outermost.
         container.RegisterGeneric(typeof(LoggingBehavior<,>)).As(typeof(IPipelineBehavior<,>));

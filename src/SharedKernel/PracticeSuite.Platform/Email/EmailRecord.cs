@@ -22,6 +22,9 @@ internal sealed partial class EmailRecord
 
     public string IdempotencyKey { get; set; } = "";
 
+    /// <summary>The client the message is to or about (<see cref="SharedKernel.Hosting.Platform.EmailMessage.ClientId"/>).</summary>
+    public Guid? ClientId { get; set; }
+
     public EmailStatus Status { get; set; }
 
     public int Attempts { get; set; }
@@ -47,6 +50,22 @@ internal sealed partial class EmailRecord
     {
         TextBody = LinkToken().Replace(TextBody, "${name}" + RedactedToken);
         HtmlBody = HtmlBody is null ? null : LinkToken().Replace(HtmlBody, "${name}" + RedactedToken);
+    }
+
+    /// <summary>What the log keeps of a message to an erased client: that a message of its kind went, when, and how.</summary>
+    public void Erase()
+    {
+        Recipient = "erased";
+        Subject = "erased";
+        TextBody = "";
+        HtmlBody = null;
+        if (Status is EmailStatus.Queued or EmailStatus.Failed or EmailStatus.Sending)
+        {
+            // Not sent yet, and never to be: its address is gone.
+            Status = EmailStatus.GaveUp;
+            NextAttemptAt = null;
+            ServerResponse = "not sent: the client was erased";
+        }
     }
 
     [GeneratedRegex(@"(?<name>[?&](amp;)?token=)[^\s""'&<>]+")]

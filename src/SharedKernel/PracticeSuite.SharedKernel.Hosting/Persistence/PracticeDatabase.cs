@@ -96,7 +96,7 @@ public sealed class PracticeDatabase : IDisposable, IAsyncDisposable
             return;
         }
 
-        await using var connection = new SqliteConnection(ConnectionString);
+        await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode=WAL;";
@@ -121,13 +121,13 @@ public sealed class PracticeDatabase : IDisposable, IAsyncDisposable
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void UseSqlite(DbContextOptionsBuilder builder, ModuleTableNaming naming) =>
-        builder.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(naming.HistoryTable));
+        builder.UseSqlite(ConnectionString, o => o.MigrationsHistoryTable(naming.HistoryTable)).AddInterceptors(SqliteSecureDelete.Interceptor);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private DbDataSource NewPostgresDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private DbDataSource NewSqliteDataSource() => SqliteFactory.Instance.CreateDataSource(ConnectionString);
+    private DbDataSource NewSqliteDataSource() => new SqliteSecureDelete.DataSource(ConnectionString);
 
     /// <summary>
     /// Whether a module's table has a row matching <paramref name="condition"/> (SQL over the table's columns,
@@ -137,6 +137,43 @@ public sealed class PracticeDatabase : IDisposable, IAsyncDisposable
     /// </summary>
     public async Task<bool> AnyRowAsync(string moduleName, string table, string condition, CancellationToken cancellationToken) =>
         await ScalarAsync($"SELECT 1 FROM {QualifiedTable(moduleName, table)} WHERE {condition} LIMIT 1", cancellationToken) is not null;
+
+    /// <summary>
+    /// On SQLite, copies the write-ahead log into the database file and truncates it to nothing, so the page images
+    /// from before an erasure leave the <c>-wal</c> file now, not whenever SQLite next reuses it. Call once the erasure
+    /// has committed (<see cref="ErasureCheckpoint"/>). A reader in the middle of a transaction holds it up, so it is
+    /// tried a few times; false if the log could not be emptied. Nothing to do on PostgreSQL.
+    /// </summary>
+    public bool TruncateWriteAheadLog()
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return true;
+        }
+
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            using (var connection = CreateConnection())
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                using var reader = command.ExecuteReader();
+                if (reader.Read() && reader.GetInt32(0) == 0) // the first column is 1 when a reader or writer was in the way
+                {
+                    return true;
+                }
+            }
+
+            if (attempt == attempts)
+            {
+                return false;
+            }
+
+            Thread.Sleep(TimeSpan.FromMilliseconds(50 * attempt));
+        }
+    }
 
     /// <summary>A round trip to the database, for the health check.</summary>
     public Task PingAsync(CancellationToken cancellationToken) => ScalarAsync("SELECT 1", cancellationToken);

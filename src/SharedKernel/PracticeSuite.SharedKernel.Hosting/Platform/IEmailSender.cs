@@ -11,4 +11,6 @@ public interface IEmailSender
 
 /// <param name="Kind">What the message is for, e.g. <c>invitation</c>, <c>appointment-reminder</c>.</param>
 /// <param name="IdempotencyKey">The event or command id that caused it: the same key is sent once.</param>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody, string Kind, string IdempotencyKey);
+/// <param name="ClientId">The client the message is to or about, if any: erasing the client erases the message from the
+/// e-mail log and its file from the mail folder.</param>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody, string Kind, string IdempotencyKey, Guid? ClientId = null);

@@ -87,7 +87,8 @@ internal sealed class LoginModel(
             """,
             null,
             "account-locked",
-            $"account-locked:{user.Id}:{until?.UtcTicks}"), HttpContext.RequestAborted);
+            $"account-locked:{user.Id}:{until?.UtcTicks}",
+            user.ClientId), HttpContext.RequestAborted);
     }
 
     public sealed class LoginInput

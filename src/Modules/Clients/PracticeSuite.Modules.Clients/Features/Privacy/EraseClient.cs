@@ -5,6 +5,7 @@ using PracticeSuite.Modules.Clients.Application;
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Infrastructure;
 using PracticeSuite.SharedKernel.Errors;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Messaging;
 using PracticeSuite.SharedKernel.Time;
@@ -14,7 +15,8 @@ namespace PracticeSuite.Modules.Clients.Features.Privacy;
 /// <summary>
 /// Erases a client on request (manager): personal and health data removed, the record kept as an anonymous
 /// shell so other modules' records (e.g. invoices the law requires) still join; the portal account and
-/// e-mail log go through the platform; other modules hear of it through the erased event.
+/// e-mail log go through the platform; other modules hear of it through the erased event. The bytes go too, not only
+/// the rows: SQLite zeroes what is deleted or overwritten, and the write-ahead log is emptied once this commits (ADR 0018).
 /// </summary>
 internal sealed record EraseClient : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
@@ -34,7 +36,7 @@ internal sealed class EraseClientValidator : AbstractValidator<EraseClient>
     }
 }
 
-internal sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, IAccounts accounts)
+internal sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, IAccounts accounts, ErasureCheckpoint checkpoint)
     : IRequestHandler<EraseClient, Unit>
 {
     public async Task<Unit> Handle(EraseClient request, CancellationToken cancellationToken)
@@ -57,6 +59,7 @@ internal sealed class EraseClientHandler(ClientsDbContext db, ClientAccess acces
 
         // Last, so a failure above leaves the account in place; the platform's erasure is idempotent, so a retry is safe.
         await accounts.EraseClientAccountAsync(client.Id, cancellationToken);
+        checkpoint.AfterCommit(); // until then the -wal file still holds the pages from before the erasure
         return Unit.Value;
     }
 }
