@@ -28,6 +28,9 @@ public static class Api
         };
     }
 
+    /// <summary>The name a client registered with <paramref name="details"/> types to sign the consent.</summary>
+    public static string FullName(Dictionary<string, object?> details) => $"{details["givenName"]} {details["familyName"]}";
+
     public static async Task<Guid> RegisterAsync(this HttpClient client, Dictionary<string, object?> body)
     {
         var response = await client.PostAsJsonAsync("/api/clients", body);

@@ -21,13 +21,21 @@ public sealed class EventContractTests(ClientsHost host) : IClassFixture<Clients
 
     private static (string, string) Event(string type, string payload) => (type, payload);
 
-    private async Task<Guid> RegisteredAsync() => await host.Manager().RegisterAsync(Api.NewClient());
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> _names = new();
+
+    private async Task<Guid> RegisteredAsync()
+    {
+        var details = Api.NewClient();
+        var id = await host.Manager().RegisterAsync(details);
+        _names[id] = Api.FullName(details);
+        return id;
+    }
 
     private async Task SignConsentAsync(Guid id)
     {
         var consent = await host.Manager().GetJsonAsync("/api/clients/consent");
         await (await host.ClientUser(id).PostAsJsonAsync($"/api/clients/{id}/consent",
-            new { version = consent["version"]!.GetValue<int>(), typedName = "Given Family" })).EnsureSuccessAsync();
+            new { version = consent["version"]!.GetValue<int>(), typedName = _names[id], agreed = true })).EnsureSuccessAsync();
     }
 
     [Fact]

@@ -248,7 +248,14 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
         Assert.NotEmpty(consentPage.QuerySelector("#consent-text")!.TextContent);
         var unsigned = await portal.SubmitExpectingPageAsync(consentPage.Form(), new Dictionary<string, string?> { ["Input.TypedName"] = "" }, "/Portal/Consent");
         Assert.Contains("Type your full name to sign.", unsigned.FieldErrors());
-        await Browser.RedirectTargetAsync(portal.SubmitAsync(unsigned.Form(), new Dictionary<string, string?> { ["Input.TypedName"] = "Paula Portal" }, "/Portal/Consent"));
+        Assert.Contains("Tick “I agree” to sign.", unsigned.FieldErrors());
+        var someoneElse = await portal.SubmitExpectingPageAsync(unsigned.Form(), new Dictionary<string, string?> { ["Input.TypedName"] = "Someone Else", ["Input.Agreed"] = "true" }, "/Portal/Consent");
+        Assert.Contains("Type your own full name as the clinic has it: Paula Portal. If it is wrong, ask the clinic to correct it.", someoneElse.FieldErrors());
+        var notAgreed = await portal.SubmitExpectingPageAsync(someoneElse.Form(), new Dictionary<string, string?> { ["Input.TypedName"] = "Paula Portal" }, "/Portal/Consent");
+        Assert.Equal(["Tick “I agree” to sign."], notAgreed.FieldErrors());
+        Assert.Null((await portal.OpenAsync("/Portal/Consent")).QuerySelector("#signed")); // nothing was signed by the refusals
+        // Case, spacing and accents aside, the typed name is the client's own.
+        await Browser.RedirectTargetAsync(portal.SubmitAsync(notAgreed.Form(), new Dictionary<string, string?> { ["Input.TypedName"] = "  paula   PORTÁL ", ["Input.Agreed"] = "true" }, "/Portal/Consent"));
         Assert.NotNull((await portal.OpenAsync("/Portal/Consent")).QuerySelector("#signed"));
 
         var contact = await portal.OpenAsync("/Portal/Contact");

@@ -29,10 +29,10 @@ public sealed class PrivacyCanaryTests(ClientsHost host) : IClassFixture<Clients
         intake["medications"] = canary + " tablets";
         intake["allergies"] = canary + " oil";
         await (await manager.PostAsJsonAsync($"/api/clients/{id}/intake", intake)).EnsureSuccessAsync();
-        await (await host.ClientUser(id).PostAsJsonAsync($"/api/clients/{id}/consent", new { version = 1, typedName = canary + " Signed" })).EnsureSuccessAsync();
+        await (await host.ClientUser(id).PostAsJsonAsync($"/api/clients/{id}/consent", new { version = 1, typedName = $"{canary}Given {canary}Family", agreed = true })).EnsureSuccessAsync();
 
         var export = (await manager.GetJsonAsync($"/api/clients/{id}/export")).ToJsonString();
-        foreach (var field in new[] { "Given", "Family", " Street 1", " Contact", " bruises easily", " reason", " goals", " tablets", " oil", " Signed" })
+        foreach (var field in new[] { "Given", "Family", " Street 1", " Contact", " bruises easily", " reason", " goals", " tablets", " oil", "Given " + canary + "Family" })
         {
             Assert.Contains(canary + field, export, StringComparison.Ordinal);
         }

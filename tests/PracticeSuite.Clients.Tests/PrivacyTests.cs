@@ -34,7 +34,7 @@ public sealed class PrivacyTests(ClientsHost host) : IClassFixture<ClientsHost>
         var email = $"erase.{Guid.NewGuid():N}@example.com";
         var id = await manager.RegisterAsync(Api.NewClient("Ernest", "Erasable", email));
         await (await manager.PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake(("fever", [])))).EnsureSuccessAsync();
-        await (await host.ClientUser(id).PostAsJsonAsync($"/api/clients/{id}/consent", new { version = 1, typedName = "Ernest Erasable" })).EnsureSuccessAsync();
+        await (await host.ClientUser(id).PostAsJsonAsync($"/api/clients/{id}/consent", new { version = 1, typedName = "Ernest Erasable", agreed = true })).EnsureSuccessAsync();
 
         var unconfirmed = await manager.PostAsJsonAsync($"/api/clients/{id}/erase", new { confirmed = false });
         Assert.True((await unconfirmed.FieldErrorsAsync()).ContainsKey("Confirmed"));

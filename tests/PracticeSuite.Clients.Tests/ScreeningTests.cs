@@ -12,13 +12,17 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
 {
     private static readonly DateTime Morning = new(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string> _names = new();
+
     private async Task<Guid> SignedUpClientAsync(params (string Key, string[] Areas)[] yes)
     {
         var manager = host.Manager();
-        var id = await manager.RegisterAsync(Api.NewClient());
+        var details = Api.NewClient();
+        var id = await manager.RegisterAsync(details);
+        _names[id] = Api.FullName(details);
         await (await manager.PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake(yes))).EnsureSuccessAsync();
         var consent = await manager.GetJsonAsync("/api/clients/consent");
-        var sign = await host.ClientUser(id).PostAsJsonAsync($"/api/clients/{id}/consent", new { version = consent["version"]!.GetValue<int>(), typedName = "Given Family" });
+        var sign = await host.ClientUser(id).PostAsJsonAsync($"/api/clients/{id}/consent", new { version = consent["version"]!.GetValue<int>(), typedName = _names[id], agreed = true });
         await sign.EnsureSuccessAsync();
         return id;
     }
@@ -126,12 +130,12 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
         var version = JsonNode.Parse(await published.Content.ReadAsStringAsync())!["version"]!.GetValue<int>();
         Assert.Contains("consent.outdated", Codes(await EligibilityAsync(id)));
 
-        var stale = await client.PostAsJsonAsync($"/api/clients/{id}/consent", new { version = version - 1, typedName = "Given Family" });
+        var stale = await client.PostAsJsonAsync($"/api/clients/{id}/consent", new { version = version - 1, typedName = _names[id], agreed = true });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
 
         await (await client.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/clients/{id}/consent")
         {
-            Content = JsonContent.Create(new { version, typedName = "Given Family" }),
+            Content = JsonContent.Create(new { version, typedName = _names[id], agreed = true }),
             Headers = { { Testing.TestAuthentication.RemoteIpHeader, "203.0.113.7" } },
         })).EnsureSuccessAsync();
         Assert.True((await EligibilityAsync(id))["mayStartPlan"]!.GetValue<bool>());
@@ -141,9 +145,13 @@ public sealed class ScreeningTests(ClientsHost host) : IClassFixture<ClientsHost
         var latest = signatures.Last()!;
         Assert.Equal(version, latest["consentVersion"]!.GetValue<int>());
         Assert.Equal("203.0.113.7", latest["ipAddress"]!.GetValue<string>());
-        Assert.Equal("Given Family", latest["typedName"]!.GetValue<string>());
+        Assert.Equal(_names[id], latest["typedName"]!.GetValue<string>());
+        var staffView = await Browser.For(host.Factory, PracticeRole.Manager, "user-manager").OpenAsync($"/Clients/{id}");
+        var consentStatus = staffView.QuerySelector("#consent-status")!.TextContent;
+        Assert.StartsWith($"Version {version} signed by “{_names[id]}” on ", consentStatus.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith(" from 203.0.113.7", consentStatus.Trim(), StringComparison.Ordinal);
 
-        var staffSigning = await manager.PostAsJsonAsync($"/api/clients/{id}/consent", new { version, typedName = "Someone" });
+        var staffSigning = await manager.PostAsJsonAsync($"/api/clients/{id}/consent", new { version, typedName = _names[id], agreed = true });
         Assert.Equal(HttpStatusCode.Forbidden, staffSigning.StatusCode);
     }
 
@@ -237,10 +245,11 @@ public sealed class ClinicTimeZoneTests(NewYorkClinicHost host) : IClassFixture<
     {
         var manager = host.Manager();
         host.Factory.Clock.AdjustTime(new DateTime(2026, 11, 20, 15, 30, 0, DateTimeKind.Utc)); // 10:30 in New York
-        var id = await manager.RegisterAsync(Api.NewClient());
+        var details = Api.NewClient();
+        var id = await manager.RegisterAsync(details);
         await (await manager.PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake())).EnsureSuccessAsync();
         var consent = await manager.GetJsonAsync("/api/clients/consent");
-        await (await host.ClientUser(id).PostAsJsonAsync($"/api/clients/{id}/consent", new { version = consent["version"]!.GetValue<int>(), typedName = "Given Family" })).EnsureSuccessAsync();
+        await (await host.ClientUser(id).PostAsJsonAsync($"/api/clients/{id}/consent", new { version = consent["version"]!.GetValue<int>(), typedName = Api.FullName(details), agreed = true })).EnsureSuccessAsync();
 
         var record = await Browser.For(host.Factory, PracticeRole.Manager, "user-manager").OpenAsync($"/Clients/{id}");
         var signedAt = record.QuerySelector("time[datetime='2026-11-20T15:30:00Z']");

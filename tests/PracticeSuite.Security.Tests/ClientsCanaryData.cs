@@ -93,7 +93,8 @@ public sealed class ClientsCanaryData : IErasureCanaryData
         await (await run.Client!.PostAsJsonAsync($"/api/clients/{id}/consent", new
         {
             version = consent["version"]!.GetValue<int>(),
-            typedName = markers.Add("consent signature", $"Signed {token}"),
+            typedName = markers.Add("consent signature", $"Given{token} Family{token}"), // the client's own name, as a signature must be
+            agreed = true,
         })).EnsureSuccessAsync();
     }
 

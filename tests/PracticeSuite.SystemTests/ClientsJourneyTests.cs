@@ -50,6 +50,7 @@ public sealed class ClientsJourneyTests(BrowserFixture browser) : IClassFixture<
         await Expect(page.Locator(".field-error, .validation-summary-errors li").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "portal-consent-error.png"), FullPage = true });
 
+        await page.CheckAsync("input[name='Input.Agreed']");
         await page.FillAsync("input[name='Input.TypedName']", "Casey Client");
         await page.ClickAsync("main form button[type=submit]");
         await Expect(page.Locator("#signed")).ToBeVisibleAsync();

@@ -14,13 +14,15 @@ internal static class ConsentQueries
         var current = await db.ConsentTexts.MaxAsync(t => t.Version, cancellationToken);
         var latest = await db.ConsentSignatures.AsNoTracking().Where(s => s.ClientId == clientId)
             .OrderByDescending(s => s.ConsentVersion).ThenByDescending(s => s.SignedAt)
-            .Select(s => new { s.ConsentVersion, s.SignedAt })
+            .Select(s => new { s.ConsentVersion, s.SignedAt, s.TypedName, s.IpAddress })
             .FirstOrDefaultAsync(cancellationToken);
-        return new ConsentStatus(current, latest?.ConsentVersion, latest?.SignedAt);
+        return new ConsentStatus(current, latest?.ConsentVersion, latest?.SignedAt, latest?.TypedName, latest?.IpAddress);
     }
 }
 
-internal sealed record ConsentStatus(int CurrentVersion, int? SignedVersion, DateTime? SignedAt)
+/// <param name="SignedAs">The name the client typed to sign (empty once the client is erased).</param>
+/// <param name="SignedFrom">The address the signature came from, as the server saw it.</param>
+internal sealed record ConsentStatus(int CurrentVersion, int? SignedVersion, DateTime? SignedAt, string? SignedAs = null, string? SignedFrom = null)
 {
     public bool SignedCurrent => SignedVersion == CurrentVersion;
 }

@@ -21,6 +21,9 @@ internal sealed record SignConsent : ICommand, IClientRecordRequest, IAuditedReq
     public Guid ClientId { get; init; }
     public int Version { get; init; }
     public string? TypedName { get; init; }
+
+    /// <summary>The client ticked "I agree" beside the text they read.</summary>
+    public bool Agreed { get; init; }
 }
 
 internal sealed class SignConsentValidator : AbstractValidator<SignConsent>
@@ -28,6 +31,7 @@ internal sealed class SignConsentValidator : AbstractValidator<SignConsent>
     public SignConsentValidator()
     {
         RuleFor(c => c.TypedName).NotEmpty().WithMessage("Type your full name to sign.").MaximumLength(200);
+        RuleFor(c => c.Agreed).Equal(true).WithMessage("Tick “I agree” to sign.");
     }
 }
 
@@ -42,6 +46,13 @@ internal sealed class SignConsentHandler(ClientsDbContext db, ClientAccess acces
         if (request.Version != current.Version)
         {
             throw new BusinessRuleException("consent.changed", $"The consent text changed (now version {current.Version}); read it again before signing.");
+        }
+
+        var client = await access.GetAsync(request.ClientId, cancellationToken);
+        if (!SignatureName.Matches(request.TypedName, client.GivenName, client.FamilyName))
+        {
+            throw RequestValidationException.For(nameof(SignConsent.TypedName),
+                $"Type your own full name as the clinic has it: {client.GivenName} {client.FamilyName}. If it is wrong, ask the clinic to correct it.");
         }
 
         var signature = ConsentSignature.Sign(request.ClientId, current.Version, request.TypedName!, calendar.UtcNow, user.IpAddress);

@@ -24,7 +24,7 @@ public sealed class MyConsentModel(IMediator mediator, ICurrentUser user) : Port
             return Page();
         }
 
-        await mediator.Send(new SignConsent { ClientId = OwnClientId, Version = Input.Version, TypedName = Input.TypedName }, cancellationToken);
+        await mediator.Send(new SignConsent { ClientId = OwnClientId, Version = Input.Version, TypedName = Input.TypedName, Agreed = Input.Agreed }, cancellationToken);
         return RedirectToPage();
     }
 
@@ -39,5 +39,7 @@ public sealed class MyConsentModel(IMediator mediator, ICurrentUser user) : Port
         /// <summary>The version on screen: if the clinic published a newer one meanwhile, the client must read that first.</summary>
         public int Version { get; set; }
         public string? TypedName { get; set; }
+
+        public bool Agreed { get; set; }
     }
 }
