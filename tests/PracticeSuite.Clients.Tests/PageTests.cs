@@ -259,9 +259,12 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
         Assert.NotNull((await portal.OpenAsync("/Portal/Consent")).QuerySelector("#signed"));
 
         var contact = await portal.OpenAsync("/Portal/Contact");
-        Assert.Equal(4, contact.QuerySelectorAll("#preferences .not-available").Length);
+        // Only e-mail is offered: no module sends SMS yet, so the page offers no choice that would do nothing.
+        Assert.Equal(4, contact.QuerySelectorAll("#preferences input[type=checkbox]").Length);
+        Assert.DoesNotContain("SMS", contact.QuerySelector("#preferences")!.TextContent, StringComparison.Ordinal);
         var reviewEmail = contact.QuerySelector<IHtmlInputElement>("tr[data-kind=ReviewRequests] input[type=checkbox]")!;
-        await Browser.RedirectTargetAsync(portal.SubmitAsync(contact.Form(), new Dictionary<string, string?> { [reviewEmail.Name!] = null }, "/Portal/Contact"));
+        var saved = await Browser.RedirectTargetAsync(portal.SubmitAsync(contact.Form(), new Dictionary<string, string?> { [reviewEmail.Name!] = null }, "/Portal/Contact"));
+        Assert.Equal("Your contact preferences are saved.", (await portal.OpenAsync(saved)).QuerySelector(".page-notice")!.TextContent.Trim());
         var preferences = await host.Manager().GetJsonAsync($"/api/clients/{id}/contact-preferences");
         Assert.False(preferences["preferences"]!.AsArray().Single(p => p!["kind"]!.GetValue<string>() == "ReviewRequests" && p["channel"]!.GetValue<string>() == "Email")!["allowed"]!.GetValue<bool>());
         Assert.True(preferences["preferences"]!.AsArray().Single(p => p!["kind"]!.GetValue<string>() == "AppointmentReminders" && p["channel"]!.GetValue<string>() == "Email")!["allowed"]!.GetValue<bool>());

@@ -34,6 +34,12 @@ internal static class FlagText
         _ => "Active",
     };
 
+    /// <summary>
+    /// The channels a client chooses between on the pages. SMS preferences are stored (and the API takes them), but no
+    /// module sends SMS yet, so the pages do not offer a choice that would do nothing.
+    /// </summary>
+    public static IReadOnlyList<ContactChannel> OfferedChannels { get; } = [ContactChannel.Email];
+
     public static string AreaName(string code) => BodyAreas.Find(code)?.Name ?? code;
 
     public static string KindOfMessage(ContactKind kind) => kind switch

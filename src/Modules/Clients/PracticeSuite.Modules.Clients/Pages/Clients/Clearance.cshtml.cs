@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Features.Screening;
 using PracticeSuite.SharedKernel.Errors;
+using PracticeSuite.SharedKernel.Hosting.Web;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
 
@@ -41,6 +42,7 @@ public sealed class ClearanceModel(IMediator mediator) : ClientsPageModel
             ExpiresOn = Input.ExpiresOn,
             Notes = Input.Notes,
         }, cancellationToken);
+        TempData.SetNotice("Clearance recorded.");
         return Redirect($"/Clients/{ClientId}");
     }
 

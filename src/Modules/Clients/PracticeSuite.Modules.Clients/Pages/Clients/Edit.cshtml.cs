@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PracticeSuite.Modules.Clients.Features.Records;
+using PracticeSuite.SharedKernel.Hosting.Web;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
 
@@ -29,6 +30,7 @@ public sealed class EditModel(IMediator mediator) : ClientsPageModel
         }
 
         await mediator.Send(Input.ToUpdate(ClientId), cancellationToken);
+        TempData.SetNotice("Details saved.");
         return Redirect($"/Clients/{ClientId}");
     }
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PracticeSuite.Modules.Clients.Features.Intakes;
+using PracticeSuite.SharedKernel.Hosting.Web;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients;
 
@@ -36,6 +37,7 @@ public sealed class IntakeModel(IMediator mediator) : ClientsPageModel
         }
 
         await mediator.Send(Input.ToCommand(ClientId), cancellationToken);
+        TempData.SetNotice("Intake saved as a new version.");
         return Redirect($"/Clients/{ClientId}/Intake");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Hosting.Web;
 
 namespace PracticeSuite.Modules.Clients.Pages.Portal;
 
@@ -28,6 +29,7 @@ public sealed class ContactModel(IMediator mediator, ICurrentUser user) : Portal
             ClientId = OwnClientId,
             Preferences = Input.Preferences.Select(p => new ContactPreferenceInput(p.Kind, p.Channel, p.Allowed)).ToList(),
         }, cancellationToken);
+        TempData.SetNotice("Your contact preferences are saved.");
         return RedirectToPage();
     }
 

@@ -4,6 +4,7 @@ using PracticeSuite.Modules.Clients.Features.Consent;
 using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.Modules.Clients.Pages.Clients;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Hosting.Web;
 
 namespace PracticeSuite.Modules.Clients.Pages.Portal;
 
@@ -30,6 +31,7 @@ public sealed class MyDetailsModel(IMediator mediator, ICurrentUser user) : Port
         }
 
         await mediator.Send(Input.ToUpdate(OwnClientId), cancellationToken);
+        TempData.SetNotice("Your details are saved.");
         return RedirectToPage();
     }
 }

@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PracticeSuite.Modules.Clients.Features.Consent;
+using PracticeSuite.SharedKernel.Hosting.Web;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients.Settings;
 
@@ -26,6 +27,7 @@ public sealed class ConsentModel(IMediator mediator) : ClientsPageModel
         }
 
         await mediator.Send(new PublishConsentText(Input.Text), cancellationToken);
+        TempData.SetNotice("The new consent text is published; clients sign it again before their next treatment.");
         return RedirectToPage();
     }
 

@@ -2,6 +2,7 @@ using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Features.Screening;
+using PracticeSuite.SharedKernel.Hosting.Web;
 
 namespace PracticeSuite.Modules.Clients.Pages.Clients.Settings;
 
@@ -23,6 +24,7 @@ public sealed class ScreeningRulesModel(IMediator mediator) : ClientsPageModel
         }
 
         await mediator.Send(new UpdateScreeningRule { QuestionKey = Input.QuestionKey, Kind = Input.Kind, Reason = Input.Reason, Enabled = Input.Enabled }, cancellationToken);
+        TempData.SetNotice("Screening rules saved.");
         return RedirectToPage();
     }
 
