@@ -99,5 +99,6 @@ public static class DocumentExtensions
         document.QuerySelector<IHtmlFormElement>(selector) ?? throw new Xunit.Sdk.XunitException($"No form matches {selector}.");
 
     public static IReadOnlyList<string> FieldErrors(this IHtmlDocument document) =>
-        document.QuerySelectorAll(".field-error, .validation-summary-errors li").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).ToList();
+        // Each message once, whether it shows beside its field, in the summary at the top, or both.
+        document.QuerySelectorAll(".field-error, .error-summary li, .validation-summary-errors li").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0).Distinct().ToList();
 }

@@ -66,6 +66,10 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
         Assert.Contains(errors, e => e.StartsWith("Enter a valid e-mail address", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Enter a valid phone number", StringComparison.Ordinal));
         Assert.Equal("Pat", invalid.QuerySelector<IHtmlInputElement>("#Input_GivenName")!.Value); // what was typed stays
+        // The summary at the top lists every message, each a link to its field.
+        var summaryLinks = invalid.QuerySelectorAll(".error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
+        Assert.Contains(("#Input_DateOfBirth", "The date of birth cannot be in the future."), summaryLinks);
+        Assert.All(summaryLinks, link => Assert.NotNull(invalid.QuerySelector(link.Item1!))); // each leads to a field on the page
         Assert.Equal(0, (await host.Manager().GetJsonAsync($"/api/clients?q={family}"))["total"]!.GetValue<int>());
 
         var valid = new Dictionary<string, string?> { ["Input.GivenName"] = "Pat", ["Input.FamilyName"] = family, ["Input.DateOfBirth"] = "1970-02-03", ["Input.Email"] = $"{family}@example.com" };

@@ -47,7 +47,10 @@ public sealed class ClientsJourneyTests(BrowserFixture browser) : IClassFixture<
         await Expect(page.Locator("h1")).ToHaveTextAsync("Consent to treatment");
         await page.ClickAsync("main form button[type=submit]");
         // Signing without a typed name shows why.
-        await Expect(page.Locator(".field-error, .validation-summary-errors li").First).ToBeVisibleAsync();
+        // The error summary takes the focus, and its link leads to the field.
+        await Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        await page.ClickAsync(".error-summary a[href='#Input_TypedName']");
+        await Expect(page).ToHaveURLAsync(new Regex("#Input_TypedName$"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "portal-consent-error.png"), FullPage = true });
 
         await page.CheckAsync("input[name='Input.Agreed']");

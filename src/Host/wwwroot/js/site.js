@@ -11,3 +11,8 @@
     nav.classList.toggle('open', !open);
   });
 })();
+// After a refused post, the focus goes to the error summary, whose links lead to each field.
+(function () {
+  var summary = document.querySelector('.error-summary');
+  if (summary) { summary.focus(); }
+})();
