@@ -154,6 +154,28 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
     }
 
     [Fact]
+    public async Task What_the_clinic_can_still_put_right_is_amber_with_its_action_and_only_do_not_treat_is_red()
+    {
+        var id = await host.Manager().RegisterAsync(Api.NewClient());
+        var fresh = (await Manager.OpenAsync($"/Clients/{id}")).QuerySelector(".flags-banner")!;
+        Assert.Equal("flags-banner before", fresh.ClassName);
+        Assert.Equal("Before the first visit", fresh.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Equal($"/Clients/{id}/Intake", fresh.QuerySelector("li[data-code='intake.missing'] a")!.GetAttribute("href"));
+        Assert.Equal($"/Clients/{id}#manage", fresh.QuerySelector("li[data-code='consent.missing'] a")!.GetAttribute("href"));
+
+        await (await host.Manager().PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake(("clotting", [])))).EnsureSuccessAsync();
+        var flagId = (await host.Manager().GetJsonAsync($"/api/clients/{id}/eligibility"))["flags"]!.AsArray().Single()!["id"]!.GetValue<Guid>();
+        var uncleared = (await Manager.OpenAsync($"/Clients/{id}")).QuerySelector(".flags-banner")!;
+        Assert.Equal("flags-banner before", uncleared.ClassName);
+        Assert.Equal($"/Clients/{id}/Flags/{flagId}/Clearance", uncleared.QuerySelector("li[data-code='flag.clearance-required'] a")!.GetAttribute("href"));
+
+        await (await host.Manager().PostAsJsonAsync($"/api/clients/{id}/flags/{flagId}/clearance", new { physician = "Dr No", clearedOn = "2026-11-01", outcome = "Inadvisable" })).EnsureSuccessAsync();
+        var inadvisable = (await Manager.OpenAsync($"/Clients/{id}")).QuerySelector(".flags-banner")!;
+        Assert.Equal("flags-banner ", inadvisable.ClassName);
+        Assert.Equal("Do not treat", inadvisable.QuerySelector("h2")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Every_staff_view_of_a_client_shows_the_flags_banner()
     {
         var id = await host.Manager().RegisterAsync(Api.NewClient());
