@@ -254,13 +254,14 @@ public sealed class ClinicTimeZoneTests(NewYorkClinicHost host) : IClassFixture<
         var record = await Browser.For(host.Factory, PracticeRole.Manager, "user-manager").OpenAsync($"/Clients/{id}");
         var signedAt = record.QuerySelector("time[datetime='2026-11-20T15:30:00Z']");
         Assert.NotNull(signedAt);
-        Assert.Equal("20 Nov 2026 10:30", signedAt.TextContent);
-        Assert.Equal("20 Nov 2026 15:30 UTC", signedAt.GetAttribute("title"));
+        Assert.Equal("20 Nov 2026, 10:30", signedAt.TextContent);
+        Assert.Equal("20 Nov 2026, 15:30 UTC", signedAt.GetAttribute("title"));
 
         var intake = await Browser.For(host.Factory, PracticeRole.Manager, "user-manager").OpenAsync($"/Clients/{id}/Intake");
-        Assert.Contains(intake.QuerySelectorAll("time"), t => t.TextContent == "20 Nov 2026 10:30");
+        Assert.Contains(intake.QuerySelectorAll("time"), t => t.TextContent == "20 Nov 2026, 10:30");
 
         var portal = await Browser.For(host.Factory, PracticeRole.Client, "user-" + id, clientId: id).OpenAsync("/Portal/Consent");
-        Assert.Equal("20 Nov 2026 10:30", portal.QuerySelector("#signed time")?.TextContent);
+        // The client registered in London reads their own time, and both zones are named.
+        Assert.Equal("20 Nov 2026, 15:30 London time (10:30 New York time)", portal.QuerySelector("#signed time")?.TextContent);
     }
 }

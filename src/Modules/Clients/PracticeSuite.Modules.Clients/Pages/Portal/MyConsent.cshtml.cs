@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Clients.Features.Consent;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 
@@ -13,6 +14,9 @@ public sealed class MyConsentModel(IMediator mediator, ICurrentUser user) : Port
     internal ConsentText Text { get; private set; } = null!;
 
     internal ConsentStatus Status { get; private set; } = null!;
+
+    /// <summary>The client's own time zone: the portal shows times as they read them.</summary>
+    public string TimeZone { get; private set; } = "";
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
@@ -32,6 +36,7 @@ public sealed class MyConsentModel(IMediator mediator, ICurrentUser user) : Port
     {
         Text = await mediator.Send(new GetConsentText(), cancellationToken);
         Status = await mediator.Send(new GetConsentStatus(OwnClientId), cancellationToken);
+        TimeZone = (await mediator.Send(new GetClientSummary(OwnClientId), cancellationToken)).TimeZone;
     }
 
     public sealed class SignatureForm
