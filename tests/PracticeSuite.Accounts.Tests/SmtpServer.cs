@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using PracticeSuite.Testing;
 
 namespace PracticeSuite.Accounts.Tests;
 
@@ -104,4 +105,18 @@ public sealed class SmtpServer : IAsyncDisposable
 
         _process.Dispose();
     }
+}
+
+/// <summary>The host pointed at an SMTP server on a loopback port the tests start servers on.</summary>
+public sealed class SmtpFixture : AccountsFixture
+{
+    public int SmtpPort { get; } = HostProcess.FreePort();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:Timeout"] = "00:00:20",
+        ["Email:RetryDelay"] = "00:05:00",
+    };
 }

@@ -48,3 +48,9 @@ public sealed class AlphaDisabledFixture : HostFixture
         ["Modules:Clients:Enabled"] = "false", // enabled in appsettings.json; off here so no module is left
     };
 }
+
+/// <summary>The same host with test sign-in, for what only the clinic's staff may open outside Development.</summary>
+public sealed class SignedInHostFixture : HostFixture
+{
+    protected override Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Overrides => services => services.AddTestAuthentication();
+}

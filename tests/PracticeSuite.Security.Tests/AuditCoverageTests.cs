@@ -9,7 +9,7 @@ namespace PracticeSuite.Security.Tests;
 /// <summary>
 /// Issue 16, item 11: every change the issue lists leaves exactly one audit entry naming what was done, by whom and
 /// to which record — health information (intake, clearance), the care team, archive, restore, portal invitation,
-/// and the clinic's consent text and screening rules. Sign-in, sign-out and refusals are the accounts' tests.
+/// and the clinic's consent text and screening rules. Sign-in, sign-out and refusals are AccountAuditTests.
 /// </summary>
 public sealed class AuditCoverageTests(SecurityHost host) : IClassFixture<SecurityHost>
 {

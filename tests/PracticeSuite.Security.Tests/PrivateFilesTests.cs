@@ -1,7 +1,7 @@
 using Xunit;
 using PracticeSuite.Testing;
 
-namespace PracticeSuite.Platform.Tests;
+namespace PracticeSuite.Security.Tests;
 
 /// <summary>
 /// The data folder holds health records and the keys that protect sign-in cookies: on Unix only the host's user may

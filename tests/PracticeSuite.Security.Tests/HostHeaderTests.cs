@@ -1,10 +1,11 @@
 using System.Net;
 using Autofac;
+using PracticeSuite.Accounts.Tests;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.SharedKernel.Identity;
 using Xunit;
 
-namespace PracticeSuite.Accounts.Tests;
+namespace PracticeSuite.Security.Tests;
 
 /// <summary>Development without Accounts:PublicUrl (outside Development the host refuses to start without it).</summary>
 public sealed class DevelopmentWithoutPublicUrlFixture : AccountsFixture

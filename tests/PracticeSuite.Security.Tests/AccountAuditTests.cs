@@ -1,12 +1,13 @@
 using System.Net;
 using Autofac;
 using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Accounts.Tests;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.Platform.Audit;
 using PracticeSuite.SharedKernel.Identity;
 using Xunit;
 
-namespace PracticeSuite.Accounts.Tests;
+namespace PracticeSuite.Security.Tests;
 
 /// <summary>Sign-in, sign-out, refused sign-in and refused access are in the audit trail (issue 16, defect 11).</summary>
 [Trait("Category", "Persistence")]

@@ -1,7 +1,8 @@
 using System.Net;
+using PracticeSuite.Accounts.Tests;
 using Xunit;
 
-namespace PracticeSuite.Accounts.Tests;
+namespace PracticeSuite.Security.Tests;
 
 /// <summary>Every response carries the security headers; what pages and endpoints answer is never cached (issue 16, defect 10).</summary>
 public sealed class SecurityHeaderTests(AccountsFixture host) : IClassFixture<AccountsFixture>

@@ -2,10 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using PracticeSuite.Accounts.Tests;
 using PracticeSuite.Platform.Security;
 using Xunit;
 
-namespace PracticeSuite.Accounts.Tests;
+namespace PracticeSuite.Security.Tests;
 
 /// <summary>
 /// An unsafe API request carrying the sign-in cookie needs evidence that it comes from this site (issue 16, defect 7):

@@ -3,11 +3,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Autofac;
 using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Accounts.Tests;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.SharedKernel.Identity;
 using Xunit;
 
-namespace PracticeSuite.Accounts.Tests;
+namespace PracticeSuite.Security.Tests;
 
 /// <summary>
 /// Sign-in does not tell whether an address has an account (issue 16, defect 4): a wrong password took a median 287 ms

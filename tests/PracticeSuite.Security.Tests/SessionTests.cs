@@ -1,11 +1,12 @@
 using System.Net;
 using Autofac;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using PracticeSuite.Accounts.Tests;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.SharedKernel.Identity;
 using Xunit;
 
-namespace PracticeSuite.Accounts.Tests;
+namespace PracticeSuite.Security.Tests;
 
 /// <summary>
 /// Sign-in sessions end on the server (issue 16, defect 3): a copied cookie stops working at sign-out, a password

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PracticeSuite.Platform.Tests;
 using PracticeSuite.SharedKernel.Identity;
 using PracticeSuite.Testing;
 using Xunit;
 
-namespace PracticeSuite.Platform.Tests;
+namespace PracticeSuite.Security.Tests;
 
 /// <summary>
 /// /health (issue 16, item 13): anyone — a load balancer, a monitor — learns only whether the host is healthy; the

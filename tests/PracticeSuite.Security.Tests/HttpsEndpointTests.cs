@@ -5,7 +5,7 @@ using PracticeSuite.Platform;
 using PracticeSuite.Testing;
 using Xunit;
 
-namespace PracticeSuite.Platform.Tests;
+namespace PracticeSuite.Security.Tests;
 
 /// <summary>
 /// The host is built with ASP.NET Core's slim builder, which has no HTTPS configuration of its own: an https://

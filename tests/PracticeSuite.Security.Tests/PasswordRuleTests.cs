@@ -1,9 +1,10 @@
 using Autofac;
 using Microsoft.AspNetCore.Identity;
+using PracticeSuite.Accounts.Tests;
 using PracticeSuite.Platform.Accounts;
 using Xunit;
 
-namespace PracticeSuite.Accounts.Tests;
+namespace PracticeSuite.Security.Tests;
 
 /// <summary>
 /// Passwords (issue 16, defect 12; ASVS 2.1): 12 to 128 characters, not on the shipped list of passwords found in
