@@ -66,7 +66,6 @@ internal sealed class AccountSeeding(AccountsDbContext db, UserManager<PracticeU
         var routeValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         using var system = SystemPrincipal.Enter();
         await using var scope = root.BeginLifetimeScope();
-        await scope.Resolve<ClinicIdentityEditor>().SeedDemoAsync(cancellationToken);
         foreach (var records in scope.Resolve<IEnumerable<IPersonaRecords>>())
         {
             foreach (var (key, value) in await records.SeedAsync(personas, cancellationToken))
