@@ -118,6 +118,10 @@ public sealed class PdfDocumentTests
         var missing = Assert.Throws<FontsMissingException>(() => DejaVuFonts.Load(Path.Combine(Path.GetTempPath(), "no-fonts-here")));
         Assert.Contains("fonts-dejavu-core", missing.Message);
         Assert.Matches(new Regex("DejaVuSans\\.ttf is missing"), missing.Message);
+
+        var answered = PracticeSuite.Platform.Web.ApiExceptionHandler.ToProblem(missing); // a download says so, not "unexpected error"
+        Assert.Equal(503, answered.Status);
+        Assert.Contains("fonts-dejavu-core", answered.Detail);
     }
 
     private sealed class FixedClinic(ClinicIdentity identity) : IClinicIdentity
