@@ -11,7 +11,7 @@ namespace PracticeSuite.Platform.Clinic;
 /// nodes of a cluster see a manager's change within that time, and forgotten at once on the node that saved it.
 /// The logo's bytes are read again only when its version changed.
 /// </summary>
-internal sealed class ClinicIdentityStore(PracticeDatabase database, IConfiguration configuration, TimeProvider time) : IClinicIdentity
+internal sealed class ClinicIdentityStore(PracticeDatabase database, IConfiguration configuration, TimeProvider time, ILogger<ClinicIdentityStore> logger) : IClinicIdentity
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
 
@@ -25,7 +25,19 @@ internal sealed class ClinicIdentityStore(PracticeDatabase database, IConfigurat
             return held.Identity;
         }
 
-        var identity = await ReadAsync(_snapshot?.Identity.Logo, cancellationToken);
+        ClinicIdentity identity;
+        try
+        {
+            identity = await ReadAsync(_snapshot?.Identity.Logo, cancellationToken);
+        }
+        catch (DbException exception)
+        {
+            // Every page's top bar asks, the error page's too: a database that does not answer must not take the
+            // page down with it. The last identity read (or the default) stands in, and the next question asks again.
+            logger.LogWarning(exception, "The clinic's identity could not be read; showing the last one known");
+            return _snapshot?.Identity ?? Default();
+        }
+
         _snapshot = new Snapshot(identity, now);
         return identity;
     }
