@@ -32,7 +32,8 @@ ensure_debian_packages() {
   local missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)  # the fonts PDFs are set in
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # the PDF tests read the text back with pdftotext
   /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)  # the SMTP server the e-mail tests start
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} from Debian's packages"

@@ -58,6 +58,9 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Account/AcceptInvitation"] = Everyone, ["POST /Account/AcceptInvitation"] = Everyone,
         ["GET /Account/Logout"] = SignedIn, ["POST /Account/Logout"] = SignedIn,
         ["GET /Account/Manage"] = SignedIn, ["POST /Account/Manage"] = SignedIn,
+        ["GET /Manage/Clinic"] = Manager, ["POST /Manage/Clinic"] = Manager,
+        // The clinic's logo is on every page, the sign-in page too.
+        ["GET /clinic/logo"] = Everyone,
         ["GET /Manage/Staff"] = Manager, ["POST /Manage/Staff"] = Manager,
         ["GET /Manage/Therapists"] = Manager, ["POST /Manage/Therapists"] = Manager,
         ["GET /Manage/Therapists/Index"] = Manager, ["POST /Manage/Therapists/Index"] = Manager,
@@ -114,6 +117,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["PUT /api/clients/screening-rules/{questionKey}"] = Manager,
         ["GET /api/clients/body-areas"] = SignedIn,
         ["GET /api/clients/{clientId:guid}/export"] = ClientAOrManager,
+        ["GET /api/clients/{clientId:guid}/export/pdf"] = ClientAOrManager,
         ["POST /api/clients/{clientId:guid}/erase"] = Manager,
         ["GET /api/clients/{clientId:guid}/history"] = CliniciansOnClientA,
 

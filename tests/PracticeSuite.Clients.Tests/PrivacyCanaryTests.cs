@@ -37,6 +37,15 @@ public sealed class PrivacyCanaryTests(ClientsHost host) : IClassFixture<Clients
             Assert.Contains(canary + field, export, StringComparison.Ordinal);
         }
 
+        // The printable PDF holds the same data, in words (read back as a viewer reads it; lines joined).
+        using var pdf = await manager.GetAsync($"/api/clients/{id}/export/pdf");
+        Assert.Equal(System.Net.HttpStatusCode.OK, pdf.StatusCode);
+        var printed = System.Text.RegularExpressions.Regex.Replace(await PracticeSuite.Testing.PdfText.TextAsync(await pdf.Content.ReadAsByteArrayAsync()), @"\s+", " ");
+        foreach (var field in new[] { "Given", "Family", " Street 1", " Contact", " bruises easily", " reason", " goals", " tablets", " oil", " Signed" })
+        {
+            Assert.Contains(canary + field, printed, StringComparison.Ordinal);
+        }
+
         Assert.NotEmpty(await PlacesHoldingAsync(canary)); // the scan can find it, or its empty answer below would prove nothing
 
         await (await manager.PostAsJsonAsync($"/api/clients/{id}/erase", new { confirmed = true })).EnsureSuccessAsync();

@@ -27,7 +27,7 @@ public sealed class ModuleLoadingTests(HostFixture host) : IClassFixture<HostFix
         Assert.NotNull(greeting);
         Assert.Equal("Hello, Ann!", greeting.TextContent.Trim());
         Assert.Equal("Beta", greeting.GetAttribute("data-answered-by"));
-        Assert.Equal("Alpha visits · PracticeSuite", document.Title);
+        Assert.Equal("Alpha visits · Your clinic", document.Title); // the clinic, unnamed until a manager names it
         Assert.NotNull(document.QuerySelector("header.topbar nav a[href='/Alpha']"));
     }
 

@@ -24,7 +24,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
         await manager.GotoAsync("/Clients?q=casey");
         await manager.Locator("#clients a").First.ClickAsync();
         var record = new Uri(manager.Url).AbsolutePath;
-        await VisitAsync(manager, ["/", "/Clients", record, $"{record}/Intake", $"{record}/History", "/Clients/New", "/Manage/Staff", "/Manage/Audit",
+        await VisitAsync(manager, ["/", "/Clients", record, $"{record}/Intake", $"{record}/History", "/Clients/New", "/Manage/Clinic", "/Manage/Staff", "/Manage/Audit",
             "/Manage/Email", "/Manage/Therapists", "/Operations/Messages", "/Operations/Jobs", "/openapi"]);
 
         var client = await browser.SignedInPageAsync("client.b@" + AccountsStartup.DemoDomain, 390, 844, enforcePolicy: true);

@@ -15,7 +15,7 @@ public sealed class PlatformJourneyTests(BrowserFixture browser) : IClassFixture
         var response = await page.GotoAsync("/");
 
         Assert.Equal(200, response!.Status);
-        Assert.Equal("Home · PracticeSuite", await page.TitleAsync());
+        Assert.Equal($"Home · {PracticeSuite.Platform.Clinic.ClinicIdentityEditor.DemoClinic.Name}", await page.TitleAsync()); // the demo clinic, not the software
         Assert.Equal("Alpha visits", (await page.Locator("nav a").First.InnerTextAsync()).Trim());
         // The stylesheet really applied: the top bar has its white background, not the browser default.
         Assert.Equal("rgb(255, 255, 255)", await page.Locator("header.topbar").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));

@@ -128,6 +128,12 @@ internal static class ClientsApi
         api.MapGet("/{clientId:guid}/export", async (Guid clientId, IMediator m, CancellationToken ct) =>
                 TypedResults.Json(await m.Send(new ExportClientData(clientId), ct), ExportClientDataHandler.Json))
             .RequireAuthorization(Policies.ClientOrManager);
+        api.MapGet("/{clientId:guid}/export/pdf", async (Guid clientId, IMediator m, CancellationToken ct) =>
+            {
+                var printed = await m.Send(new PrintClientExport(clientId), ct);
+                return TypedResults.File(printed.Content, "application/pdf", printed.FileName);
+            })
+            .RequireAuthorization(Policies.ClientOrManager);
         api.MapPost("/{clientId:guid}/erase", async (Guid clientId, EraseClient command, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(command with { ClientId = clientId }, ct);

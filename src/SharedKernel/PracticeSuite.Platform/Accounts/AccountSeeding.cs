@@ -2,6 +2,7 @@ using Autofac;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PracticeSuite.Platform.Clinic;
 using PracticeSuite.Platform.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Identity;
@@ -196,6 +197,7 @@ internal sealed class AccountsStartup(ILifetimeScope root, IOptions<DemoOptions>
     {
         using var system = SystemPrincipal.Enter();
         await using var scope = root.BeginLifetimeScope();
+        await scope.Resolve<ClinicIdentityEditor>().SeedDemoAsync(cancellationToken);
         foreach (var records in scope.Resolve<IEnumerable<IDemoRecords>>())
         {
             var added = await records.SeedAsync(personas, cancellationToken);

@@ -27,6 +27,7 @@ internal sealed class AccountService(
     SignInSessions sessions,
     ClientMailErasure clientMail,
     IOptions<AccountsOptions> options,
+    IClinicIdentity clinicIdentity,
     ILogger<AccountService> logger) : IAccounts
 {
     private AccountsOptions Options => options.Value;
@@ -83,10 +84,16 @@ internal sealed class AccountService(
         var (token, tokenId) = await tokens.IssueAsync(user.Id, AccountTokenPurposes.Invitation, Options.InvitationLifetime, cancellationToken);
         var link = $"{BaseUrl()}/Account/AcceptInvitation?token={Uri.EscapeDataString(token)}";
         var days = Math.Max(1, (int)Math.Round(Options.InvitationLifetime.TotalDays));
+        var clinic = (await clinicIdentity.GetAsync(cancellationToken)).Name;
+        var (subject, opening) = invitation.Role == PracticeRole.Client
+            ? ($"You are invited to {clinic}'s client portal",
+                $"{clinic} invites you to its client portal, where you can fill in your intake form, sign the consent to treatment and see what the clinic holds about you.")
+            : ($"You are invited to {clinic}'s staff pages",
+                $"{clinic} invites you to its staff pages as {RoleName(invitation.Role)}.");
         await email.QueueAsync(new EmailMessage(
             address,
-            "You are invited to PracticeSuite",
-            $"Hello {user.DisplayName},\n\nYou have been invited to PracticeSuite as {RoleName(invitation.Role)}. Choose your password here:\n\n{link}\n\nThe link works once and expires in {days} day(s).\n",
+            subject,
+            $"Hello {user.DisplayName},\n\n{opening} Choose your password here:\n\n{link}\n\nThe link works once and expires in {days} day(s).\n",
             null,
             "invitation",
             $"invitation:{tokenId}",
@@ -175,10 +182,11 @@ internal sealed class AccountService(
         var lifetime = Options.EffectivePasswordResetLifetime;
         var (token, tokenId) = await tokens.IssueAsync(user.Id, AccountTokenPurposes.PasswordReset, lifetime, cancellationToken);
         var link = $"{BaseUrl()}/Account/ResetPassword?token={Uri.EscapeDataString(token)}";
+        var clinic = (await clinicIdentity.GetAsync(cancellationToken)).Name;
         await email.QueueAsync(new EmailMessage(
             user.Email!,
-            "Reset your PracticeSuite password",
-            $"Hello {user.DisplayName},\n\nSomeone asked to reset the password of your PracticeSuite account. If it was you, choose a new password here:\n\n{link}\n\nThe link works once and expires in {(int)lifetime.TotalMinutes} minutes. If you did not ask, ignore this message.\n",
+            $"Reset your password for {clinic}",
+            $"Hello {user.DisplayName},\n\nSomeone asked to reset the password of your account with {clinic}. If it was you, choose a new password here:\n\n{link}\n\nThe link works once and expires in {(int)lifetime.TotalMinutes} minutes. If you did not ask, ignore this message.\n",
             null,
             "password-reset",
             $"password-reset:{tokenId}",

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PracticeSuite.Platform.Audit;
+using PracticeSuite.Platform.Clinic;
+using PracticeSuite.Platform.Documents;
 using PracticeSuite.Platform.Email;
 using PracticeSuite.Platform.Persistence;
 using PracticeSuite.Platform.Security;
@@ -16,7 +18,7 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Platform.Accounts;
 
-/// <summary>Accounts (Identity), e-mail, the audit trail and therapist profiles: the platform services modules use.</summary>
+/// <summary>Accounts (Identity), e-mail, the audit trail, therapist profiles, the clinic's identity and PDFs: the platform services modules use.</summary>
 internal static class AccountsComposition
 {
     public const string LoginRateLimit = "login";
@@ -26,6 +28,7 @@ internal static class AccountsComposition
     /// <summary>The host's own pages in the navigation, with who sees them.</summary>
     public static readonly IReadOnlyList<NavigationLink> Navigation =
     [
+        new("Clinic", "/Manage/Clinic", 795, Policies.Manager),
         new("Staff", "/Manage/Staff", 800, Policies.Manager),
         new("Therapists", "/Manage/Therapists", 810, Policies.Manager),
         new("Audit trail", "/Manage/Audit", 820, Policies.Manager),
@@ -142,6 +145,11 @@ internal static class AccountsComposition
         services.AddScoped<IAuditTimeline, AuditTimeline>();
         services.AddScoped<TherapistDirectory>();
         services.AddScoped<ITherapistDirectory>(provider => provider.GetRequiredService<TherapistDirectory>());
+        services.AddSingleton<ClinicIdentityStore>();
+        services.AddSingleton<IClinicIdentity>(provider => provider.GetRequiredService<ClinicIdentityStore>());
+        services.AddScoped<ClinicIdentityEditor>();
+        services.AddSingleton<IAuditActions, ClinicAudit>();
+        services.AddSingleton<IPdfDocuments, PdfDocuments>();
         services.AddSingleton<EmailWakeUp>();
         services.AddScoped<IEmailSender, QueuedEmailSender>();
         services.AddTransient<IRequestHandler<DeliverQueuedEmails, EmailDeliveryReport>, DeliverQueuedEmailsHandler>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PracticeSuite.Platform.Audit;
+using PracticeSuite.Platform.Clinic;
 using PracticeSuite.Platform.Email;
 using PracticeSuite.Platform.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
@@ -10,8 +11,8 @@ using PracticeSuite.SharedKernel.Hosting.Persistence;
 namespace PracticeSuite.Platform.Accounts;
 
 /// <summary>
-/// The platform's own tables: Identity's accounts and roles, single-use tokens, the audit trail, the e-mail log
-/// and therapist profiles. They live like a module's: schema <c>accounts</c> on PostgreSQL, prefix
+/// The platform's own tables: Identity's accounts and roles, single-use tokens, the audit trail, the e-mail log,
+/// therapist profiles and the clinic's identity. They live like a module's: schema <c>accounts</c> on PostgreSQL, prefix
 /// <c>accounts_</c> on SQLite, with their own migration history.
 /// </summary>
 internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options, UnitOfWorkContext unitOfWork) : IdentityDbContext<PracticeUser>(options)
@@ -31,6 +32,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     public DbSet<TherapistCredential> TherapistCredentials => Set<TherapistCredential>();
 
     public DbSet<SignInSession> Sessions => Set<SignInSession>();
+
+    public DbSet<ClinicIdentityRecord> ClinicIdentity => Set<ClinicIdentityRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -105,6 +108,19 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             credential.Property(c => c.Title).HasMaxLength(200).IsRequired();
             credential.Property(c => c.Number).HasMaxLength(100).IsRequired();
             credential.Property(c => c.Issuer).HasMaxLength(200).IsRequired();
+        });
+
+        builder.Entity<ClinicIdentityRecord>(clinic =>
+        {
+            clinic.ToTable(ClinicIdentityRecord.Table);
+            clinic.Property(c => c.Id).ValueGeneratedNever();
+            clinic.Property(c => c.Name).HasMaxLength(ClinicIdentityEditor.MaxNameLength).IsRequired();
+            clinic.Property(c => c.Address).HasMaxLength(ClinicIdentityEditor.MaxAddressLength);
+            clinic.Property(c => c.Phone).HasMaxLength(ClinicIdentityEditor.MaxPhoneLength);
+            clinic.Property(c => c.TaxNumber).HasMaxLength(ClinicIdentityEditor.MaxTaxNumberLength);
+            clinic.Property(c => c.SenderName).HasMaxLength(ClinicIdentityEditor.MaxSenderNameLength);
+            clinic.Property(c => c.SenderAddress).HasMaxLength(ClinicIdentityEditor.MaxSenderAddressLength);
+            clinic.Property(c => c.LogoContentType).HasMaxLength(20);
         });
 
         ModuleModelConventions.PlaceTables(builder, Naming);

@@ -15,6 +15,7 @@ using PracticeSuite.Platform.Composition;
 using PracticeSuite.Platform.Jobs;
 using PracticeSuite.Platform.Messaging;
 using PracticeSuite.Platform.Accounts;
+using PracticeSuite.Platform.Clinic;
 using PracticeSuite.Platform.Email;
 using PracticeSuite.Platform.Modules;
 using PracticeSuite.Platform.Persistence;
@@ -278,6 +279,8 @@ public static class PracticePlatform
             AppPath = "/",
         }, app.Services.GetRequiredService<JobStorage>());
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+        // Public like the pages that show it (the sign-in page too), and a file of its own: the pages' policy allows no inline images.
+        app.MapGet(ClinicLogo.Path, ClinicLogoEndpoint.ServeAsync).AllowAnonymous().WithMetadata(new PublicFile()).ExcludeFromDescription();
         // The API's description and Scalar's browser for it are for the clinic's staff outside Development (a map of
         // every operation helps an attacker more than a client); open while developing. Scalar serves its page and
         // script from the package; without its default fonts and telemetry it loads nothing from elsewhere.

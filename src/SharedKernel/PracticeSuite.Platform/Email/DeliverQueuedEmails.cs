@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
+using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Platform.Email;
@@ -26,6 +27,7 @@ internal sealed class DeliverQueuedEmailsHandler(
     TimeProvider time,
     PracticeDatabase database,
     IOptions<EmailOptions> options,
+    IClinicIdentity clinicIdentity,
     ILogger<DeliverQueuedEmailsHandler> logger) : IRequestHandler<DeliverQueuedEmails, EmailDeliveryReport>
 {
     public async Task<EmailDeliveryReport> Handle(DeliverQueuedEmails request, CancellationToken cancellationToken)
@@ -37,6 +39,7 @@ internal sealed class DeliverQueuedEmailsHandler(
             .Take(request.BatchSize)
             .ToListAsync(cancellationToken);
         int sent = 0, written = 0, failed = 0;
+        var clinic = due.Count > 0 ? await clinicIdentity.GetAsync(cancellationToken) : null;
         foreach (var id in due)
         {
             if (!await ClaimAsync(id, cancellationToken))
@@ -45,7 +48,7 @@ internal sealed class DeliverQueuedEmailsHandler(
             }
 
             var message = await db.Emails.SingleAsync(e => e.Id == id, cancellationToken);
-            switch (await DeliverAsync(message, cancellationToken))
+            switch (await DeliverAsync(message, clinic!, cancellationToken))
             {
                 case EmailStatus.Sent: sent++; break;
                 case EmailStatus.WrittenToFolder: written++; break;
@@ -81,7 +84,7 @@ internal sealed class DeliverQueuedEmailsHandler(
         return claimed == 1;
     }
 
-    private async Task<EmailStatus> DeliverAsync(EmailRecord message, CancellationToken cancellationToken)
+    private async Task<EmailStatus> DeliverAsync(EmailRecord message, ClinicIdentity clinic, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         message.Attempts++;
@@ -89,7 +92,7 @@ internal sealed class DeliverQueuedEmailsHandler(
         MimeMessage composed;
         try
         {
-            composed = Compose(message, settings);
+            composed = Compose(message, settings, clinic);
         }
         catch (ParseException exception)
         {
@@ -161,18 +164,26 @@ internal sealed class DeliverQueuedEmailsHandler(
         return message.Status;
     }
 
-    private static MimeMessage Compose(EmailRecord message, EmailOptions settings)
+    private static MimeMessage Compose(EmailRecord message, EmailOptions settings, ClinicIdentity clinic)
     {
         var mail = new MimeMessage();
-        mail.From.Add(MailboxAddress.Parse(settings.From));
+        var sender = Sender(clinic, settings);
+        mail.From.Add(sender);
         mail.To.Add(MailboxAddress.Parse(message.Recipient));
         mail.Subject = message.Subject;
-        mail.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(SenderDomain(settings));
+        mail.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(sender.Domain);
         mail.Headers.Add("X-PracticeSuite-Kind", message.Kind);
         mail.Headers.Add("X-PracticeSuite-Message-Id", message.Id.ToString());
         mail.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         return mail;
     }
+
+    /// <summary>
+    /// Who a message is from: clients see the clinic. The name is the clinic's sender name, else the clinic's name; the
+    /// address is the clinic's sender address, else the configured <c>Email:From</c> address.
+    /// </summary>
+    public static MailboxAddress Sender(ClinicIdentity clinic, EmailOptions settings) =>
+        new(clinic.SenderName ?? clinic.Name, clinic.SenderAddress ?? MailboxAddress.Parse(settings.From).Address);
 
     private static string SenderDomain(EmailOptions settings) => MailboxAddress.Parse(settings.From).Domain;
 

@@ -9,7 +9,10 @@ internal sealed class EmailOptions
 {
     public const string Section = "Email";
 
-    /// <summary>The sender of every message.</summary>
+    /// <summary>
+    /// The sender's address of every message, unless a manager gave the clinic its own (<c>/Manage/Clinic</c>); the
+    /// name shown is always the clinic's. Its domain names this host in the SMTP greeting.
+    /// </summary>
     public string From { get; set; } = "PracticeSuite <no-reply@practicesuite.local>";
 
     public SmtpOptions Smtp { get; set; } = new();

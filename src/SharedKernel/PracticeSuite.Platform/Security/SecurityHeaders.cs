@@ -50,8 +50,9 @@ internal static class SecurityHeaders
             headers[HeaderNames.XContentTypeOptions] = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), usb=(), interest-cohort=()";
-            // Anything a page or endpoint answered (static files have no endpoint) is not kept by any cache.
-            if (context.GetEndpoint() is not null || context.Response.StatusCode >= 400)
+            // Anything a page or endpoint answered (static files have no endpoint) is not kept by any cache, unless the
+            // endpoint serves something public and says how long it keeps (the clinic's logo).
+            if ((context.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<PublicFile>() is null) || context.Response.StatusCode >= 400)
             {
                 headers[HeaderNames.CacheControl] = "no-store";
                 headers.Remove(HeaderNames.Pragma);
@@ -62,3 +63,6 @@ internal static class SecurityHeaders
         return next(context);
     });
 }
+
+/// <summary>Marks an endpoint that serves a public file and sets its own <c>Cache-Control</c>: the header above leaves it be.</summary>
+internal sealed class PublicFile;

@@ -65,6 +65,13 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             Detail = rule.Message,
             Extensions = { ["code"] = rule.Code },
         },
+        // An installation's missing part, not a fault in the request: the message names the Debian package to install.
+        Documents.FontsMissingException fonts => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "PDFs cannot be made on this server yet.",
+            Detail = fonts.Message,
+        },
         _ => new ProblemDetails
         {
             Status = StatusCodes.Status500InternalServerError,

@@ -18,6 +18,7 @@ internal static class ClientAudit
     public static readonly AuditAction HistoryRead = new("clients.history.read", AuditKind.Read, "Viewed the history");
     public static readonly AuditAction DuplicatesChecked = new("clients.duplicates.checked", AuditKind.Read, "Checked whether the client was already registered");
     public static readonly AuditAction RecordExported = new("clients.record.exported", AuditKind.Read, "Exported all data");
+    public static readonly AuditAction RecordPrinted = new("clients.record.exported-pdf", AuditKind.Read, "Downloaded all data as a PDF");
     public static readonly AuditAction Registered = new("clients.record.registered", AuditKind.Change, "Registered the client");
     public static readonly AuditAction DetailsUpdated = new("clients.record.details-updated", AuditKind.Change, "Changed the personal details");
     public static readonly AuditAction ContactPreferencesUpdated = new("clients.record.contact-preferences-updated", AuditKind.Change, "Changed the contact preferences");
@@ -34,7 +35,7 @@ internal static class ClientAudit
 
     public static readonly IReadOnlyCollection<AuditAction> All =
     [
-        RecordRead, FlagsRead, IntakeRead, HistoryRead, DuplicatesChecked, RecordExported, Registered, DetailsUpdated, ContactPreferencesUpdated,
+        RecordRead, FlagsRead, IntakeRead, HistoryRead, DuplicatesChecked, RecordExported, RecordPrinted, Registered, DetailsUpdated, ContactPreferencesUpdated,
         CareTeamSet, Archived, Restored, InvitedToPortal, RecordErased, IntakeSubmitted, ConsentSigned, ClearanceRecorded,
         ConsentTextPublished, ScreeningRuleUpdated,
     ];

@@ -25,15 +25,21 @@ internal sealed class ExportClientDataHandler(ClientAccess access, IEnumerable<I
     public async Task<ClientExport> Handle(ExportClientData request, CancellationToken cancellationToken)
     {
         await access.EnsureSelfAsync(request.ClientId, orManager: true, cancellationToken);
+        return await GatherAsync(request.ClientId, sections, calendar, cancellationToken);
+    }
+
+    /// <summary>Every module's section for the client, as the page, the JSON download and the PDF show it.</summary>
+    public static async Task<ClientExport> GatherAsync(Guid clientId, IEnumerable<IPersonalDataSection> sections, ClinicCalendar calendar, CancellationToken cancellationToken)
+    {
         var exported = new List<ExportSection>();
         foreach (var section in sections.OrderBy(s => s.SectionName, StringComparer.Ordinal))
         {
-            if (await section.ExportAsync(request.ClientId, cancellationToken) is { } data)
+            if (await section.ExportAsync(clientId, cancellationToken) is { } data)
             {
                 exported.Add(new ExportSection(section.SectionName, JsonSerializer.SerializeToElement(data, data.GetType(), Json)));
             }
         }
 
-        return new ClientExport(request.ClientId, calendar.UtcNow, exported);
+        return new ClientExport(clientId, calendar.UtcNow, exported);
     }
 }
