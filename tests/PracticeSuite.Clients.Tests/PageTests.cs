@@ -176,6 +176,27 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
     }
 
     [Fact]
+    public async Task The_client_list_says_what_each_client_still_needs_before_treatment()
+    {
+        var family = "Status" + Guid.NewGuid().ToString("N")[..6];
+        var details = Api.NewClient(familyName: family);
+        var id = await host.Manager().RegisterAsync(details);
+        string[] Chips(AngleSharp.Html.Dom.IHtmlDocument list) =>
+            list.QuerySelectorAll($"#clients tr[data-client-id='{id}'] .status-chip").Select(c => c.TextContent.Trim()).ToArray();
+
+        Assert.Equal(["No intake", "Consent to sign"], Chips(await Manager.OpenAsync($"/Clients?q={family}")));
+
+        await (await host.Manager().PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake(("clotting", []), ("heart-condition", [])))).EnsureSuccessAsync();
+        Assert.Equal(["Intake done", "Consent to sign", "2 clearances needed"], Chips(await Manager.OpenAsync($"/Clients?q={family}")));
+
+        var consent = await host.Manager().GetJsonAsync("/api/clients/consent");
+        await (await host.ClientUser(id).PostAsJsonAsync($"/api/clients/{id}/consent", new { version = consent["version"]!.GetValue<int>(), typedName = Api.FullName(details), agreed = true })).EnsureSuccessAsync();
+        var flagId = (await host.Manager().GetJsonAsync($"/api/clients/{id}/eligibility"))["flags"]!.AsArray().First()!["id"]!.GetValue<Guid>();
+        await (await host.Manager().PostAsJsonAsync($"/api/clients/{id}/flags/{flagId}/clearance", new { physician = "Dr Yes", clearedOn = "2026-11-01", outcome = "NoRestriction" })).EnsureSuccessAsync();
+        Assert.Equal(["Intake done", "Consent signed", "Clearance needed"], Chips(await Manager.OpenAsync($"/Clients?q={family}")));
+    }
+
+    [Fact]
     public async Task Every_staff_view_of_a_client_shows_the_flags_banner()
     {
         var id = await host.Manager().RegisterAsync(Api.NewClient());

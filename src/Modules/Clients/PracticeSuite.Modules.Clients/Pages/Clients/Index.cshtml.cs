@@ -18,6 +18,8 @@ public sealed class IndexModel(IMediator mediator) : ClientsPageModel
 
     internal ClientPage? Results { get; private set; }
 
+    internal IReadOnlyDictionary<Guid, ClientListStatus> Statuses { get; private set; } = new Dictionary<Guid, ClientListStatus>();
+
     public bool IsManager => Access.IsManager;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -25,6 +27,7 @@ public sealed class IndexModel(IMediator mediator) : ClientsPageModel
         try
         {
             Results = await mediator.Send(new SearchClients(Q, Archived, Math.Max(PageNumber, 1)), cancellationToken);
+            Statuses = await mediator.Send(new GetClientListStatuses(Results.Items.Where(c => c.Visible).Select(c => c.Id).ToList()), cancellationToken);
         }
         catch (RequestValidationException invalid)
         {
