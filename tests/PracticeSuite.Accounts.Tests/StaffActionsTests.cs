@@ -258,6 +258,8 @@ public sealed class StaffLastManagerTests(AccountsFixture host) : IClassFixture<
         await host.InScopeAsync(scope => scope.Resolve<IAccounts>().InviteAsync(new AccountInvitation("nell@personas.test", "Nell New", PracticeRole.Manager, null), CancellationToken.None));
         var morgan = host.Personas.Manager;
         var manager = await host.SignedInClientAsync(morgan.Email);
+        var own = (await new HtmlParser().ParseDocumentAsync(await manager.GetStringAsync($"/Manage/Staff?confirm=deactivate&id={morgan.UserId}"))).QuerySelector($"#account-{morgan.UserId}")!;
+        Assert.DoesNotContain(own.QuerySelectorAll("a"), a => a.TextContent.Contains("Deactivate", StringComparison.Ordinal)); // no way offered to deactivate oneself
 
         var demoted = await StaffActionsTests.ActAsync(manager, "ChangeRole", morgan.UserId, ("role", "Reception"));
         Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,9 @@ internal sealed class StaffModel(AccountsDbContext db, IAccounts accounts, Staff
     /// <summary>The account a refused action was about, and why: shown next to that account's actions.</summary>
     public (string AccountId, string Message)? ActionError { get; private set; }
 
-    public AccountRow? ToDeactivate => Confirm == "deactivate" ? Accounts.FirstOrDefault(a => a.Id == ConfirmId && a.State != AccountState.Deactivated) : null;
+    public string? SignedInUserId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public AccountRow? ToDeactivate => Confirm == "deactivate" ? Accounts.FirstOrDefault(a => a.Id == ConfirmId && a.Id != SignedInUserId && a.State != AccountState.Deactivated) : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
