@@ -47,7 +47,7 @@ public sealed class AccountFlowTests(AccountsFixture host) : IClassFixture<Accou
         {
             ["Input.DisplayName"] = "Nina Again",
             ["Input.Email"] = "nina@personas.test",
-            ["Input.Role"] = "Client",
+            ["Input.Role"] = "Reception",
         });
         Assert.Contains("This address already has an active account.", await duplicate.Content.ReadAsStringAsync());
 

@@ -1,5 +1,6 @@
 using PracticeSuite.Platform.Audit;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Identity;
 using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Platform.Accounts;
@@ -18,7 +19,26 @@ internal sealed class AccountAudit(AuditWriter writer, IHttpContextAccessor http
     public static readonly AuditAction SignInRefused = new("accounts.sign-in-refused", AuditKind.Change, "Was refused sign-in");
     public static readonly AuditAction AccessRefused = new("accounts.access-refused", AuditKind.Change, "Was refused a page or action");
 
-    public IReadOnlyCollection<AuditAction> Actions => [SignedIn, SignedOut, SignInRefused, AccessRefused];
+    // A manager's actions on the Staff page: the entry names the manager (who) and the account acted on (its id).
+    public static readonly AuditAction InvitationResent = new("accounts.invitation-resent", AuditKind.Change, "Sent an account's invitation again");
+    public static readonly AuditAction MadeManager = new("accounts.role-set.manager", AuditKind.Change, "Changed an account's role to Manager");
+    public static readonly AuditAction MadeTherapist = new("accounts.role-set.therapist", AuditKind.Change, "Changed an account's role to Therapist");
+    public static readonly AuditAction MadeReception = new("accounts.role-set.reception", AuditKind.Change, "Changed an account's role to Reception");
+    public static readonly AuditAction Deactivated = new("accounts.deactivated", AuditKind.Change, "Deactivated an account");
+    public static readonly AuditAction Reactivated = new("accounts.reactivated", AuditKind.Change, "Reactivated an account");
+    public static readonly AuditAction Unlocked = new("accounts.unlocked", AuditKind.Change, "Unlocked an account locked by failed sign-ins");
+
+    public IReadOnlyCollection<AuditAction> Actions =>
+        [SignedIn, SignedOut, SignInRefused, AccessRefused, InvitationResent, MadeManager, MadeTherapist, MadeReception, Deactivated, Reactivated, Unlocked];
+
+    /// <summary>The entry for a role change, one per role so the new role is in the trail's own words.</summary>
+    public static AuditAction RoleSet(PracticeRole role) => role switch
+    {
+        PracticeRole.Manager => MadeManager,
+        PracticeRole.Therapist => MadeTherapist,
+        PracticeRole.Reception => MadeReception,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Only staff roles are set from the Staff page."),
+    };
 
     /// <summary>Stores the entry before returning (group-committed with other entries, as reads are).</summary>
     public Task RecordAsync(AuditAction action, string? userId, string? role, string recordId) =>

@@ -65,6 +65,13 @@ internal sealed class AccountService(
             return user.Id;
         }
 
+        if (user is not null && user.DeactivatedAt is not null)
+        {
+            // A deactivated account gets no new link: a manager reactivates it first (the Staff page says so).
+            await transaction.RollbackAsync(cancellationToken);
+            return user.Id;
+        }
+
         if (user is null)
         {
             user = new PracticeUser
@@ -81,28 +88,48 @@ internal sealed class AccountService(
             Check(await users.AddToRoleAsync(user, invitation.Role.ToString()));
         }
 
+        await QueueInvitationAsync(user, invitation.Role, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.AfterCommit(wakeUp.Signal); // inside a command, only once the command has committed
+        logger.LogInformation("Invited account {UserId} as {Role}", user.Id, invitation.Role);
+        return user.Id;
+    }
+
+    /// <summary>
+    /// A new invitation for an account that has not chosen its password yet: a new link, and the earlier one stops
+    /// working (<see cref="AccountTokenService.IssueAsync"/>).
+    /// </summary>
+    public async Task ResendInvitationAsync(PracticeUser user, PracticeRole role, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await using var transaction = await db.BeginOrJoinTransactionAsync(cancellationToken);
+        await QueueInvitationAsync(user, role, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.AfterCommit(wakeUp.Signal);
+        logger.LogInformation("Sent the invitation of account {UserId} again", user.Id);
+    }
+
+    private async Task QueueInvitationAsync(PracticeUser user, PracticeRole role, CancellationToken cancellationToken)
+    {
         var (token, tokenId) = await tokens.IssueAsync(user.Id, AccountTokenPurposes.Invitation, Options.InvitationLifetime, cancellationToken);
         var link = $"{BaseUrl()}/Account/AcceptInvitation?token={Uri.EscapeDataString(token)}";
         var days = Math.Max(1, (int)Math.Round(Options.InvitationLifetime.TotalDays));
         var clinic = (await clinicIdentity.GetAsync(cancellationToken)).Name;
-        var (subject, opening) = invitation.Role == PracticeRole.Client
+        var (subject, opening) = role == PracticeRole.Client
             ? ($"You are invited to {clinic}'s client portal",
                 $"{clinic} invites you to its client portal, where you can fill in your intake form, sign the consent to treatment and see what the clinic holds about you.")
             : ($"You are invited to {clinic}'s staff pages",
-                $"{clinic} invites you to its staff pages as {RoleName(invitation.Role)}.");
+                $"{clinic} invites you to its staff pages as {RoleName(role)}.");
         await email.QueueAsync(new EmailMessage(
-            address,
+            user.Email!,
             subject,
             $"Hello {user.DisplayName},\n\n{opening} Choose your password here:\n\n{link}\n\nThe link works once and expires in {days} day(s).\n",
             null,
             "invitation",
             $"invitation:{tokenId}",
             user.ClientId), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.AfterCommit(wakeUp.Signal); // inside a command, only once the command has committed
-        logger.LogInformation("Invited account {UserId} as {Role}", user.Id, invitation.Role);
-        return user.Id;
     }
 
     public Task<string?> FindUserIdForClientAsync(Guid clientId, CancellationToken cancellationToken) =>
@@ -172,7 +199,7 @@ internal sealed class AccountService(
         }
 
         var user = await users.FindByEmailAsync(address.Trim());
-        if (user is null || !await users.HasPasswordAsync(user))
+        if (user is null || !await users.HasPasswordAsync(user) || user.DeactivatedAt is not null)
         {
             logger.LogInformation("Password reset requested for an address without an active account");
             return;
@@ -206,7 +233,7 @@ internal sealed class AccountService(
         }
 
         var user = await users.FindByIdAsync(check.Token!.UserId);
-        if (user is null)
+        if (user is null || user.DeactivatedAt is not null) // deactivation withdraws links; this guards one followed meanwhile
         {
             return new PasswordChangeOutcome(TokenState.Unknown, []);
         }
@@ -230,7 +257,7 @@ internal sealed class AccountService(
         return new PasswordChangeOutcome(TokenState.Valid, []) { User = user };
     }
 
-    private async Task<Guid> CreateTherapistProfileAsync(string displayName, CancellationToken cancellationToken)
+    public async Task<Guid> CreateTherapistProfileAsync(string displayName, CancellationToken cancellationToken)
     {
         var profile = new TherapistProfile { Id = Guid.CreateVersion7(), DisplayName = displayName, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.Therapists.Add(profile);

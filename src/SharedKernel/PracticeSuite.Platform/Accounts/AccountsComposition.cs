@@ -135,6 +135,7 @@ internal static class AccountsComposition
         services.AddScoped<IAuditActions>(provider => provider.GetRequiredService<AccountAudit>());
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SignInSessions.KeepSessionClaim);
         services.AddScoped<AccountService>();
+        services.AddScoped<StaffAccounts>();
         services.AddScoped<ClientMailErasure>();
         services.AddScoped<IAccounts>(provider => provider.GetRequiredService<AccountService>());
         services.AddScoped<AccountSeeding>();

@@ -12,6 +12,12 @@ internal sealed class PracticeUser : IdentityUser
     public Guid? TherapistId { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// Set when a manager deactivates the account: it cannot sign in or reset its password until reactivated. Kept apart
+    /// from Identity's lockout, which failed sign-ins set and lift on their own.
+    /// </summary>
+    public DateTime? DeactivatedAt { get; set; }
 }
 
 /// <summary>A single-use secret sent by e-mail (an invitation or a password reset). Only its hash is stored.</summary>

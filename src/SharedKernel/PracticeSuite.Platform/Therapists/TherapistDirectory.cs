@@ -15,14 +15,20 @@ internal sealed class TherapistDirectory(AccountsDbContext db, TimeProvider time
     public async Task<IReadOnlyList<TherapistSummary>> ListAsync(CancellationToken cancellationToken)
     {
         var profiles = await db.Therapists.AsNoTracking().Include(t => t.Credentials).OrderBy(t => t.DisplayName).ToListAsync(cancellationToken);
-        return profiles.Select(Summarise).ToList();
+        var deactivated = await DeactivatedAsync(cancellationToken);
+        return profiles.Select(p => Summarise(p, deactivated)).ToList();
     }
 
     public async Task<TherapistSummary?> FindAsync(Guid therapistId, CancellationToken cancellationToken)
     {
         var profile = await db.Therapists.AsNoTracking().Include(t => t.Credentials).SingleOrDefaultAsync(t => t.Id == therapistId, cancellationToken);
-        return profile is null ? null : Summarise(profile);
+        return profile is null ? null : Summarise(profile, await DeactivatedAsync(cancellationToken));
     }
+
+    /// <summary>The profiles whose account a manager has deactivated: they are not booked until it is reactivated.</summary>
+    public async Task<IReadOnlySet<Guid>> DeactivatedAsync(CancellationToken cancellationToken) =>
+        (await db.Users.AsNoTracking().Where(u => u.DeactivatedAt != null && u.TherapistId != null).Select(u => u.TherapistId!.Value).ToListAsync(cancellationToken))
+        .ToHashSet();
 
     /// <summary>Licences and certifications that have lapsed or lapse within <see cref="WarningDays"/> days.</summary>
     public async Task<IReadOnlyList<CredentialWarning>> WarningsAsync(CancellationToken cancellationToken)
@@ -40,8 +46,10 @@ internal sealed class TherapistDirectory(AccountsDbContext db, TimeProvider time
 
     public bool HasLapsed(TherapistCredential credential) => credential.ExpiresOn < Today;
 
-    private TherapistSummary Summarise(TherapistProfile profile) =>
-        new(profile.Id, profile.DisplayName, !profile.Credentials.Any(c => c.Kind == CredentialKind.Licence && HasLapsed(c)));
+    public bool LicenceLapsed(TherapistProfile profile) => profile.Credentials.Any(c => c.Kind == CredentialKind.Licence && HasLapsed(c));
+
+    private TherapistSummary Summarise(TherapistProfile profile, IReadOnlySet<Guid> deactivated) =>
+        new(profile.Id, profile.DisplayName, !LicenceLapsed(profile) && !deactivated.Contains(profile.Id));
 }
 
 /// <param name="Lapsed">True once the expiry date has passed; otherwise it lapses within the warning window.</param>

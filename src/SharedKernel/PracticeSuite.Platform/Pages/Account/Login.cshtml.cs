@@ -9,9 +9,9 @@ using PracticeSuite.SharedKernel.Hosting.Platform;
 namespace PracticeSuite.Platform.Pages.Account;
 
 /// <summary>
-/// Sign-in that tells nobody whether an address has an account: an unknown address, a wrong password and a locked
-/// account get the same words after the same work (one password hash each), and a locked account's owner is told by
-/// e-mail instead.
+/// Sign-in that tells nobody whether an address has an account: an unknown address, a wrong password, a locked and a
+/// deactivated account get the same words after the same work (one password hash each), and a locked account's owner
+/// is told by e-mail instead.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsComposition.LoginRateLimit)]
@@ -45,7 +45,9 @@ internal sealed class LoginModel(
 
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         var wasLocked = user is not null && await users.IsLockedOutAsync(user);
-        if (user is null || wasLocked)
+        // A deactivated account is refused like a wrong password, so the page never tells it apart from one.
+        var deactivated = user?.DeactivatedAt is not null;
+        if (user is null || wasLocked || deactivated)
         {
             // Identity checks no password for these; spend the same time as a wrong password does.
             hasher.VerifyHashedPassword(user ?? new PracticeUser(), StandInHash.Value, Input.Password);

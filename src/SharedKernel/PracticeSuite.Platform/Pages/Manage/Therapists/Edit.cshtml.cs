@@ -21,6 +21,9 @@ internal sealed class EditModel(AccountsDbContext db, TherapistDirectory directo
 
     public bool MayBeBooked { get; private set; }
 
+    /// <summary>Why the therapist is not bookable, when it is their account rather than a lapsed licence.</summary>
+    public bool AccountDeactivated { get; private set; }
+
     [TempData]
     public string? Saved { get; set; }
 
@@ -133,6 +136,7 @@ internal sealed class EditModel(AccountsDbContext db, TherapistDirectory directo
         }
 
         MayBeBooked = (await directory.FindAsync(id, cancellationToken))?.MayBeBooked ?? false;
+        AccountDeactivated = (await directory.DeactivatedAsync(cancellationToken)).Contains(id);
         return true;
     }
 
@@ -147,5 +151,29 @@ internal sealed class EditModel(AccountsDbContext db, TherapistDirectory directo
         public string? Issuer { get; set; }
 
         public DateOnly? ExpiresOn { get; set; }
+    }
+}
+
+internal sealed class ProfileInput
+{
+    public string? DisplayName { get; set; }
+
+    public string? Bio { get; set; }
+
+    public void Validate(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)
+    {
+        if (string.IsNullOrWhiteSpace(DisplayName))
+        {
+            modelState.AddModelError("Input.DisplayName", "Enter a name.");
+        }
+        else if (DisplayName.Trim().Length > 200)
+        {
+            modelState.AddModelError("Input.DisplayName", "Shorten the name to 200 characters or fewer.");
+        }
+
+        if (Bio?.Length > 4000)
+        {
+            modelState.AddModelError("Input.Bio", "Keep the biography under 4000 characters.");
+        }
     }
 }
