@@ -57,7 +57,7 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
         // The clinic's time (Europe/London in tests: UTC in winter, so the tooltip's UTC and the text agree to the minute).
         var time = page.QuerySelector("#audit tbody tr time")!;
         Assert.EndsWith(" UTC", time.GetAttribute("title"));
-        Assert.Matches(@"^\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}$", time.TextContent);
+        Assert.Matches(@"^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$", time.TextContent);
 
         // Pickers: people by name (and the system), clients by name, actions in words.
         Assert.Contains(page.QuerySelectorAll("#UserId option"), o => o.TextContent == $"{host.Personas.TherapistA.DisplayName} (Therapist)" && o.GetAttribute("value") == host.Personas.TherapistA.UserId);

@@ -100,7 +100,7 @@ public sealed class ClientsOnThePlatformTests(AccountsFixture host) : IClassFixt
         Assert.Equal("A therapist added a colleague to a care team", notice.Subject);
         Assert.Equal(
             $"Hello {host.Personas.Manager.DisplayName},\n\n{host.Personas.TherapistA.DisplayName} added {host.Personas.TherapistB.DisplayName} to a client's care team. " +
-            $"Open the record to review it:\n\nhttp://localhost/Clients/{clientId}\n",
+            $"Open the record to review it:\n\nhttp://localhost/Clients/{clientId}\n\nYour clinic\n", // signed off with the clinic's name
             notice.TextBody);
         Assert.DoesNotContain("Nora", notice.TextBody, StringComparison.Ordinal);
 

@@ -27,6 +27,22 @@ public sealed class PlainNameTests(SecurityHost host) : IClassFixture<SecurityHo
         Assert.Contains("no control or direction-override characters", errors[key]!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("givenName", "Enter the given name.")]
+    [InlineData("familyName", "Enter the family name.")]
+    public async Task A_missing_name_is_asked_for_not_a_server_error(string field, string message)
+    {
+        // Found by the fuzzer (seed 20261216): the plain-text rule ran on a null name after NotEmpty had refused it.
+        var body = Registration();
+        body[field] = null;
+
+        var response = await host.Manager().PostAsJsonAsync("/api/clients", body);
+
+        var errors = await response.FieldErrorsAsync();
+        var key = char.ToUpperInvariant(field[0]) + field[1..];
+        Assert.Equal($"[\"{message}\"]", errors[key]!.ToJsonString());
+    }
+
     [Fact]
     public async Task Names_in_any_script_with_marks_and_punctuation_are_taken()
     {

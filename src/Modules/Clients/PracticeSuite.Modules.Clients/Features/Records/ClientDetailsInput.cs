@@ -63,8 +63,9 @@ internal abstract partial class ClientDetailsValidator<T> : AbstractValidator<T>
     /// <summary>
     /// No control characters (NUL, line breaks, tabs) and no bidirectional overrides or isolates (U+202A–U+202E,
     /// U+2066–U+2069), which can make a name display as something else on every page, list and export (issue 16).
+    /// A missing value passes here: the NotEmpty rule refuses it with its own message.
     /// </summary>
-    public static bool IsPlainText(string text) =>
+    public static bool IsPlainText(string? text) => text is null ||
         !text.Any(c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
 
     public static bool IsEmail(string email) => EmailPattern().IsMatch(email.Trim());
