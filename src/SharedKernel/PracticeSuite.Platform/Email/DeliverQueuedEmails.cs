@@ -86,6 +86,19 @@ internal sealed class DeliverQueuedEmailsHandler(
 
     private async Task<EmailStatus> DeliverAsync(EmailRecord message, ClinicIdentity clinic, CancellationToken cancellationToken)
     {
+        var status = await AttemptAsync(message, clinic, cancellationToken);
+        // Every way a message finishes (sent, written to the folder, given up) passes here.
+        if (status is EmailStatus.Sent or EmailStatus.WrittenToFolder or EmailStatus.GaveUp)
+        {
+            message.RedactLinkTokens(); // the log keeps what was sent, but no working invitation or reset link
+            message.RemoveAttachmentContent(); // and the files' names and sizes, not the files
+        }
+
+        return status;
+    }
+
+    private async Task<EmailStatus> AttemptAsync(EmailRecord message, ClinicIdentity clinic, CancellationToken cancellationToken)
+    {
         var settings = options.Value;
         message.Attempts++;
         message.LastAttemptAt = time.GetUtcNow().UtcDateTime;
@@ -154,12 +167,6 @@ internal sealed class DeliverQueuedEmailsHandler(
             }
 
             logger.LogWarning("E-mail {EmailId} ({Kind}) failed on attempt {Attempt}: {Answer}", message.Id, message.Kind, message.Attempts, message.ServerResponse);
-        }
-
-        if (message.Status is EmailStatus.Sent or EmailStatus.WrittenToFolder or EmailStatus.GaveUp)
-        {
-            message.RedactLinkTokens(); // the log keeps what was sent, but no working invitation or reset link
-            message.RemoveAttachmentContent(); // and the files' names and sizes, not the files
         }
 
         return message.Status;
