@@ -5,8 +5,11 @@ using Xunit;
 
 namespace PracticeSuite.Clients.Tests;
 
-/// <summary>One host and database per test class, with the Clients module and the platform's test doubles.</summary>
-public class ClientsHost() : ModuleTestHost("Clients");
+/// <summary>One host and database per test class, with the Clients module and the platform's test doubles (e-mail recorded).</summary>
+public class ClientsHost() : ModuleTestHost("Clients")
+{
+    protected override bool RecordsEmail => true;
+}
 
 public static class Api
 {

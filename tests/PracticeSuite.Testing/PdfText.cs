@@ -11,6 +11,9 @@ public static class PdfText
     /// <summary>The text, page after page (pages are separated by a form feed).</summary>
     public static Task<string> TextAsync(byte[] pdf) => RunAsync("pdftotext", pdf, "-enc UTF-8 {0} -");
 
+    /// <summary>The text as laid out on the page (<c>pdftotext -layout</c>): a label and its value stay on one line.</summary>
+    public static Task<string> LayoutTextAsync(byte[] pdf) => RunAsync("pdftotext", pdf, "-layout -enc UTF-8 {0} -");
+
     /// <summary>pdfinfo's "Name: value" lines: Title, Author, Creator, Producer, Pages.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> InfoAsync(byte[] pdf)
     {

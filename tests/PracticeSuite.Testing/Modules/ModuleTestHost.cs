@@ -15,9 +15,10 @@ namespace PracticeSuite.Testing;
 
 /// <summary>
 /// The host with one module under test, test sign-in, a settable clock and in-memory platform services
-/// (<see cref="InMemoryAuditTrail"/>, <see cref="RecordingAccounts"/>, <see cref="TwoTherapists"/>).
+/// (<see cref="InMemoryAuditTrail"/>, <see cref="RecordingAccounts"/>, <see cref="TwoTherapists"/>; with
+/// <paramref name="recordEmail"/>, <see cref="RecordingEmailSender"/> instead of the platform's e-mail queue).
 /// </summary>
-public sealed class ModuleFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings) : PracticeSuiteFactory(database, settings)
+public sealed class ModuleFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings, bool recordEmail = false) : PracticeSuiteFactory(database, settings)
 {
     private InMemoryAuditTrail? _audit;
 
@@ -26,6 +27,8 @@ public sealed class ModuleFactory(TestDatabase database, IReadOnlyDictionary<str
     public InMemoryAuditTrail Audit => _audit ??= new InMemoryAuditTrail(Clock);
 
     public RecordingAccounts Accounts { get; } = new();
+
+    public RecordingEmailSender Emails { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,6 +47,10 @@ public sealed class ModuleFactory(TestDatabase database, IReadOnlyDictionary<str
             container.Register(c => Audit.For(c.Resolve<ICurrentUser>())).As<IAuditTrail>().InstancePerLifetimeScope();
             container.RegisterInstance(Accounts).As<IAccounts>();
             container.RegisterType<TwoTherapists>().As<ITherapistDirectory>().SingleInstance();
+            if (recordEmail)
+            {
+                container.RegisterInstance(Emails).As<IEmailSender>();
+            }
         });
         return base.CreateHost(builder);
     }
@@ -63,6 +70,12 @@ public abstract class ModuleTestHost(string moduleName) : IAsyncLifetime
 
     public ModuleFactory Factory => _factory ?? throw new InvalidOperationException("Not initialised.");
 
+    /// <summary>
+    /// Whether queued e-mail is kept in <see cref="ModuleFactory.Emails"/> instead of the platform's e-mail log (hosts
+    /// whose tests read the log or the mail folder keep the real queue).
+    /// </summary>
+    protected virtual bool RecordsEmail => false;
+
     protected virtual IReadOnlyDictionary<string, string?> Settings =>
         PracticeSuiteFactory.TestModules.ToDictionary(m => m.Key, _ => (string?)"false")
             .Concat(new Dictionary<string, string?>
@@ -75,7 +88,7 @@ public abstract class ModuleTestHost(string moduleName) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _factory = new ModuleFactory(_database, Settings);
+        _factory = new ModuleFactory(_database, Settings, RecordsEmail);
         _ = _factory.Server;
     }
 

@@ -94,3 +94,25 @@ public sealed class TwoTherapists : ITherapistDirectory
     public Task<TherapistSummary?> FindAsync(Guid therapistId, CancellationToken cancellationToken) =>
         Task.FromResult(Therapists.FirstOrDefault(t => t.Id == therapistId));
 }
+
+/// <summary>
+/// Stands in for the platform's e-mail queue where a module's test host asks for it: keeps each queued message, its
+/// attachments' bytes included, once per idempotency key, as the queue does.
+/// </summary>
+public sealed class RecordingEmailSender : IEmailSender
+{
+    private readonly ConcurrentDictionary<string, EmailMessage> _byKey = new(StringComparer.Ordinal);
+
+    public ConcurrentQueue<EmailMessage> Messages { get; } = new();
+
+    public Task QueueAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (_byKey.TryAdd(message.IdempotencyKey, message))
+        {
+            Messages.Enqueue(message with { Attachments = message.Attachments?.ToList() });
+        }
+
+        return Task.CompletedTask;
+    }
+}

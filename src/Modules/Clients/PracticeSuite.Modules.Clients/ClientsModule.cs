@@ -34,6 +34,7 @@ public sealed class ClientsModule : IModule
         container.RegisterType<ClientAccess>().AsSelf().InstancePerLifetimeScope();
         container.RegisterGeneric(typeof(ClientRecordAccessCheck<>)).As(typeof(IRequestAccessCheck<>)).InstancePerDependency();
         container.RegisterType<ScreeningEvaluator>().AsSelf().InstancePerLifetimeScope();
+        container.RegisterType<Features.Consent.ConsentCopy>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<ClientsPersonalDataSection>().As<IPersonalDataSection>().InstancePerLifetimeScope();
         container.RegisterType<ClientPersonaRecords>().As<IPersonaRecords>().InstancePerLifetimeScope();
         container.RegisterType<ClientDemoRecords>().As<IDemoRecords>().InstancePerLifetimeScope();

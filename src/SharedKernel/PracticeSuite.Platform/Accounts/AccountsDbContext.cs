@@ -27,6 +27,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 
     public DbSet<EmailRecord> Emails => Set<EmailRecord>();
 
+    public DbSet<EmailAttachmentRecord> EmailAttachments => Set<EmailAttachmentRecord>();
+
     public DbSet<TherapistProfile> Therapists => Set<TherapistProfile>();
 
     public DbSet<TherapistCredential> TherapistCredentials => Set<TherapistCredential>();
@@ -93,6 +95,13 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             email.HasIndex(e => e.IdempotencyKey).IsUnique();
             email.HasIndex(e => new { e.Status, e.NextAttemptAt });
             email.HasIndex(e => e.ClientId);
+            email.HasMany(e => e.Attachments).WithOne().HasForeignKey(a => a.EmailId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<EmailAttachmentRecord>(attachment =>
+        {
+            attachment.ToTable(EmailAttachmentRecord.Table);
+            attachment.Property(a => a.FileName).HasMaxLength(EmailAttachmentLimits.MaxFileNameLength).IsRequired();
+            attachment.Property(a => a.ContentType).HasMaxLength(EmailAttachmentLimits.MaxContentTypeLength).IsRequired();
         });
         builder.Entity<TherapistProfile>(therapist =>
         {

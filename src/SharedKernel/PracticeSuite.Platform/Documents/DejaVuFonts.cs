@@ -1,4 +1,5 @@
 using PdfSharp.Fonts;
+using PracticeSuite.SharedKernel.Hosting.Platform;
 
 namespace PracticeSuite.Platform.Documents;
 
@@ -63,6 +64,3 @@ internal sealed class DejaVuFonts : IFontResolver
 
     public byte[]? GetFont(string faceName) => _faces.GetValueOrDefault(faceName);
 }
-
-/// <summary>The fonts PDFs are set in are not installed; the message names the package.</summary>
-internal sealed class FontsMissingException(string message) : InvalidOperationException(message);

@@ -47,7 +47,7 @@ internal sealed class DeliverQueuedEmailsHandler(
                 continue; // another run, on this node or another, took it first
             }
 
-            var message = await db.Emails.SingleAsync(e => e.Id == id, cancellationToken);
+            var message = await db.Emails.Include(e => e.Attachments.OrderBy(a => a.Position)).SingleAsync(e => e.Id == id, cancellationToken);
             switch (await DeliverAsync(message, clinic!, cancellationToken))
             {
                 case EmailStatus.Sent: sent++; break;
@@ -85,6 +85,19 @@ internal sealed class DeliverQueuedEmailsHandler(
     }
 
     private async Task<EmailStatus> DeliverAsync(EmailRecord message, ClinicIdentity clinic, CancellationToken cancellationToken)
+    {
+        var status = await AttemptAsync(message, clinic, cancellationToken);
+        // Every way a message finishes (sent, written to the folder, given up) passes here.
+        if (status is EmailStatus.Sent or EmailStatus.WrittenToFolder or EmailStatus.GaveUp)
+        {
+            message.RedactLinkTokens(); // the log keeps what was sent, but no working invitation or reset link
+            message.RemoveAttachmentContent(); // and the files' names and sizes, not the files
+        }
+
+        return status;
+    }
+
+    private async Task<EmailStatus> AttemptAsync(EmailRecord message, ClinicIdentity clinic, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         message.Attempts++;
@@ -156,11 +169,6 @@ internal sealed class DeliverQueuedEmailsHandler(
             logger.LogWarning("E-mail {EmailId} ({Kind}) failed on attempt {Attempt}: {Answer}", message.Id, message.Kind, message.Attempts, message.ServerResponse);
         }
 
-        if (message.Status is EmailStatus.Sent or EmailStatus.WrittenToFolder or EmailStatus.GaveUp)
-        {
-            message.RedactLinkTokens(); // the log keeps what was sent, but no working invitation or reset link
-        }
-
         return message.Status;
     }
 
@@ -174,7 +182,14 @@ internal sealed class DeliverQueuedEmailsHandler(
         mail.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(sender.Domain);
         mail.Headers.Add("X-PracticeSuite-Kind", message.Kind);
         mail.Headers.Add("X-PracticeSuite-Message-Id", message.Id.ToString());
-        mail.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments)
+        {
+            // Only a message still due gets here, and its files' bytes are removed only once it is finished.
+            body.Attachments.Add(attachment.FileName, attachment.Content!, ContentType.Parse(attachment.ContentType));
+        }
+
+        mail.Body = body.ToMessageBody(); // multipart/mixed when it has files
         return mail;
     }
 

@@ -39,6 +39,9 @@ internal sealed partial class EmailRecord
     /// <summary>The SMTP server's reply (or the folder it was written to), as far as the client exposes it.</summary>
     public string? ServerResponse { get; set; }
 
+    /// <summary>The files sent with it, in order (loaded only where needed).</summary>
+    public List<EmailAttachmentRecord> Attachments { get; set; } = [];
+
     /// <summary>What a delivered link's token reads as in the log.</summary>
     public const string RedactedToken = "removed-after-delivery";
 
@@ -68,6 +71,18 @@ internal sealed partial class EmailRecord
         }
     }
 
+    /// <summary>
+    /// Once a message has left (or will never leave), its files' bytes are removed from the log, which keeps their names
+    /// and sizes: a copy of a client's signed consent has no business in the e-mail log once it is in their inbox.
+    /// </summary>
+    public void RemoveAttachmentContent()
+    {
+        foreach (var attachment in Attachments)
+        {
+            attachment.Content = null;
+        }
+    }
+
     [GeneratedRegex(@"(?<name>[?&](amp;)?token=)[^\s""'&<>]+")]
     private static partial Regex LinkToken();
 }
@@ -91,4 +106,28 @@ internal enum EmailStatus
 
     /// <summary>Every allowed attempt failed; it is not retried.</summary>
     GaveUp,
+}
+
+/// <summary>A file sent with a queued e-mail; its bytes are kept only until the message is delivered or given up.</summary>
+internal sealed class EmailAttachmentRecord
+{
+    /// <summary>The accounts' table for e-mail attachments (module-local name).</summary>
+    public const string Table = "email_attachments";
+
+    public Guid Id { get; set; }
+
+    public Guid EmailId { get; set; }
+
+    /// <summary>Its place among the message's files, from 0.</summary>
+    public int Position { get; set; }
+
+    public string FileName { get; set; } = "";
+
+    public string ContentType { get; set; } = "";
+
+    /// <summary>The file's size in bytes, kept after the bytes are removed.</summary>
+    public int Size { get; set; }
+
+    /// <summary>The file itself; null once the message is delivered, given up or its client erased.</summary>
+    public byte[]? Content { get; set; }
 }

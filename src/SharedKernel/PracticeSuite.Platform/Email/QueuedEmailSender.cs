@@ -16,11 +16,13 @@ internal sealed class QueuedEmailSender(AccountsDbContext db, TimeProvider time,
             return;
         }
 
+        var attachments = EmailAttachmentLimits.Check(message.Attachments ?? []);
         var now = time.GetUtcNow().UtcDateTime;
         var clinic = await clinicIdentity.GetAsync(cancellationToken);
+        var id = Guid.CreateVersion7();
         db.Emails.Add(new EmailRecord
         {
-            Id = Guid.CreateVersion7(),
+            Id = id,
             Recipient = message.To.Trim(),
             Subject = message.Subject,
             TextBody = SignOff.Text(message.TextBody, clinic),
@@ -31,6 +33,17 @@ internal sealed class QueuedEmailSender(AccountsDbContext db, TimeProvider time,
             Status = EmailStatus.Queued,
             QueuedAt = now,
             NextAttemptAt = now,
+            // Added with the message, so they are saved in the same transaction as it.
+            Attachments = attachments.Select((a, position) => new EmailAttachmentRecord
+            {
+                Id = Guid.CreateVersion7(),
+                EmailId = id,
+                Position = position,
+                FileName = a.FileName.Trim(),
+                ContentType = a.ContentType.Trim(),
+                Size = a.Content.Length,
+                Content = a.Content,
+            }).ToList(),
         });
         // Inside the host's own multi-step work (accounts) the caller saves and wakes delivery; otherwise save now
         // (inside a module's command that joins the command's transaction) and wake delivery once it is committed.
@@ -39,6 +52,47 @@ internal sealed class QueuedEmailSender(AccountsDbContext db, TimeProvider time,
             await db.SaveChangesAsync(cancellationToken);
             db.AfterCommit(wakeUp.Signal);
         }
+    }
+}
+
+/// <summary>What the e-mail log accepts as attachments (<see cref="EmailAttachment"/>'s limits, and what its columns hold).</summary>
+internal static class EmailAttachmentLimits
+{
+    public const int MaxFileNameLength = 200;
+    public const int MaxContentTypeLength = 100;
+
+    /// <summary>The attachments, or an <see cref="ArgumentException"/> saying which limit one breaks.</summary>
+    public static IReadOnlyList<EmailAttachment> Check(IReadOnlyList<EmailAttachment> attachments)
+    {
+        if (attachments.Count > EmailAttachment.MaxCount)
+        {
+            throw new ArgumentException($"An e-mail carries at most {EmailAttachment.MaxCount} attachments; this one has {attachments.Count}.", nameof(EmailMessage.Attachments));
+        }
+
+        foreach (var attachment in attachments)
+        {
+            ArgumentNullException.ThrowIfNull(attachment);
+            ArgumentNullException.ThrowIfNull(attachment.Content, nameof(EmailAttachment.Content));
+            if (string.IsNullOrWhiteSpace(attachment.FileName) || attachment.FileName.Trim().Length > MaxFileNameLength
+                || attachment.FileName.IndexOfAny(['/', '\\']) >= 0)
+            {
+                throw new ArgumentException($"An attachment needs a file name of 1 to {MaxFileNameLength} characters without a folder: \"{attachment.FileName}\".", nameof(EmailMessage.Attachments));
+            }
+
+            if (!MimeKit.ContentType.TryParse(attachment.ContentType ?? "", out _) || attachment.ContentType!.Trim().Length > MaxContentTypeLength)
+            {
+                throw new ArgumentException($"The attachment {attachment.FileName} has no valid content type: \"{attachment.ContentType}\".", nameof(EmailMessage.Attachments));
+            }
+
+            if (attachment.Content.Length > EmailAttachment.MaxBytes)
+            {
+                throw new ArgumentException(
+                    $"The attachment {attachment.FileName} is {attachment.Content.Length:N0} bytes; an attachment may be at most {EmailAttachment.MaxBytes:N0} bytes (2 MB).",
+                    nameof(EmailMessage.Attachments));
+            }
+        }
+
+        return attachments;
     }
 }
 

@@ -66,7 +66,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
             Extensions = { ["code"] = rule.Code },
         },
         // An installation's missing part, not a fault in the request: the message names the Debian package to install.
-        Documents.FontsMissingException fonts => new ProblemDetails
+        SharedKernel.Hosting.Platform.FontsMissingException fonts => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "PDFs cannot be made on this server yet.",

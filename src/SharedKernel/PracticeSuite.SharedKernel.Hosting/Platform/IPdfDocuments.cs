@@ -7,7 +7,7 @@ namespace PracticeSuite.SharedKernel.Hosting.Platform;
 /// </summary>
 public interface IPdfDocuments
 {
-    /// <summary>The PDF's bytes. Fails with a message naming the Debian package when the fonts it needs are missing.</summary>
+    /// <summary>The PDF's bytes. Fails with <see cref="FontsMissingException"/>, naming the Debian package, when the fonts it needs are missing.</summary>
     Task<byte[]> RenderAsync(PrintableDocument document, CancellationToken cancellationToken);
 }
 
@@ -34,3 +34,9 @@ public sealed record PrintableField(string Label, string Value);
 
 /// <summary>A table; each row has one cell per column. Rows that do not fit continue on the next page under the header again.</summary>
 public sealed record PrintableTable(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows) : PrintableBlock;
+
+/// <summary>
+/// The fonts PDFs are set in are not installed on the server; the message names the package. Public so a module whose
+/// PDF is a convenience (a copy sent by e-mail) can go on without it.
+/// </summary>
+public sealed class FontsMissingException(string message) : InvalidOperationException(message);

@@ -12,7 +12,7 @@ using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Clients.Features.Consent;
 
-/// <summary>The client signs the consent version they were shown, by typing their name.</summary>
+/// <summary>The client signs the consent version they were shown, by typing their name; a copy is e-mailed to them (<see cref="ConsentCopy"/>).</summary>
 /// <param name="Version">The version on screen: if the clinic published a newer one meanwhile, the client must read that first.</param>
 internal sealed record SignConsent : ICommand, IClientRecordRequest, IAuditedRequest<Unit>
 {
@@ -35,7 +35,8 @@ internal sealed class SignConsentValidator : AbstractValidator<SignConsent>
     }
 }
 
-internal sealed class SignConsentHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, ICurrentUser user, ScreeningEvaluator screening)
+internal sealed class SignConsentHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, ICurrentUser user, ScreeningEvaluator screening,
+    ConsentCopy copy)
     : IRequestHandler<SignConsent, Unit>
 {
     public async Task<Unit> Handle(SignConsent request, CancellationToken cancellationToken)
@@ -58,6 +59,8 @@ internal sealed class SignConsentHandler(ClientsDbContext db, ClientAccess acces
         var signature = ConsentSignature.Sign(request.ClientId, current.Version, request.TypedName!, calendar.UtcNow, user.IpAddress);
         db.ConsentSignatures.Add(signature);
         await screening.PublishChangeAsync(request.ClientId, cancellationToken);
+        // Queued in the signature's transaction: the client gets a copy exactly when the signature stands.
+        await copy.QueueAsync(client, signature, current, cancellationToken);
         return Unit.Value;
     }
 }
