@@ -49,8 +49,7 @@ internal sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> l
         {
             Status = badRequest.StatusCode,
             Title = "The request could not be read.",
-            // The JSON reader's own message names the field and the value that did not convert.
-            Detail = badRequest.InnerException is System.Text.Json.JsonException json ? $"{badRequest.Message} {json.Message}" : badRequest.Message,
+            Detail = UnreadableRequest.Describe(badRequest),
         },
         NotFoundException notFound => new ProblemDetails
         {
