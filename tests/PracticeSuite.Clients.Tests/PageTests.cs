@@ -274,6 +274,14 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
         var id = await host.Manager().RegisterAsync(Api.NewClient("Paula", "Portal"));
         var portal = Portal(id);
 
+        // The first screen: what is left to do, then only the details a client must give (the rest behind a summary).
+        var home = await portal.OpenAsync("/Portal");
+        Assert.Equal("Before your visit", home.QuerySelector("#checklist-title")!.TextContent.Trim());
+        Assert.Equal(["To do", "To do", "Optional"], home.QuerySelectorAll(".checklist .status-chip").Select(c => c.TextContent.Trim()).ToArray());
+        Assert.False(home.QuerySelector<IHtmlElement>("details.more-details")!.HasAttribute("open"));
+        Assert.NotNull(home.QuerySelector("details.more-details #Input_TimeZone"));
+        Assert.NotNull(home.QuerySelector("details.more-details #Input_PainThresholdNotes"));
+
         var intakeForm = (await portal.OpenAsync("/Portal/Intake")).Form();
         Assert.Equal(Api.QuestionKeys.Length, intakeForm.QuerySelectorAll(".question").Length);
         var incomplete = await portal.SubmitExpectingPageAsync(intakeForm, new Dictionary<string, string?>(), "/Portal/Intake");
@@ -304,6 +312,9 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
         // Case, spacing and accents aside, the typed name is the client's own.
         await Browser.RedirectTargetAsync(portal.SubmitAsync(notAgreed.Form(), new Dictionary<string, string?> { ["Input.TypedName"] = "  paula   PORTÁL ", ["Input.Agreed"] = "true" }, "/Portal/Consent"));
         Assert.NotNull((await portal.OpenAsync("/Portal/Consent")).QuerySelector("#signed"));
+        var ready = await portal.OpenAsync("/Portal");
+        Assert.Equal("You are ready for your visit", ready.QuerySelector("#checklist-title")!.TextContent.Trim());
+        Assert.Equal(["Done", "Signed", "Optional"], ready.QuerySelectorAll(".checklist .status-chip").Select(c => c.TextContent.Trim()).ToArray());
 
         var contact = await portal.OpenAsync("/Portal/Contact");
         // Only e-mail is offered: no module sends SMS yet, so the page offers no choice that would do nothing.

@@ -15,16 +15,22 @@ public sealed class MyDetailsModel(IMediator mediator, ICurrentUser user) : Port
 
     internal ConsentStatus Consent { get; private set; } = null!;
 
+    /// <summary>The client has answered the health questions at least once.</summary>
+    public bool HasIntake { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var record = await mediator.Send(new GetClientRecord(OwnClientId), cancellationToken);
         Consent = record.Consent;
+        HasIntake = record.LatestIntakeVersion is not null;
         Input.Load(record);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Consent = await mediator.Send(new GetConsentStatus(OwnClientId), cancellationToken);
+        var record = await mediator.Send(new GetClientRecord(OwnClientId), cancellationToken);
+        Consent = record.Consent;
+        HasIntake = record.LatestIntakeVersion is not null;
         if (!ModelState.IsValid)
         {
             return Page();
