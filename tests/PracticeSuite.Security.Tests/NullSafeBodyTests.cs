@@ -108,6 +108,18 @@ public sealed class NullSafeBodyTests(SecurityHost host) : IClassFixture<Securit
         Assert.True(JsonNode.Parse(text)!["errors"]!.AsObject().ContainsKey("text"), text);
     }
 
+    [Theory]
+    [InlineData("/api/clients/duplicates?email=%00", "email")] // a 500 on PostgreSQL, found by the fuzzer (seed 20261216)
+    [InlineData("/api/clients?q=ann%00", "q")]
+    public async Task A_query_value_with_a_nul_character_is_a_problem_naming_it(string url, string field)
+    {
+        var response = await host.Manager().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = await response.FieldErrorsAsync();
+        Assert.Equal("Text may not contain the NUL character (\\u0000).", Assert.Single(errors[field]!.AsArray())!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_path_value_with_an_encoded_nul_is_answered_not_thrown()
     {

@@ -8,7 +8,8 @@ namespace PracticeSuite.Platform.Web;
 /// anything reads it, whether it declares its length or not. Kestrel enforces the same limit while reading; a body
 /// without a declared length is read into memory up to the limit here, so a server that does not (the in-memory test
 /// server) refuses it the same way. A JSON body with a NUL character in its text is a 400 naming the property: no field
-/// needs one and PostgreSQL cannot store it (the fuzzer's 500 on PostgreSQL).
+/// needs one and PostgreSQL cannot store or compare it (the fuzzer's 500s on PostgreSQL); a query value with one is
+/// refused the same way.
 /// </summary>
 internal static class ApiBodyLimit
 {
@@ -22,6 +23,13 @@ internal static class ApiBodyLimit
         }
 
         var request = context.Request;
+        // The same for a query value (?email=%00): refused here, once, rather than by every query's validator.
+        if (request.Query.FirstOrDefault(q => q.Key.Contains('\0', StringComparison.Ordinal) || q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)) is { Key: not null } nulQuery)
+        {
+            await NulRefusedAsync(context, nulQuery.Key.Replace("\0", "", StringComparison.Ordinal));
+            return;
+        }
+
         if (request.ContentLength > MaxBytes)
         {
             await TooLargeAsync(context);
