@@ -197,6 +197,26 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
     }
 
     [Fact]
+    public async Task A_name_nobody_has_is_offered_for_registration_already_filled_in()
+    {
+        await host.SeedPersonasAsync();
+        var reception = Browser.For(host.Factory, PracticeRole.Reception, "user-reception");
+        var family = "Nobody" + Guid.NewGuid().ToString("N")[..6];
+        var list = await reception.OpenAsync($"/Clients?q={Uri.EscapeDataString("Mary Ann " + family)}");
+
+        var offer = list.QuerySelector<IHtmlAnchorElement>("#register-offer a")!;
+        Assert.Equal($"Register “Mary Ann {family}”", offer.TextContent.Trim());
+        var form = await reception.OpenAsync(offer.GetAttribute("href")!);
+        Assert.Equal("Mary Ann", form.QuerySelector<IHtmlInputElement>("#Input_GivenName")!.Value);
+        Assert.Equal(family, form.QuerySelector<IHtmlInputElement>("#Input_FamilyName")!.Value);
+
+        // One word (or an e-mail) is not a name to register: the plain way in is offered instead.
+        var oneWord = await reception.OpenAsync($"/Clients?q={family}");
+        Assert.Equal("/Clients/New", oneWord.QuerySelector<IHtmlAnchorElement>("#register-offer a")!.GetAttribute("href"));
+        Assert.Null((await reception.OpenAsync("/Clients?q=Baker")).QuerySelector("#register-offer")); // someone matched
+    }
+
+    [Fact]
     public async Task Every_staff_view_of_a_client_shows_the_flags_banner()
     {
         var id = await host.Manager().RegisterAsync(Api.NewClient());

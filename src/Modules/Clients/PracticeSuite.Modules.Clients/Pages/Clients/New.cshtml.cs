@@ -14,7 +14,17 @@ public sealed class NewModel(IMediator mediator, ClinicCalendar calendar) : Clie
 
     internal LikelyDuplicates Duplicates { get; private set; } = LikelyDuplicates.None;
 
-    public void OnGet() => Input = new NewClientForm { TimeZone = calendar.TimeZoneId, PressurePreference = default(PressurePreference).ToString() };
+    /// <param name="name">A name searched for and not found ("Register 'Ann Lee'"): the last word is taken as the family name.</param>
+    public void OnGet(string? name)
+    {
+        Input = new NewClientForm { TimeZone = calendar.TimeZoneId, PressurePreference = default(PressurePreference).ToString() };
+        var words = (name ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length >= 2 && name!.Length <= 200)
+        {
+            Input.GivenName = string.Join(' ', words[..^1]);
+            Input.FamilyName = words[^1];
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
