@@ -379,15 +379,32 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
         var browser = Manager;
         var rules = await browser.OpenAsync("/Clients/Settings/ScreeningRules");
         Assert.Equal(Api.QuestionKeys.Length, rules.QuerySelectorAll("#rules tbody tr").Length);
-        var form = rules.Form("#rule-osteoporosis");
-        await Browser.RedirectTargetAsync(browser.SubmitAsync(form, new Dictionary<string, string?>
+        string Field(AngleSharp.Html.Dom.IHtmlDocument page, string question, string field) =>
+            page.QuerySelector<IHtmlInputElement>($"tr[data-question={question}] input[name$='.{field}']")?.Name
+            ?? page.QuerySelector<IHtmlSelectElement>($"tr[data-question={question}] select[name$='.{field}']")!.Name!;
+
+        // One Save for the page: every changed rule, together.
+        var saved = await Browser.RedirectTargetAsync(browser.SubmitAsync(rules.Form(), new Dictionary<string, string?>
         {
-            ["Input.Kind"] = "ModifyPressure", ["Input.Reason"] = "Osteoporosis: gentle pressure only", ["Input.Enabled"] = "true",
+            [Field(rules, "osteoporosis", "Kind")] = "ModifyPressure",
+            [Field(rules, "osteoporosis", "Reason")] = "Osteoporosis: gentle pressure only",
+            [Field(rules, "fever", "Reason")] = "Fever: no treatment today",
         }, "/Clients/Settings/ScreeningRules"));
-        var after = await browser.OpenAsync("/Clients/Settings/ScreeningRules");
-        Assert.Equal("Osteoporosis: gentle pressure only", after.QuerySelector<IHtmlInputElement>("tr[data-question=osteoporosis] input[name='Input.Reason']")!.Value);
-        var empty = await browser.SubmitExpectingPageAsync(after.Form("#rule-osteoporosis"), new Dictionary<string, string?> { ["Input.Kind"] = "ModifyPressure", ["Input.Reason"] = "" }, "/Clients/Settings/ScreeningRules");
-        Assert.Contains("Say why the flag is raised.", empty.FieldErrors());
+        var after = await browser.OpenAsync(saved);
+        Assert.Equal("2 screening rules saved. They apply to intakes submitted from now on.", after.QuerySelector(".page-notice")!.TextContent.Trim());
+        Assert.Equal("Osteoporosis: gentle pressure only", after.QuerySelector<IHtmlInputElement>("tr[data-question=osteoporosis] input[name$='.Reason']")!.Value);
+        Assert.Equal("Fever: no treatment today", after.QuerySelector<IHtmlInputElement>("tr[data-question=fever] input[name$='.Reason']")!.Value);
+
+        // All or none: one empty reason refuses the whole save, says so beside that rule and keeps what was typed.
+        var refused = await browser.SubmitExpectingPageAsync(after.Form(), new Dictionary<string, string?>
+        {
+            [Field(after, "osteoporosis", "Reason")] = "",
+            [Field(after, "fever", "Reason")] = "Fever: rest first",
+        }, "/Clients/Settings/ScreeningRules");
+        Assert.Contains("Say why the flag is raised.", refused.QuerySelector("tr[data-question=osteoporosis] .field-error")!.TextContent);
+        Assert.Equal("Fever: rest first", refused.QuerySelector<IHtmlInputElement>("tr[data-question=fever] input[name$='.Reason']")!.Value);
+        var unchanged = await browser.OpenAsync("/Clients/Settings/ScreeningRules");
+        Assert.Equal("Fever: no treatment today", unchanged.QuerySelector<IHtmlInputElement>("tr[data-question=fever] input[name$='.Reason']")!.Value);
 
         var consent = await browser.OpenAsync("/Clients/Settings/Consent");
         var version = int.Parse(consent.QuerySelector("#current-version")!.TextContent);

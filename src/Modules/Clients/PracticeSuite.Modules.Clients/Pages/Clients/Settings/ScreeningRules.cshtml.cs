@@ -9,7 +9,7 @@ namespace PracticeSuite.Modules.Clients.Pages.Clients.Settings;
 public sealed class ScreeningRulesModel(IMediator mediator) : ClientsPageModel
 {
     [BindProperty]
-    public RuleForm Input { get; set; } = new();
+    public RulesForm Input { get; set; } = new();
 
     internal IReadOnlyList<ScreeningRuleView> Rules { get; private set; } = [];
 
@@ -23,9 +23,21 @@ public sealed class ScreeningRulesModel(IMediator mediator) : ClientsPageModel
             return Page();
         }
 
-        await mediator.Send(new UpdateScreeningRule { QuestionKey = Input.QuestionKey, Kind = Input.Kind, Reason = Input.Reason, Enabled = Input.Enabled }, cancellationToken);
-        TempData.SetNotice("Screening rules saved.");
+        var changed = await mediator.Send(new UpdateScreeningRules(Input.Rules
+            .Select(r => new UpdateScreeningRule { QuestionKey = r.QuestionKey, Kind = r.Kind, Reason = r.Reason, Enabled = r.Enabled })
+            .ToList()), cancellationToken);
+        TempData.SetNotice(changed switch
+        {
+            0 => "Nothing had changed.",
+            1 => "1 screening rule saved. It applies to intakes submitted from now on.",
+            _ => $"{changed} screening rules saved. They apply to intakes submitted from now on.",
+        });
         return RedirectToPage();
+    }
+
+    public sealed class RulesForm
+    {
+        public List<RuleForm> Rules { get; set; } = [];
     }
 
     public sealed class RuleForm
@@ -33,6 +45,6 @@ public sealed class ScreeningRulesModel(IMediator mediator) : ClientsPageModel
         public string QuestionKey { get; set; } = "";
         public FlagKind? Kind { get; set; }
         public string? Reason { get; set; }
-        public bool Enabled { get; set; } = true;
+        public bool Enabled { get; set; }
     }
 }
