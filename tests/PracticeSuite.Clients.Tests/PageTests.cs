@@ -353,6 +353,12 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
         var export = await portal.OpenAsync("/Portal/Export");
         Assert.NotNull(export.QuerySelector("section[data-section='Client record']"));
         Assert.Contains("Sore shoulders", export.Body!.TextContent, StringComparison.Ordinal);
+        // In words a client reads: no internal ids, no keys, no fractions of a second.
+        var text = export.QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain(id.ToString(), text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", text);
+        Assert.DoesNotMatch(@"\d{2}:\d{2}:\d{2}\.\d", text);
+        Assert.DoesNotContain("low-pain-threshold", text, StringComparison.Ordinal);
     }
 
     [Fact]

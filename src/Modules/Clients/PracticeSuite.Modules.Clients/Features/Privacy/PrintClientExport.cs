@@ -35,13 +35,47 @@ internal sealed class PrintClientExportHandler(
     public async Task<PrintedExport> Handle(PrintClientExport request, CancellationToken cancellationToken)
     {
         await access.EnsureSelfAsync(request.ClientId, orManager: true, cancellationToken);
-        var export = await ExportClientDataHandler.GatherAsync(request.ClientId, sections, calendar, cancellationToken);
-        var name = await db.Clients.AsNoTracking().Where(c => c.Id == request.ClientId)
+        var (document, exportedAt) = await ReadableExport.BuildAsync(request.ClientId, sections, calendar, db, therapists, cancellationToken);
+        var content = await pdf.RenderAsync(document, cancellationToken);
+        return new PrintedExport($"personal-data-{calendar.ToClinicTime(exportedAt):yyyy-MM-dd}.pdf", content);
+    }
+}
+
+/// <summary>
+/// The export page (manager, or the client themself): the same readable document the PDF prints, shown as a page.
+/// Audited as the export it is.
+/// </summary>
+internal sealed record ReadClientExport(Guid ClientId) : IQuery<PrintableDocument>, IClientRecordRequest, IAuditedRequest<PrintableDocument>
+{
+    public AuditSubject DescribeAudit(PrintableDocument _) => ClientAudit.OnRecord(ClientAudit.RecordExported, ClientId);
+}
+
+internal sealed class ReadClientExportHandler(
+    ClientAccess access,
+    IEnumerable<IPersonalDataSection> sections,
+    ClinicCalendar calendar,
+    ClientsDbContext db,
+    ITherapistDirectory therapists) : IRequestHandler<ReadClientExport, PrintableDocument>
+{
+    public async Task<PrintableDocument> Handle(ReadClientExport request, CancellationToken cancellationToken)
+    {
+        await access.EnsureSelfAsync(request.ClientId, orManager: true, cancellationToken);
+        return (await ReadableExport.BuildAsync(request.ClientId, sections, calendar, db, therapists, cancellationToken)).Document;
+    }
+}
+
+/// <summary>Every module's section of a client's data, gathered and put in words: what the page shows and the PDF prints.</summary>
+internal static class ReadableExport
+{
+    public static async Task<(PrintableDocument Document, DateTime ExportedAt)> BuildAsync(
+        Guid clientId, IEnumerable<IPersonalDataSection> sections, ClinicCalendar calendar, ClientsDbContext db, ITherapistDirectory therapists,
+        CancellationToken cancellationToken)
+    {
+        var export = await ExportClientDataHandler.GatherAsync(clientId, sections, calendar, cancellationToken);
+        var name = await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
             .Select(c => c.GivenName + " " + c.FamilyName).SingleOrDefaultAsync(cancellationToken);
         var staff = (await therapists.ListAsync(cancellationToken)).ToDictionary(t => t.Id, t => t.DisplayName);
-        var document = new ExportPrintout(calendar, staff).Build(export, name ?? "");
-        var content = await pdf.RenderAsync(document, cancellationToken);
-        return new PrintedExport($"personal-data-{calendar.ToClinicTime(export.ExportedAt):yyyy-MM-dd}.pdf", content);
+        return (new ExportPrintout(calendar, staff).Build(export, name ?? ""), export.ExportedAt);
     }
 }
 

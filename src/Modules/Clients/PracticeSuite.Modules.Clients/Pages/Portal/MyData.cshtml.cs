@@ -6,7 +6,9 @@ namespace PracticeSuite.Modules.Clients.Pages.Portal;
 
 public sealed class MyDataModel(IMediator mediator, ICurrentUser user) : PortalPageModel(user)
 {
-    internal ClientExport Export { get; private set; } = null!;
+    internal PrintableDocument Export { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Export = await mediator.Send(new ExportClientData(OwnClientId), cancellationToken);
+    public Guid ClientId => OwnClientId;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Export = await mediator.Send(new ReadClientExport(OwnClientId), cancellationToken);
 }
