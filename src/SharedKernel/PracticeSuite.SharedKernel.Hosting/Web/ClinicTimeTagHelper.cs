@@ -15,7 +15,7 @@ namespace PracticeSuite.SharedKernel.Hosting.Web;
 [HtmlTargetElement("clinic-time", Attributes = "utc", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ClinicTimeTagHelper(ClinicCalendar calendar) : TagHelper
 {
-    private const string Format = "d MMM yyyy, HH:mm";
+    private const string Format = ClinicCalendar.DisplayFormat;
 
     public DateTime? Utc { get; set; }
 
@@ -36,20 +36,14 @@ public sealed class ClinicTimeTagHelper(ClinicCalendar calendar) : TagHelper
         output.Attributes.SetAttribute("datetime", utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         output.Attributes.SetAttribute("title", utc.ToString(Format, CultureInfo.InvariantCulture) + " UTC");
         var clinicTime = calendar.ToClinicTime(utc);
-        if (ReaderZone() is { } reader && reader.GetUtcOffset(utc) != calendar.TimeZone.GetUtcOffset(utc))
+        if (calendar.ZoneShowingOtherTime(Zone, utc) is { } reader)
         {
             var readerTime = TimeZoneInfo.ConvertTimeFromUtc(utc, reader);
             output.Content.SetContent(
-                $"{readerTime.ToString(Format, CultureInfo.InvariantCulture)} {PlaceName(reader.Id)} time ({clinicTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {PlaceName(calendar.TimeZoneId)} time)");
+                $"{readerTime.ToString(Format, CultureInfo.InvariantCulture)} {ClinicCalendar.PlaceName(reader.Id)} time ({clinicTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {ClinicCalendar.PlaceName(calendar.TimeZoneId)} time)");
             return;
         }
 
         output.Content.SetContent(clinicTime.ToString(Format, CultureInfo.InvariantCulture));
     }
-
-    private TimeZoneInfo? ReaderZone() =>
-        !string.IsNullOrWhiteSpace(Zone) && Zone != calendar.TimeZoneId && TimeZoneInfo.TryFindSystemTimeZoneById(Zone, out var zone) ? zone : null;
-
-    /// <summary>"America/New_York" reads as "New York".</summary>
-    internal static string PlaceName(string timeZoneId) => timeZoneId[(timeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ');
 }

@@ -9,6 +9,9 @@ public sealed class ClinicCalendar(TimeProvider time, TimeZoneInfo timeZone)
 {
     public const string DefaultTimeZoneId = "Europe/London";
 
+    /// <summary>The one way the product writes an instant for people: "20 Nov 2026, 10:30".</summary>
+    public const string DisplayFormat = "d MMM yyyy, HH:mm";
+
     public string TimeZoneId => timeZone.Id;
 
     public TimeZoneInfo TimeZone => timeZone;
@@ -20,4 +23,18 @@ public sealed class ClinicCalendar(TimeProvider time, TimeZoneInfo timeZone)
     /// <summary>The clinic's wall-clock time at a stored instant (stored times are UTC; EF Core reads them back unspecified).</summary>
     public DateTime ToClinicTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), timeZone);
+
+    /// <summary>
+    /// A reader's own time zone (a client's) when, at that instant, its clock shows another time than the clinic's;
+    /// null when it is the clinic's, shows the same time, or is not a known zone.
+    /// </summary>
+    public TimeZoneInfo? ZoneShowingOtherTime(string? readerTimeZoneId, DateTime utc) =>
+        !string.IsNullOrWhiteSpace(readerTimeZoneId) && readerTimeZoneId != timeZone.Id
+            && TimeZoneInfo.TryFindSystemTimeZoneById(readerTimeZoneId, out var reader)
+            && reader.GetUtcOffset(utc) != timeZone.GetUtcOffset(utc)
+                ? reader
+                : null;
+
+    /// <summary>How a time zone is named beside a time: "America/New_York" reads as "New York".</summary>
+    public static string PlaceName(string timeZoneId) => timeZoneId[(timeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ');
 }

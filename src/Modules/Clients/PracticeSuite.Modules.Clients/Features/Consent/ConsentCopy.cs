@@ -18,7 +18,7 @@ internal sealed partial class ConsentCopy(IEmailSender email, IPdfDocuments pdf,
     public const string Title = "Consent to treatment";
     public const string FileName = "consent-to-treatment.pdf";
 
-    private const string TimeFormat = "d MMM yyyy, HH:mm";
+    private const string TimeFormat = ClinicCalendar.DisplayFormat;
 
     /// <summary>Queues the copy to the client's address; a client without one gets none.</summary>
     public async Task QueueAsync(Client client, ConsentSignature signature, ConsentTextVersion text, CancellationToken cancellationToken)
@@ -65,20 +65,15 @@ internal sealed partial class ConsentCopy(IEmailSender email, IPdfDocuments pdf,
     private string SignedAt(DateTime signedAtUtc, string clientTimeZoneId)
     {
         var utc = DateTime.SpecifyKind(signedAtUtc, DateTimeKind.Utc);
-        var clinicTime = $"{calendar.ToClinicTime(utc).ToString(TimeFormat, CultureInfo.InvariantCulture)} {PlaceName(calendar.TimeZoneId)} time";
-        if (string.IsNullOrWhiteSpace(clientTimeZoneId) || clientTimeZoneId == calendar.TimeZoneId
-            || !TimeZoneInfo.TryFindSystemTimeZoneById(clientTimeZoneId, out var clientZone)
-            || clientZone.GetUtcOffset(utc) == calendar.TimeZone.GetUtcOffset(utc))
+        var clinicTime = $"{calendar.ToClinicTime(utc).ToString(TimeFormat, CultureInfo.InvariantCulture)} {ClinicCalendar.PlaceName(calendar.TimeZoneId)} time";
+        if (calendar.ZoneShowingOtherTime(clientTimeZoneId, utc) is not { } clientZone)
         {
             return clinicTime;
         }
 
         var clientTime = TimeZoneInfo.ConvertTimeFromUtc(utc, clientZone).ToString(TimeFormat, CultureInfo.InvariantCulture);
-        return $"{clinicTime} ({clientTime} {PlaceName(clientZone.Id)} time)";
+        return $"{clinicTime} ({clientTime} {ClinicCalendar.PlaceName(clientZone.Id)} time)";
     }
-
-    /// <summary>"America/New_York" reads as "New York".</summary>
-    private static string PlaceName(string timeZoneId) => timeZoneId[(timeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ');
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The consent copy for signature {SignatureId} is sent without its PDF: the PDF fonts are missing")]
     private static partial void LogPdfUnavailable(ILogger logger, Exception exception, Guid signatureId);
