@@ -302,22 +302,10 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
         Assert.NotNull(home.QuerySelector("details.more-details #Input_TimeZone"));
         Assert.NotNull(home.QuerySelector("details.more-details #Input_PainThresholdNotes"));
 
-        var intakeForm = (await portal.OpenAsync("/Portal/Intake")).Form();
-        Assert.Equal(Api.QuestionKeys.Length, intakeForm.QuerySelectorAll(".question").Length);
-        var incomplete = await portal.SubmitExpectingPageAsync(intakeForm, new Dictionary<string, string?>(), "/Portal/Intake");
-        Assert.Contains("Tell us why you are coming for treatment.", incomplete.FieldErrors());
-        Assert.Contains("Answer yes or no.", incomplete.FieldErrors());
-
-        var answers = new Dictionary<string, string?> { ["Input.ReasonForVisit"] = "Sore shoulders", ["Input.PreviousMassage"] = "false" };
-        for (var i = 0; i < Api.QuestionKeys.Length; i++)
-        {
-            answers[$"Input.Screening[{i}].Answer"] = Api.QuestionKeys[i] == "low-pain-threshold" ? "true" : "false";
-        }
-
-        Assert.Contains("saved=True", await Browser.RedirectTargetAsync(portal.SubmitAsync(incomplete.Form(), answers, "/Portal/Intake")), StringComparison.OrdinalIgnoreCase);
-        var reloaded = await portal.OpenAsync("/Portal/Intake?saved=true");
-        Assert.NotNull(reloaded.QuerySelector("#saved"));
-        Assert.True(reloaded.QuerySelector<IHtmlInputElement>("[data-question='low-pain-threshold'] input[value=true]")!.IsChecked);
+        // The questionnaire in steps (IntakeStepTests has their rules); here, all five in turn.
+        await IntakeStepTests.AnswerEveryStepAsync(portal, reason: "Sore shoulders", lowPainThreshold: true);
+        var reopened = await portal.OpenAsync("/Portal/Intake?step=3");
+        Assert.True(reopened.QuerySelector<IHtmlInputElement>("[data-question='low-pain-threshold'] input[value=true]")!.IsChecked);
 
         var consentPage = await portal.OpenAsync("/Portal/Consent");
         Assert.NotEmpty(consentPage.QuerySelector("#consent-text")!.TextContent);
