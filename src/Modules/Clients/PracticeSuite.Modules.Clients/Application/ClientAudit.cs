@@ -73,3 +73,10 @@ internal sealed class ClientNames(ClientsDbContext db) : IClientNames
         return clients.ToDictionary(c => c.Id, c => c.ErasedAt is null ? $"{c.GivenName} {c.FamilyName}" : IClientNames.ErasedClient);
     }
 }
+
+/// <summary>Clients' own time zones, for what the platform sends them.</summary>
+internal sealed class ClientTimeZones(ClientsDbContext db) : IClientTimeZones
+{
+    public async Task<string?> TimeZoneOfAsync(Guid clientId, CancellationToken cancellationToken) =>
+        await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => c.TimeZone).SingleOrDefaultAsync(cancellationToken);
+}

@@ -18,7 +18,7 @@ namespace PracticeSuite.Modules.Clients.Features.Intakes;
 /// (to check and update), else blank. <see cref="StepsDone"/> counts the steps saved in the draft, or all of them for a
 /// submitted version.
 /// </summary>
-internal sealed record IntakeInProgress(SubmitIntake Answers, int StepsDone, DateTime? DraftSavedAt, int? FromVersion)
+internal sealed record IntakeInProgress(SubmitIntake Answers, int StepsDone, DateTime? DraftSavedAt, int? FromVersion, string ClientTimeZone)
 {
     public int FurthestOpenStep => IntakeSteps.FurthestOpen(StepsDone);
 }
@@ -91,7 +91,7 @@ internal sealed class SaveIntakeStepHandler(ClientsDbContext db, ClientAccess ac
 
         var answers = IntakeDrafts.TakeStep(request.Step, from: request.Answers, into: progress.Answers) with { ClientId = client.Id };
         draft.Save(request.Step, JsonSerializer.Serialize(answers, IntakeJson.Options), calendar.UtcNow);
-        return new IntakeInProgress(answers, draft.StepsDone, draft.SavedAt, progress.FromVersion);
+        return progress with { Answers = answers, StepsDone = draft.StepsDone, DraftSavedAt = draft.SavedAt };
     }
 }
 
@@ -106,15 +106,17 @@ internal static class IntakeDrafts
         var draft = await drafts.SingleOrDefaultAsync(d => d.ClientId == clientId, cancellationToken);
         var latest = await db.Intakes.AsNoTracking().Where(i => i.ClientId == clientId).OrderByDescending(i => i.Version)
             .Select(i => new { i.Version, i.AnswersJson }).FirstOrDefaultAsync(cancellationToken);
+        // The client's own zone: the portal shows when the draft was saved as the client reads a clock.
+        var timeZone = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => c.TimeZone).SingleAsync(cancellationToken);
         if (draft is not null)
         {
             var saved = JsonSerializer.Deserialize<SubmitIntake>(draft.AnswersJson, IntakeJson.Options) ?? SubmitIntake.Blank(clientId);
-            return (draft, new IntakeInProgress(saved with { ClientId = clientId }, draft.StepsDone, draft.SavedAt, latest?.Version));
+            return (draft, new IntakeInProgress(saved with { ClientId = clientId }, draft.StepsDone, draft.SavedAt, latest?.Version, timeZone));
         }
 
         var answers = latest is null ? SubmitIntake.Blank(clientId) : SubmitIntake.From(clientId, IntakeJson.Read(latest.AnswersJson));
         // A submitted version is complete: the client may open any step of it to change.
-        return (null, new IntakeInProgress(answers, latest is null ? 0 : IntakeSteps.Count, null, latest?.Version));
+        return (null, new IntakeInProgress(answers, latest is null ? 0 : IntakeSteps.Count, null, latest?.Version, timeZone));
     }
 
     /// <summary>The answers saved so far with one step's answers taken from <paramref name="from"/>; the other steps' are kept.</summary>

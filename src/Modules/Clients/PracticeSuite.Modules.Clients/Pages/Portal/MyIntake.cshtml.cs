@@ -25,6 +25,9 @@ public sealed class MyIntakeModel(IMediator mediator, ICurrentUser user) : Porta
     /// <summary>When the answers shown are a draft saved earlier: the client is part-way through.</summary>
     public DateTime? DraftSavedAt { get; private set; }
 
+    /// <summary>The client's own time zone: the portal shows times as they read them.</summary>
+    public string TimeZone { get; private set; } = "";
+
     internal static IReadOnlyList<IntakeStep> Steps => IntakeSteps.All;
 
     public bool IsLastStep => Step == IntakeSteps.Count;
@@ -77,5 +80,6 @@ public sealed class MyIntakeModel(IMediator mediator, ICurrentUser user) : Porta
         StepsDone = progress.StepsDone;
         FurthestOpenStep = progress.FurthestOpenStep;
         DraftSavedAt = progress.DraftSavedAt;
+        TimeZone = progress.ClientTimeZone;
     }
 }
