@@ -121,6 +121,24 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
     }
 
     [Fact]
+    public async Task A_detail_the_clinic_does_not_have_reads_not_given_and_flags_read_as_cards_on_a_phone()
+    {
+        var client = Api.NewClient(givenName: "Nora");
+        client["phone"] = null;
+        var id = await host.Manager().RegisterAsync(client);
+        await (await host.Manager().PostAsJsonAsync($"/api/clients/{id}/intake", Api.Intake(("recent-surgery", [])))).EnsureSuccessAsync();
+
+        var record = await Manager.OpenAsync($"/Clients/{id}");
+        var facts = record.QuerySelectorAll("dl dt").ToDictionary(dt => dt.TextContent.Trim(), dt => dt.NextElementSibling!.TextContent.Trim());
+        Assert.Equal("Not given", facts["Phone"]);
+        Assert.Equal("Not given", facts["Address"]);
+        Assert.Equal("17 May 1980", facts["Date of birth"]);
+        var flags = record.QuerySelector("table.cards-on-phone:has(th)")!;
+        Assert.Equal(["Reason", "Areas / day", "Clearance", "Status"],
+            flags.QuerySelectorAll("tbody tr:first-child td[data-label]").Select(td => td.GetAttribute("data-label")).Where(l => l!.Length > 0));
+    }
+
+    [Fact]
     public async Task Archiving_asks_for_confirmation_first_and_says_what_it_did()
     {
         var manager = Manager;
