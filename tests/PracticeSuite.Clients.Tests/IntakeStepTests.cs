@@ -91,6 +91,12 @@ public sealed class IntakeStepTests(ClientsHost host) : IClassFixture<ClientsHos
         var second = await portal.OpenAsync("/Portal/Intake?step=2");
         await Browser.RedirectTargetAsync(portal.SubmitAsync(second.Form(), new Dictionary<string, string?> { ["Input.OtherConditions"] = "Mild scoliosis" }, "/Portal/Intake"));
 
+        // The checklist says the questions are under way.
+        var checklist = await portal.OpenAsync("/Portal");
+        Assert.Equal("In progress", checklist.QuerySelector("#intake-item .status-chip")!.TextContent.Trim());
+        Assert.Equal("Carry on with the health questions (2 of 5 steps saved)", checklist.QuerySelector("#intake-item a")!.TextContent.Trim());
+        Assert.Equal("Before your visit", checklist.QuerySelector("#checklist-title")!.TextContent.Trim());
+
         // Back another day: the portal opens the next step, and says what was kept.
         var resumed = await portal.OpenAsync("/Portal/Intake");
         Assert.Equal("Step 3 of 5: Health questions", resumed.QuerySelector("#step-title")!.TextContent.Trim());

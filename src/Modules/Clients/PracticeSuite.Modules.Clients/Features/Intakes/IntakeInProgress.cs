@@ -42,6 +42,18 @@ internal sealed record SaveIntakeStep(Guid ClientId, int Step, SubmitIntake Answ
         new(ClientAudit.IntakeStepSaved, ClientAudit.Intake, $"{IntakeDrafts.AuditRecordId} step {Step.ToString(CultureInfo.InvariantCulture)}", ClientId);
 }
 
+/// <summary>
+/// How many steps of an unsent draft the client has saved, or null when there is none: for the portal's checklist.
+/// It reads no answers, only how far the client got, so it is not audited as a read of health information.
+/// </summary>
+internal sealed record GetIntakeDraftProgress(Guid ClientId) : IQuery<int?>, IClientRecordRequest;
+
+internal sealed class GetIntakeDraftProgressHandler(ClientsDbContext db) : IRequestHandler<GetIntakeDraftProgress, int?>
+{
+    public async Task<int?> Handle(GetIntakeDraftProgress request, CancellationToken cancellationToken) =>
+        await db.IntakeDrafts.Where(d => d.ClientId == request.ClientId).Select(d => (int?)d.StepsDone).SingleOrDefaultAsync(cancellationToken);
+}
+
 internal sealed class SaveIntakeStepValidator : AbstractValidator<SaveIntakeStep>
 {
     public SaveIntakeStepValidator(IValidator<SubmitIntake> questionnaire)
