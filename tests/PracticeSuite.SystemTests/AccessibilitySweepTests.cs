@@ -1,13 +1,12 @@
-using System.Text;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.Testing;
 using Xunit;
 
 namespace PracticeSuite.SystemTests;
@@ -119,8 +118,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser) : IClassFixt
     {
         var endpoints = browser.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         var pages = new List<(string, string?)>();
-        foreach (var endpoint in endpoints.Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null
-            || e.Metadata.Any(m => m.GetType().Name == "CompiledPageActionDescriptor")))
+        foreach (var endpoint in endpoints.Where(RouteAddresses.IsPage))
         {
             var pattern = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
             if (!pages.Any(p => p.Item1 == pattern))
@@ -132,44 +130,9 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser) : IClassFixt
         return pages;
     }
 
-    /// <summary>The address of a route: record ids from the personas, optional parts left out, other values from defaults.</summary>
-    private static string? Fill(RoutePattern pattern, IReadOnlyDictionary<string, string> routeValues)
-    {
-        var segments = new List<string>();
-        foreach (var segment in pattern.PathSegments)
-        {
-            var text = new StringBuilder();
-            foreach (var part in segment.Parts)
-            {
-                switch (part)
-                {
-                    case RoutePatternLiteralPart literal:
-                        text.Append(literal.Content);
-                        break;
-                    case RoutePatternSeparatorPart separator:
-                        text.Append(separator.Content);
-                        break;
-                    case RoutePatternParameterPart parameter when routeValues.TryGetValue(parameter.Name, out var value):
-                        text.Append(Uri.EscapeDataString(value));
-                        break;
-                    case RoutePatternParameterPart parameter when parameter.IsCatchAll || parameter.IsOptional:
-                        break;
-                    case RoutePatternParameterPart parameter when pattern.Defaults.TryGetValue(parameter.Name, out var fallback) && fallback is not null:
-                        text.Append(fallback);
-                        break;
-                    case RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content is "int"):
-                        text.Append("404"); // the status page's own example
-                        break;
-                    default:
-                        return null; // a value no persona record supplies: reported as not opened
-                }
-            }
-
-            segments.Add(text.ToString());
-        }
-
-        return "/" + string.Join("/", segments).TrimEnd('/');
-    }
+    /// <summary>The address of a route: record ids from the personas; null where no persona record supplies a value.</summary>
+    private static string? Fill(RoutePattern pattern, IReadOnlyDictionary<string, string> routeValues) =>
+        RouteAddresses.Fill(pattern, routeValues, parameter => parameter.ParameterPolicies.Any(p => p.Content is "int") ? "404" : null).Url;
 
     private static string ScreenshotPath(string role, string url, int width)
     {
