@@ -30,6 +30,12 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser) : IClassFixt
         ["/Setup"] = "the first-run page that creates the first manager; it refuses everyone once any account exists, as here",
     };
 
+    /// <summary>Pages that show other states at other addresses (the portal questionnaire's steps): each state is swept too.</summary>
+    private static readonly Dictionary<string, string[]> MoreStates = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/Portal/Intake"] = ["?step=1", "?step=2", "?step=3", "?step=4", "?step=5"],
+    };
+
     [Fact]
     public async Task Every_page_of_every_role_fits_both_screens_and_passes_axe()
     {
@@ -72,16 +78,29 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser) : IClassFixt
                 }
 
                 opened.Add(pattern);
-                foreach (var (width, height) in Screens)
+                foreach (var state in MoreStates.GetValueOrDefault(pattern, [""]))
                 {
-                    await page.SetViewportSizeAsync(width, height);
-                    visits++;
-                    var what = $"{role} on {url} at {width}x{height}";
-                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(role, url, width), FullPage = true });
-                    problems.AddRange(await ProblemsAsync(page, what));
-                }
+                    if (state.Length > 0)
+                    {
+                        await page.GotoAsync(url + state);
+                        if (!page.Url.EndsWith(url + state, StringComparison.Ordinal))
+                        {
+                            problems.Add($"{role} on {url}{state}: sent to {page.Url}, so the sweep did not see that state");
+                            continue;
+                        }
+                    }
 
-                await page.SetViewportSizeAsync(Screens[0].Width, Screens[0].Height);
+                    foreach (var (width, height) in Screens)
+                    {
+                        await page.SetViewportSizeAsync(width, height);
+                        visits++;
+                        var what = $"{role} on {url}{state} at {width}x{height}";
+                        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(role, url + state, width), FullPage = true });
+                        problems.AddRange(await ProblemsAsync(page, what));
+                    }
+
+                    await page.SetViewportSizeAsync(Screens[0].Width, Screens[0].Height);
+                }
             }
 
             await page.Context.CloseAsync();
