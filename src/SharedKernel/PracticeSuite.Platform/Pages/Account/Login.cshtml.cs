@@ -11,7 +11,8 @@ namespace PracticeSuite.Platform.Pages.Account;
 /// <summary>
 /// Sign-in that tells nobody whether an address has an account: an unknown address, a wrong password, a locked and a
 /// deactivated account get the same words after the same work (one password hash each), and a locked account's owner
-/// is told by e-mail instead.
+/// is told by e-mail instead. A right password for an account with two-step sign-in leads to the second step
+/// (<see cref="TwoStepModel"/>) instead of signing in.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsComposition.LoginRateLimit)]
@@ -62,11 +63,17 @@ internal sealed class LoginModel(
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity holds who is signing in in its short-lived two-step cookie.
+            return RedirectToPage("/Account/TwoStep", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, Input.RememberMe });
+        }
+
         await audit.RecordAsync(AccountAudit.SignInRefused, user.Id, null, user.Id);
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account {UserId} locked after repeated failures", user.Id);
-            await TellTheOwnerAsync(user);
+            await TellTheOwnerAsync(users, email, user, HttpContext.RequestAborted);
         }
 
         ModelState.AddModelError(string.Empty, Refused);
@@ -74,7 +81,7 @@ internal sealed class LoginModel(
     }
 
     /// <summary>One e-mail per lockout (its end time is part of the key), so further tries while locked send nothing.</summary>
-    private async Task TellTheOwnerAsync(PracticeUser user)
+    internal static async Task TellTheOwnerAsync(UserManager<PracticeUser> users, IEmailSender email, PracticeUser user, CancellationToken cancellationToken)
     {
         var until = await users.GetLockoutEndDateAsync(user);
         await email.QueueAsync(new EmailMessage(
@@ -83,14 +90,14 @@ internal sealed class LoginModel(
             $"""
             Hello {user.DisplayName},
 
-            Someone tried to sign in to your PracticeSuite account with a wrong password several times, so the account is
+            Someone tried to sign in to your PracticeSuite account with a wrong password or code several times, so the account is
             locked until {until:yyyy-MM-dd HH:mm} UTC. If it was you, wait and try again, or choose a new password with
             "Forgotten your password?" on the sign-in page. If it was not you, your password is still safe: nobody signed in.
             """,
             null,
             "account-locked",
             $"account-locked:{user.Id}:{until?.UtcTicks}",
-            user.ClientId), HttpContext.RequestAborted);
+            user.ClientId), cancellationToken);
     }
 
     public sealed class LoginInput
