@@ -14,7 +14,7 @@ namespace PracticeSuite.Platform.Pages.Account;
 /// The second step of signing in (ADR 0021), after a right password for an account with two-step sign-in: the code
 /// the authenticator app shows, or (<c>?Recovery=true</c>) one of the recovery codes, which then stops working. Wrong
 /// codes of either kind count towards the lockout like wrong passwords, and a locked account is refused here too.
-/// Who is signing in comes from Identity's short-lived two-step cookie; without it the person starts again.
+/// Who is signing in comes from Identity's short-lived two-step cookie; without it the page says to start again.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsComposition.LoginRateLimit)]
@@ -31,7 +31,7 @@ internal sealed class TwoStepModel(
     public const string Locked =
         "Too many wrong codes: the account is locked for a while, and its owner has been told by e-mail. Try again later.";
 
-    public const string StartAgain = "Signing in took too long. Enter your e-mail address and password again.";
+    public const string StartAgain = "No sign-in is waiting for a code: signing in may have taken too long. Enter your e-mail address and password again.";
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -47,15 +47,22 @@ internal sealed class TwoStepModel(
     [BindProperty]
     public string? Code { get; set; }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? StartOver() : Page();
+    /// <summary>False when no right password is waiting for its second step (none was given, or it was too long ago).</summary>
+    public bool Waiting { get; private set; } = true;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Waiting = await signIn.GetTwoFactorAuthenticationUserAsync() is not null;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         if (user is null || user.DeactivatedAt is not null)
         {
-            return StartOver();
+            Waiting = false;
+            return Page();
         }
 
         if (await users.IsLockedOutAsync(user))
@@ -125,11 +132,5 @@ internal sealed class TwoStepModel(
         }
 
         return SignInResult.Failed;
-    }
-
-    private IActionResult StartOver()
-    {
-        TempData.SetNotice(StartAgain);
-        return RedirectToPage("/Account/Login", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
     }
 }
