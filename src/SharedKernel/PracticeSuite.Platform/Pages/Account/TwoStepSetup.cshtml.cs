@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.SharedKernel.Hosting.Platform;
@@ -13,10 +12,10 @@ namespace PracticeSuite.Platform.Pages.Account;
 
 /// <summary>
 /// Setting up two-step sign-in (staff only, ADR 0021): the QR code and the key for the authenticator app, then the
-/// code it shows to prove it has the key; the ten recovery codes are shown once, on the answer to that post.
+/// code it shows to prove it has the key; the ten recovery codes are shown once, on the answer to that post. Not
+/// rate-limited like sign-in: the code here guards nothing the signed-in person cannot already see (the key).
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-[EnableRateLimiting(AccountsComposition.LoginRateLimit)]
 internal sealed class TwoStepSetupModel(UserManager<PracticeUser> users, TwoStepSignIn twoStep, IClinicIdentity clinic, IOptions<AccountsOptions> options)
     : PageModel
 {
