@@ -68,7 +68,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Manage/Staff"] = Manager, ["POST /Manage/Staff"] = Manager,
         ["GET /Manage/Therapists"] = Manager, ["POST /Manage/Therapists"] = Manager,
         ["GET /Manage/Therapists/Index"] = Manager, ["POST /Manage/Therapists/Index"] = Manager,
-        ["GET /Manage/Therapists/Edit/{id:guid}"] = Manager, ["POST /Manage/Therapists/Edit/{id:guid}"] = Manager,
+        ["GET /Manage/Therapists/Edit/{therapistId:guid}"] = Manager, ["POST /Manage/Therapists/Edit/{therapistId:guid}"] = Manager,
         ["GET /Manage/Audit"] = Manager, ["POST /Manage/Audit"] = Manager,
         ["GET /Manage/Email"] = Manager, ["POST /Manage/Email"] = Manager,
         ["GET /Operations/Messages"] = Manager, ["POST /Operations/Messages"] = Manager,

@@ -17,7 +17,7 @@ namespace PracticeSuite.Platform.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(AccountsComposition.LoginRateLimit)]
 internal sealed class LoginModel(
-    SignInManager<PracticeUser> signIn, UserManager<PracticeUser> users, IPasswordHasher<PracticeUser> hasher, IEmailSender email, AccountAudit audit, ILogger<LoginModel> logger)
+    SignInManager<PracticeUser> signIn, UserManager<PracticeUser> users, IPasswordHasher<PracticeUser> hasher, LockoutNotice lockoutNotice, AccountAudit audit, ILogger<LoginModel> logger)
     : PageModel
 {
     public const string Refused =
@@ -73,32 +73,15 @@ internal sealed class LoginModel(
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account {UserId} locked after repeated failures", user.Id);
-            await TellTheOwnerAsync(users, email, user, HttpContext.RequestAborted);
+            await TellTheOwnerAsync(user);
         }
 
         ModelState.AddModelError(string.Empty, Refused);
         return Page();
     }
 
-    /// <summary>One e-mail per lockout (its end time is part of the key), so further tries while locked send nothing.</summary>
-    internal static async Task TellTheOwnerAsync(UserManager<PracticeUser> users, IEmailSender email, PracticeUser user, CancellationToken cancellationToken)
-    {
-        var until = await users.GetLockoutEndDateAsync(user);
-        await email.QueueAsync(new EmailMessage(
-            user.Email!,
-            "Your PracticeSuite account is locked for a while",
-            $"""
-            Hello {user.DisplayName},
-
-            Someone tried to sign in to your PracticeSuite account with a wrong password or code several times, so the account is
-            locked until {until:yyyy-MM-dd HH:mm} UTC. If it was you, wait and try again, or choose a new password with
-            "Forgotten your password?" on the sign-in page. If it was not you, your password is still safe: nobody signed in.
-            """,
-            null,
-            "account-locked",
-            $"account-locked:{user.Id}:{until?.UtcTicks}",
-            user.ClientId), cancellationToken);
-    }
+    private async Task TellTheOwnerAsync(PracticeUser user) =>
+        await lockoutNotice.SendAsync(user, await users.GetLockoutEndDateAsync(user), HttpContext.RequestAborted);
 
     public sealed class LoginInput
     {

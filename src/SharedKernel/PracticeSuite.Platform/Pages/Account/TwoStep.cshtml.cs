@@ -19,7 +19,7 @@ namespace PracticeSuite.Platform.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(AccountsComposition.LoginRateLimit)]
 internal sealed class TwoStepModel(
-    SignInManager<PracticeUser> signIn, UserManager<PracticeUser> users, IEmailSender email, AccountAudit audit, ILogger<TwoStepModel> logger)
+    SignInManager<PracticeUser> signIn, UserManager<PracticeUser> users, LockoutNotice lockoutNotice, AccountAudit audit, ILogger<TwoStepModel> logger)
     : PageModel
 {
     public const string WrongCode =
@@ -91,7 +91,7 @@ internal sealed class TwoStepModel(
         if (result.IsLockedOut || await users.IsLockedOutAsync(user))
         {
             logger.LogWarning("Second sign-in step refused: account {UserId} locked after repeated wrong codes", user.Id);
-            await LoginModel.TellTheOwnerAsync(users, email, user, HttpContext.RequestAborted);
+            await lockoutNotice.SendAsync(user, await users.GetLockoutEndDateAsync(user), HttpContext.RequestAborted);
             ModelState.AddModelError(nameof(Code), Locked);
             return Page();
         }
