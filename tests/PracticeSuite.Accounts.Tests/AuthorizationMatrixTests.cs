@@ -58,6 +58,10 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Account/AcceptInvitation"] = Everyone, ["POST /Account/AcceptInvitation"] = Everyone,
         ["GET /Account/Logout"] = SignedIn, ["POST /Account/Logout"] = SignedIn,
         ["GET /Account/Manage"] = SignedIn, ["POST /Account/Manage"] = SignedIn,
+        // The second sign-in step is reached before anyone is signed in (it needs Identity's two-step cookie to show);
+        // setting two-step sign-in up is for staff, clients sign in with a password alone.
+        ["GET /Account/TwoStep"] = Everyone, ["POST /Account/TwoStep"] = Everyone,
+        ["GET /Account/TwoStepSetup"] = Staff, ["POST /Account/TwoStepSetup"] = Staff,
         ["GET /Manage/Clinic"] = Manager, ["POST /Manage/Clinic"] = Manager,
         // The clinic's logo is on every page, the sign-in page too.
         ["GET /clinic/logo"] = Everyone,

@@ -132,6 +132,7 @@ public sealed class StartupFailureTests : IAsyncLifetime
     [InlineData("--Jobs:WorkerCount=two", "'Jobs:WorkerCount'")]
     [InlineData("--Messaging:WakeOnCommit=sometimes", "'Messaging:WakeOnCommit'")]
     [InlineData("--Demo:Enabled=perhaps", "'Demo:Enabled'")]
+    [InlineData("--Accounts:RequireTwoFactorForManagers=sometimes", "'Accounts:RequireTwoFactorForManagers'")]
     [InlineData("--Email:RetryDelay=soon", "'Email:RetryDelay'")]
     public async Task A_value_that_does_not_convert_stops_start_up_naming_the_key(string argument, string key)
     {

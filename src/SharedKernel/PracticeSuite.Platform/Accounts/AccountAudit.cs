@@ -28,8 +28,18 @@ internal sealed class AccountAudit(AuditWriter writer, IHttpContextAccessor http
     public static readonly AuditAction Reactivated = new("accounts.reactivated", AuditKind.Change, "Reactivated an account");
     public static readonly AuditAction Unlocked = new("accounts.unlocked", AuditKind.Change, "Unlocked an account locked by failed sign-ins");
 
+    // Two-step sign-in (issue 17): the person's own changes, and each code refused or recovery code spent.
+    public static readonly AuditAction TwoStepEnabled = new("accounts.two-step-enabled", AuditKind.Change, "Turned on two-step sign-in");
+    public static readonly AuditAction TwoStepDisabled = new("accounts.two-step-disabled", AuditKind.Change, "Turned off two-step sign-in");
+    public static readonly AuditAction RecoveryCodesRenewed = new("accounts.recovery-codes-renewed", AuditKind.Change, "Generated new recovery codes");
+    public static readonly AuditAction RecoveryCodeUsed = new("accounts.recovery-code-used", AuditKind.Change, "Signed in with a recovery code");
+    public static readonly AuditAction TwoStepCodeRefused = new("accounts.two-step-code-refused", AuditKind.Change, "Gave a wrong two-step code");
+
     public IReadOnlyCollection<AuditAction> Actions =>
-        [SignedIn, SignedOut, SignInRefused, AccessRefused, InvitationResent, MadeManager, MadeTherapist, MadeReception, Deactivated, Reactivated, Unlocked];
+    [
+        SignedIn, SignedOut, SignInRefused, AccessRefused, InvitationResent, MadeManager, MadeTherapist, MadeReception, Deactivated, Reactivated, Unlocked,
+        TwoStepEnabled, TwoStepDisabled, RecoveryCodesRenewed, RecoveryCodeUsed, TwoStepCodeRefused,
+    ];
 
     /// <summary>The entry for a role change, one per role so the new role is in the trail's own words.</summary>
     public static AuditAction RoleSet(PracticeRole role) => role switch

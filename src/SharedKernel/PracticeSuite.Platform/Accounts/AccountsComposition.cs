@@ -137,6 +137,7 @@ internal static class AccountsComposition
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SignInSessions.KeepSessionClaim);
         services.AddScoped<AccountService>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<TwoStepSignIn>();
         services.AddScoped<ClientMailErasure>();
         services.AddScoped<IAccounts>(provider => provider.GetRequiredService<AccountService>());
         services.AddScoped<AccountSeeding>();

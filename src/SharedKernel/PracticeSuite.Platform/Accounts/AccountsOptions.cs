@@ -24,6 +24,12 @@ internal sealed class AccountsOptions
     /// <summary>At least 12 (ASVS 2.1.1); no composition rules, but no password from the common-password list.</summary>
     public int MinimumPasswordLength { get; set; } = 12;
 
+    /// <summary>
+    /// When true, a manager without two-step sign-in is sent to set it up and reaches nothing else until it is on
+    /// (<c>Accounts:RequireTwoFactorForManagers</c>).
+    /// </summary>
+    public bool RequireTwoFactorForManagers { get; set; }
+
     public RateLimitOptions RateLimit { get; set; } = new();
 
     public FirstManagerOptions FirstManager { get; set; } = new();

@@ -4,8 +4,9 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Platform.Accounts;
 
 /// <summary>
-/// The e-mail that tells an account's owner it is locked after failed sign-ins: from the clinic, with the end of the
-/// lockout in the reader's time (a client's own zone, else the clinic's). One per lockout: its end is in the key.
+/// The e-mail that tells an account's owner it is locked after failed sign-ins (wrong passwords, or wrong codes at the
+/// second step of two-step sign-in): from the clinic, with the end of the lockout in the reader's time (a client's own
+/// zone, else the clinic's). One per lockout: its end is in the key.
 /// </summary>
 internal sealed class LockoutNotice(IEmailSender email, IClinicIdentity clinic, ClinicCalendar calendar, IEnumerable<IClientTimeZones> clientZones)
 {
@@ -28,8 +29,8 @@ internal sealed class LockoutNotice(IEmailSender email, IClinicIdentity clinic, 
             $"""
             Hello {user.DisplayName},
 
-            Someone tried to sign in to your {clinicName} account with a wrong password several times, so the account is
-            locked {until}. If it was you, wait and try again, or choose a new password with "Forgotten your password?"
+            Someone tried to sign in to your {clinicName} account with a wrong password or sign-in code several times, so
+            the account is locked {until}. If it was you, wait and try again, or choose a new password with "Forgotten your password?"
             on the sign-in page. If it was not you, your password is still safe: nobody signed in.
             """,
             null,

@@ -7,7 +7,8 @@ namespace PracticeSuite.Platform.Accounts;
 
 /// <summary>
 /// The claims a sign-in produces, exactly what <see cref="Security.HttpCurrentUser"/> reads: the id
-/// (NameIdentifier), the role (Role, a PracticeRole name) and the linked client or therapist.
+/// (NameIdentifier), the role (Role, a PracticeRole name) and the linked client or therapist; and whether two-step
+/// sign-in is on, for <see cref="TwoStepRequirement"/>.
 /// </summary>
 internal sealed class PracticeClaimsPrincipalFactory(UserManager<PracticeUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<PracticeUser, IdentityRole>(users, roles, options)
@@ -24,6 +25,11 @@ internal sealed class PracticeClaimsPrincipalFactory(UserManager<PracticeUser> u
         if (user.TherapistId is { } therapistId)
         {
             identity.AddClaim(new Claim(PracticeClaims.TherapistId, therapistId.ToString()));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(TwoStepSignIn.ClaimType, "on"));
         }
 
         return identity;

@@ -266,6 +266,7 @@ public static class PracticePlatform
 
         app.UseRouting();
         app.UseAuthentication();
+        app.UseTwoStepRequirement(); // a manager the clinic requires it of sets up two-step sign-in before anything else
         app.UseAuthorization();
         app.UsePracticeAccounts();
         app.UseAntiforgery();

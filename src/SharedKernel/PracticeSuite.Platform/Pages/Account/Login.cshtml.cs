@@ -11,7 +11,8 @@ namespace PracticeSuite.Platform.Pages.Account;
 /// <summary>
 /// Sign-in that tells nobody whether an address has an account: an unknown address, a wrong password, a locked and a
 /// deactivated account get the same words after the same work (one password hash each), and a locked account's owner
-/// is told by e-mail instead.
+/// is told by e-mail instead. A right password for an account with two-step sign-in leads to the second step
+/// (<see cref="TwoStepModel"/>) instead of signing in.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsComposition.LoginRateLimit)]
@@ -60,6 +61,12 @@ internal sealed class LoginModel(
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity holds who is signing in in its short-lived two-step cookie.
+            return RedirectToPage("/Account/TwoStep", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null, Input.RememberMe });
         }
 
         await audit.RecordAsync(AccountAudit.SignInRefused, user.Id, null, user.Id);
