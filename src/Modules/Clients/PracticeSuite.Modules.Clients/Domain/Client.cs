@@ -85,6 +85,9 @@ internal sealed class Client : AggregateRoot<Guid>
 
     public IReadOnlyList<ClientSearchTerm> SearchTerms => _searchTerms;
 
+    /// <summary>The normalised key inside-word search scans; none once erased.</summary>
+    public ClientSearchKey? SearchKey { get; private set; }
+
     public string DisplayName => ErasedAt is null ? $"{GivenName} {FamilyName}" : ErasedName;
 
     public bool IsArchived => ArchivedAt is not null;
@@ -161,6 +164,7 @@ internal sealed class Client : AggregateRoot<Guid>
         EnsureNotErased();
         ArchivedAt ??= now;
         _searchTerms.ForEach(t => t.Archived = true);
+        SearchKey?.Archived = true;
     }
 
     public void Restore()
@@ -168,6 +172,7 @@ internal sealed class Client : AggregateRoot<Guid>
         EnsureNotErased();
         ArchivedAt = null;
         _searchTerms.ForEach(t => t.Archived = false);
+        SearchKey?.Archived = false;
     }
 
     /// <summary>Removes every personal detail; the id stays so other modules' records (and the audit trail) still join.</summary>
@@ -192,6 +197,7 @@ internal sealed class Client : AggregateRoot<Guid>
         _careTeam.Clear();
         _contactPreferences.Clear();
         _searchTerms.Clear();
+        SearchKey = null;
     }
 
     private void Apply(ClientDetails details)
@@ -208,6 +214,21 @@ internal sealed class Client : AggregateRoot<Guid>
         PressurePreference = details.PressurePreference;
         PainThresholdNotes = Blank(details.PainThresholdNotes);
         NormalisedEmail = Email?.ToLowerInvariant();
+        IndexForSearch();
+    }
+
+    /// <summary>
+    /// Brings the search terms, the search key, the sort name and the duplicate-check name in step with the details.
+    /// Every change of a name or phone number runs it, so it is saved in the same transaction; the start-up backfill
+    /// (<see cref="Infrastructure.ClientSearchKeyBackfill"/>) runs it for records saved before the key existed.
+    /// </summary>
+    public void IndexForSearch()
+    {
+        if (IsErased)
+        {
+            return;
+        }
+
         NormalisedFullName = SearchText.Normalise(GivenName + " " + FamilyName);
         SortName = SearchText.Normalise(FamilyName + " " + GivenName);
 
@@ -217,6 +238,17 @@ internal sealed class Client : AggregateRoot<Guid>
         foreach (var term in terms.Where(term => _searchTerms.All(t => t.Term != term)))
         {
             _searchTerms.Add(new ClientSearchTerm(Id, term, SortName, IsArchived));
+        }
+
+        var key = SearchText.KeyFor(GivenName, FamilyName, Phone);
+        if (SearchKey is null)
+        {
+            SearchKey = new ClientSearchKey(Id, key, SortName, IsArchived);
+        }
+        else
+        {
+            SearchKey.Key = key;
+            SearchKey.SortName = SortName;
         }
     }
 
@@ -279,6 +311,22 @@ internal sealed class ClientSearchTerm(Guid clientId, string term, string sortNa
     public Guid ClientId { get; private set; } = clientId;
 
     public string Term { get; private set; } = term;
+
+    public string SortName { get; internal set; } = sortName;
+
+    public bool Archived { get; internal set; } = archived;
+}
+
+/// <summary>
+/// The client's name words and phone digits in one normalised string (<see cref="SearchText.KeyFor"/>), scanned
+/// for a query word found inside a word. A narrow table of its own, with the sort name and archived flag, so the
+/// scan reads nothing else.
+/// </summary>
+internal sealed class ClientSearchKey(Guid clientId, string key, string sortName, bool archived)
+{
+    public Guid ClientId { get; private set; } = clientId;
+
+    public string Key { get; internal set; } = key;
 
     public string SortName { get; internal set; } = sortName;
 

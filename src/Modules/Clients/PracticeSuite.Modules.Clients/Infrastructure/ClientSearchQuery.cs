@@ -11,8 +11,8 @@ namespace PracticeSuite.Modules.Clients.Infrastructure;
 internal sealed record SearchScope(bool Everyone, Guid? TherapistId, Guid? ClientId);
 
 /// <summary>
-/// Client search's statements, read with ADO.NET: the walk of the term index in (term, name) order (or, without a
-/// query, of the sort-name index), and the page's clients by id. It is the hot path of the staff's most used page,
+/// Client search's statements, read with ADO.NET: the walk of the term index in (term, name) order, the scan of the
+/// search keys for words found inside words (or, without a query, the walk of the sort-name index), and the page's clients by id. It is the hot path of the staff's most used page,
 /// and EF Core's materialiser cost as much as the queries themselves (build/bench/Clients.md). The SQL is the same on SQLite and PostgreSQL; only table
 /// names and the stored form of ids differ. Run both on a connection the caller has opened.
 /// </summary>
@@ -45,6 +45,34 @@ internal static class ClientSearchQuery
         command.AddParameter("@walk", walkLimit);
         command.CommandText = $"SELECT t.\"ClientId\" FROM {terms} t WHERE {where} ORDER BY t.\"Term\", t.\"SortName\", t.\"ClientId\" LIMIT @walk";
         return await ReadIdsAsync(command, walkLimit, cancellationToken);
+    }
+
+    /// <summary>
+    /// The ids of the clients whose search key holds every one of <paramref name="patterns"/> (LIKE patterns:
+    /// <c>% jo%</c> for a word start, <c>%ones%</c> anywhere in a word), by name, at most <paramref name="limit"/>.
+    /// A scan of the narrow key table: LIKE with a leading wildcard can use no B-tree index on either provider.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> ScanAsync(
+        ClientsDbContext db, IReadOnlyList<string> patterns, bool includeArchived, SearchScope scope, int limit, CancellationToken cancellationToken)
+    {
+        var naming = db.Naming;
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var where = new StringBuilder("1 = 1");
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            where.Append($" AND k.\"Key\" LIKE @k{i}");
+            command.AddParameter($"@k{i}", patterns[i]);
+        }
+
+        if (!includeArchived)
+        {
+            where.Append(" AND NOT k.\"Archived\"");
+        }
+
+        where.Append(ScopeCondition(command, naming, scope, "k.\"ClientId\""));
+        command.AddParameter("@limit", limit);
+        command.CommandText = $"SELECT k.\"ClientId\" FROM {naming.QualifiedTable("client_search_keys")} k WHERE {where} ORDER BY k.\"SortName\", k.\"ClientId\" LIMIT @limit";
+        return await ReadIdsAsync(command, limit, cancellationToken);
     }
 
     /// <summary>

@@ -16,6 +16,8 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
 
     public DbSet<ClientSearchTerm> SearchTerms => Set<ClientSearchTerm>();
 
+    public DbSet<ClientSearchKey> SearchKeys => Set<ClientSearchKey>();
+
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
 
     public DbSet<IntakeVersion> Intakes => Set<IntakeVersion>();
@@ -58,6 +60,7 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
             client.Navigation(c => c.CareTeam).HasField("_careTeam");
             client.Navigation(c => c.ContactPreferences).HasField("_contactPreferences");
             client.Navigation(c => c.SearchTerms).HasField("_searchTerms");
+            client.HasOne(c => c.SearchKey).WithOne().HasForeignKey<ClientSearchKey>(k => k.ClientId).OnDelete(DeleteBehavior.Cascade);
             client.Ignore(c => c.DisplayName);
             client.Ignore(c => c.IsArchived);
             client.Ignore(c => c.IsErased);
@@ -84,6 +87,14 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
             term.Property(t => t.SortName).HasMaxLength(2 * NameLength + 1);
             // Prefix search walks this index's range in result order and needs nothing else: it stops after a page.
             term.HasIndex(t => new { t.Term, t.SortName, t.ClientId, t.Archived });
+        });
+        modelBuilder.Entity<ClientSearchKey>(key =>
+        {
+            key.ToTable("client_search_keys");
+            key.HasKey(k => k.ClientId);
+            key.Property(k => k.Key).HasMaxLength(SearchText.MaxKeyLength);
+            key.Property(k => k.SortName).HasMaxLength(2 * NameLength + 1);
+            // No index: a word found inside words is a scan of this narrow table (build/bench/Clients.md).
         });
         modelBuilder.Entity<IntakeVersion>(intake =>
         {
