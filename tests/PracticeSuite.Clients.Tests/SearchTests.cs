@@ -266,25 +266,29 @@ public sealed class SearchTests(ClientsHost host) : IClassFixture<ClientsHost>
     }
 
     [Fact]
-    public async Task A_client_saved_before_search_keys_existed_gets_one_at_start_up()
+    public async Task A_client_indexed_before_fragments_existed_is_rebuilt_at_start_up()
     {
         var tag = Tag();
         var id = await host.Manager().RegisterAsync(Api.NewClient("Olive", $"Backfilled{tag}"));
         var database = host.Factory.Container.Resolve<PracticeDatabase>();
         var naming = new ModuleTableNaming("Clients", database.Provider);
+        var storedId = database.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : (object)id;
         await using (var connection = database.CreateConnection())
         {
+            // The record as migration AddClientSearchFragments leaves one saved before it: version 0, no fragments.
             await connection.OpenAsync();
-            await using var delete = connection.CreateCommand();
-            delete.CommandText = $"DELETE FROM {naming.QualifiedTable("client_search_keys")} WHERE \"ClientId\" = @id";
-            delete.AddParameter("@id", database.Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id);
-            Assert.Equal(1, await delete.ExecuteNonQueryAsync());
+            await using var reset = connection.CreateCommand();
+            reset.CommandText =
+                $"DELETE FROM {naming.QualifiedTable("client_search_fragments")} WHERE \"ClientId\" = @id; " +
+                $"UPDATE {naming.QualifiedTable("clients")} SET \"SearchIndexVersion\" = 0 WHERE \"Id\" = @id";
+            reset.AddParameter("@id", storedId);
+            Assert.True(await reset.ExecuteNonQueryAsync() > 1);
         }
 
-        Assert.Empty(await FindAsync($"ackfilled{tag}")); // as a record from before the migration: prefixes only
+        Assert.Empty(await FindAsync($"ackfilled{tag}")); // prefixes only, as before the migration
         Assert.Equal([id], await FindAsync($"backfilled{tag}"));
 
-        var backfill = host.Factory.Container.Resolve<IEnumerable<IHostedService>>().Single(s => s.GetType().Name == "ClientSearchKeyBackfill");
+        var backfill = host.Factory.Container.Resolve<IEnumerable<IHostedService>>().Single(s => s.GetType().Name == "ClientSearchIndexBackfill");
         await backfill.StartAsync(CancellationToken.None);
 
         Assert.Equal([id], await FindAsync($"ackfilled{tag}"));

@@ -43,10 +43,13 @@ public sealed class SearchTextTests
     }
 
     [Fact]
-    public void The_key_holds_name_words_and_phone_digits_each_after_a_space_and_not_the_email()
+    public void The_fragments_are_every_ending_of_three_or_more_of_the_name_words_and_phone_digits()
     {
-        Assert.Equal(" siobhan obrien o brien 447700900123 ", SearchText.KeyFor("Siobhán", "O'Brien", "+44 7700 900123"));
-        Assert.Equal(" ann lee ", SearchText.KeyFor("Ann", "Lee", null));
+        Assert.Equal(
+            new HashSet<string> { "siobhan", "iobhan", "obhan", "bhan", "han", "obrien", "brien", "rien", "ien", "0123", "123" },
+            SearchText.FragmentsFor("Siobhán", "O'Brien", "0123"));
+        Assert.Equal(new HashSet<string> { "ann", "lee" }, SearchText.FragmentsFor("Ann", "Lee", null)); // "Al" would have none
+        Assert.Empty(SearchText.FragmentsFor("Al", "Li", null));
     }
 
     [Fact]
@@ -62,7 +65,7 @@ public sealed class SearchTextTests
     {
         var words = SearchWords.Parse("jo ones");
         Assert.Equal(["ones", "jo"], words.Prefixes); // the longest drives the index walk
-        Assert.Equal(["%ones%", "% jo%"], words.InsidePatterns);
+        Assert.True(words.MayMatchInside);
     }
 
     [Fact]
@@ -70,7 +73,7 @@ public sealed class SearchTextTests
     {
         var words = SearchWords.Parse("jo sm");
         Assert.Equal(["jo", "sm"], words.Prefixes);
-        Assert.Null(words.InsidePatterns);
+        Assert.False(words.MayMatchInside);
     }
 
     [Theory]
@@ -91,7 +94,7 @@ public sealed class SearchTextTests
     {
         var words = SearchWords.Parse(query);
         Assert.Equal([digits], words.Prefixes);
-        Assert.Equal([$"%{digits}%"], words.InsidePatterns);
+        Assert.True(words.MayMatchInside);
     }
 
     [Fact]
@@ -99,7 +102,7 @@ public sealed class SearchTextTests
     {
         var words = SearchWords.Parse("077");
         Assert.Equal(["77"], words.Prefixes);
-        Assert.Null(words.InsidePatterns);
+        Assert.False(words.MayMatchInside);
     }
 
     [Fact]
@@ -107,7 +110,7 @@ public sealed class SearchTextTests
     {
         var words = SearchWords.Parse("Mary.Jones@Example");
         Assert.Equal(["maryjonesexample"], words.Prefixes);
-        Assert.Null(words.InsidePatterns);
+        Assert.False(words.MayMatchInside);
     }
 
     [Theory]

@@ -37,12 +37,12 @@ await using (var db = new ClientsDbContext(options))
 {
     await db.Database.MigrateAsync();
 
-    // A database seeded before search keys existed gets them as the host's start-up would give them (ADR 0022).
+    // A database seeded before search fragments existed gets them as the host's start-up would give them (ADR 0022).
     var backfilling = Stopwatch.StartNew();
-    var backfilled = await ClientSearchKeyBackfill.RunAsync(database, () => new ClientsDbContext(options), CancellationToken.None);
+    var backfilled = await ClientSearchIndexBackfill.RunAsync(database, () => new ClientsDbContext(options), CancellationToken.None);
     if (backfilled > 0)
     {
-        Console.WriteLine($"backfilled the search keys of {backfilled:N0} clients in {backfilling.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"rebuilt the search index of {backfilled:N0} clients in {backfilling.Elapsed.TotalSeconds:F1} s");
     }
 
     var existing = await db.Clients.CountAsync();
@@ -81,7 +81,7 @@ await using (var db = new ClientsDbContext(options))
         await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
     }
 
-    Console.WriteLine($"clients: {await db.Clients.CountAsync():N0}, search terms: {await db.SearchTerms.CountAsync():N0}, search keys: {await db.SearchKeys.CountAsync():N0}" +
+    Console.WriteLine($"clients: {await db.Clients.CountAsync():N0}, search terms: {await db.SearchTerms.CountAsync():N0}, search fragments: {await db.SearchFragments.CountAsync():N0}" +
         (database.Provider == DatabaseProvider.Sqlite ? $", file: {Path.Combine(dataDirectory, PracticeDatabase.SqliteFileName)}" : ""));
 }
 

@@ -40,7 +40,7 @@ public sealed class ClientsModule : IModule
         container.RegisterType<ClientDemoRecords>().As<IDemoRecords>().InstancePerLifetimeScope();
         container.RegisterType<ClientAuditActions>().As<IAuditActions>().SingleInstance();
         container.RegisterType<ClientNames>().As<IClientNames>().InstancePerLifetimeScope();
-        container.RegisterType<ClientSearchKeyBackfill>().As<Microsoft.Extensions.Hosting.IHostedService>().SingleInstance();
+        container.RegisterType<ClientSearchIndexBackfill>().As<Microsoft.Extensions.Hosting.IHostedService>().SingleInstance();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api) => ClientsApi.Map(api);

@@ -32,9 +32,13 @@ internal sealed class Client : AggregateRoot<Guid>
 {
     public const string ErasedName = "Erased client";
 
+    /// <summary>Raise it when <see cref="SearchText"/> changes how terms or fragments are made: every record is then rebuilt at start-up.</summary>
+    public const int CurrentSearchIndexVersion = 1;
+
     private readonly List<CareTeamMember> _careTeam = [];
     private readonly List<ContactPreferenceSetting> _contactPreferences = [];
     private readonly List<ClientSearchTerm> _searchTerms = [];
+    private readonly List<ClientSearchFragment> _searchFragments = [];
 
     private Client()
     {
@@ -85,8 +89,13 @@ internal sealed class Client : AggregateRoot<Guid>
 
     public IReadOnlyList<ClientSearchTerm> SearchTerms => _searchTerms;
 
-    /// <summary>The normalised key inside-word search scans; none once erased.</summary>
-    public ClientSearchKey? SearchKey { get; private set; }
+    public IReadOnlyList<ClientSearchFragment> SearchFragments => _searchFragments;
+
+    /// <summary>
+    /// Which rules built the search terms and fragments (<see cref="CurrentSearchIndexVersion"/>); older records are
+    /// rebuilt at start-up by <see cref="Infrastructure.ClientSearchIndexBackfill"/>. 0 for records saved before fragments existed.
+    /// </summary>
+    public int SearchIndexVersion { get; private set; }
 
     public string DisplayName => ErasedAt is null ? $"{GivenName} {FamilyName}" : ErasedName;
 
@@ -164,7 +173,7 @@ internal sealed class Client : AggregateRoot<Guid>
         EnsureNotErased();
         ArchivedAt ??= now;
         _searchTerms.ForEach(t => t.Archived = true);
-        SearchKey?.Archived = true;
+        _searchFragments.ForEach(f => f.Archived = true);
     }
 
     public void Restore()
@@ -172,7 +181,7 @@ internal sealed class Client : AggregateRoot<Guid>
         EnsureNotErased();
         ArchivedAt = null;
         _searchTerms.ForEach(t => t.Archived = false);
-        SearchKey?.Archived = false;
+        _searchFragments.ForEach(f => f.Archived = false);
     }
 
     /// <summary>Removes every personal detail; the id stays so other modules' records (and the audit trail) still join.</summary>
@@ -197,7 +206,7 @@ internal sealed class Client : AggregateRoot<Guid>
         _careTeam.Clear();
         _contactPreferences.Clear();
         _searchTerms.Clear();
-        SearchKey = null;
+        _searchFragments.Clear();
     }
 
     private void Apply(ClientDetails details)
@@ -218,9 +227,9 @@ internal sealed class Client : AggregateRoot<Guid>
     }
 
     /// <summary>
-    /// Brings the search terms, the search key, the sort name and the duplicate-check name in step with the details.
+    /// Brings the search terms and fragments, the sort name and the duplicate-check name in step with the details.
     /// Every change of a name or phone number runs it, so it is saved in the same transaction; the start-up backfill
-    /// (<see cref="Infrastructure.ClientSearchKeyBackfill"/>) runs it for records saved before the key existed.
+    /// (<see cref="Infrastructure.ClientSearchIndexBackfill"/>) runs it for records indexed under older rules.
     /// </summary>
     public void IndexForSearch()
     {
@@ -240,16 +249,16 @@ internal sealed class Client : AggregateRoot<Guid>
             _searchTerms.Add(new ClientSearchTerm(Id, term, SortName, IsArchived));
         }
 
-        var key = SearchText.KeyFor(GivenName, FamilyName, Phone);
-        if (SearchKey is null)
+        var fragments = SearchText.FragmentsFor(GivenName, FamilyName, Phone);
+        _searchFragments.RemoveAll(f => !fragments.Contains(f.Fragment));
+        _searchFragments.ForEach(f => f.SortName = SortName);
+        var kept = _searchFragments.Select(f => f.Fragment).ToHashSet(StringComparer.Ordinal);
+        foreach (var fragment in fragments.Where(kept.Add))
         {
-            SearchKey = new ClientSearchKey(Id, key, SortName, IsArchived);
+            _searchFragments.Add(new ClientSearchFragment(Id, fragment, SortName, IsArchived));
         }
-        else
-        {
-            SearchKey.Key = key;
-            SearchKey.SortName = SortName;
-        }
+
+        SearchIndexVersion = CurrentSearchIndexVersion;
     }
 
     private void EnsureNotErased()
@@ -318,15 +327,14 @@ internal sealed class ClientSearchTerm(Guid clientId, string term, string sortNa
 }
 
 /// <summary>
-/// The client's name words and phone digits in one normalised string (<see cref="SearchText.KeyFor"/>), scanned
-/// for a query word found inside a word. A narrow table of its own, with the sort name and archived flag, so the
-/// scan reads nothing else.
+/// An ending of a name word or of the phone digits (<see cref="SearchText.FragmentsFor"/>): a word found inside a
+/// word is the start of one. Shaped like <see cref="ClientSearchTerm"/>, so the same covering index walk finds it.
 /// </summary>
-internal sealed class ClientSearchKey(Guid clientId, string key, string sortName, bool archived)
+internal sealed class ClientSearchFragment(Guid clientId, string fragment, string sortName, bool archived)
 {
     public Guid ClientId { get; private set; } = clientId;
 
-    public string Key { get; internal set; } = key;
+    public string Fragment { get; private set; } = fragment;
 
     public string SortName { get; internal set; } = sortName;
 

@@ -13,10 +13,7 @@ internal static class SearchText
 {
     public const int MaxTermLength = 100;
 
-    /// <summary>Room for two 100-character names split at every hyphen and a phone number's digits (<see cref="KeyFor"/>).</summary>
-    public const int MaxKeyLength = 500;
-
-    /// <summary>A query word this long or longer also matches inside a name word or anywhere in the phone digits.</summary>
+    /// <summary>A query word this long or longer also matches inside a name word or anywhere in the phone digits (<see cref="FragmentsFor"/>).</summary>
     public const int InsideWordMinimum = 3;
 
     /// <summary>Letters and digits of <paramref name="text"/>, folded; words separated by one space.</summary>
@@ -85,26 +82,29 @@ internal static class SearchText
     }
 
     /// <summary>
-    /// The key searched inside: the name words (as <see cref="NameWords"/>) and the phone's digits, each with a space
-    /// before it and one at the end (" john smithjones smith jones 447700900123 "), so "% jo%" finds a word start and
-    /// "%ones%" any part of a word. The e-mail address is not in it: it is found by prefix only (a part such as "gmail"
-    /// would match half the clinic).
+    /// The fragments a client is found by inside a word: every ending of three characters or more of each name word
+    /// and of the phone's digits, the whole word included ("jones" → "jones", "ones", "nes"). A word found inside a
+    /// word is the start of one of them, so the same index walk as for word starts finds it. The e-mail address has
+    /// none: it is found by its start only (a part such as "gmail" would match half the clinic).
     /// </summary>
-    public static string KeyFor(string givenName, string familyName, string? phone)
+    public static HashSet<string> FragmentsFor(string givenName, string familyName, string? phone)
     {
-        var key = new StringBuilder(" ");
-        foreach (var word in NameWords(givenName).Concat(NameWords(familyName)).Distinct(StringComparer.Ordinal))
+        var fragments = new HashSet<string>(StringComparer.Ordinal);
+        var words = NameWords(givenName).Concat(NameWords(familyName)).ToList();
+        if (!string.IsNullOrWhiteSpace(phone) && Digits(phone) is { Length: > 0 } digits)
         {
-            key.Append(Cap(word)).Append(' ');
+            words.Add(digits);
         }
 
-        var digits = string.IsNullOrWhiteSpace(phone) ? "" : Digits(phone);
-        if (digits.Length > 0)
+        foreach (var word in words)
         {
-            key.Append(Cap(digits)).Append(' ');
+            for (var start = 0; start + InsideWordMinimum <= word.Length; start++)
+            {
+                fragments.Add(Cap(word[start..]));
+            }
         }
 
-        return key.Length > MaxKeyLength ? key.ToString(0, MaxKeyLength) : key.ToString();
+        return fragments;
     }
 
     /// <summary>The smallest string greater than every string starting with <paramref name="prefix"/>: the exclusive end of a prefix range.</summary>

@@ -16,7 +16,7 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
 
     public DbSet<ClientSearchTerm> SearchTerms => Set<ClientSearchTerm>();
 
-    public DbSet<ClientSearchKey> SearchKeys => Set<ClientSearchKey>();
+    public DbSet<ClientSearchFragment> SearchFragments => Set<ClientSearchFragment>();
 
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
 
@@ -60,7 +60,9 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
             client.Navigation(c => c.CareTeam).HasField("_careTeam");
             client.Navigation(c => c.ContactPreferences).HasField("_contactPreferences");
             client.Navigation(c => c.SearchTerms).HasField("_searchTerms");
-            client.HasOne(c => c.SearchKey).WithOne().HasForeignKey<ClientSearchKey>(k => k.ClientId).OnDelete(DeleteBehavior.Cascade);
+            client.HasMany(c => c.SearchFragments).WithOne().HasForeignKey(f => f.ClientId).OnDelete(DeleteBehavior.Cascade);
+            client.Navigation(c => c.SearchFragments).HasField("_searchFragments");
+            client.HasIndex(c => c.SearchIndexVersion); // the start-up backfill's "anything to rebuild?"
             client.Ignore(c => c.DisplayName);
             client.Ignore(c => c.IsArchived);
             client.Ignore(c => c.IsErased);
@@ -88,13 +90,14 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
             // Prefix search walks this index's range in result order and needs nothing else: it stops after a page.
             term.HasIndex(t => new { t.Term, t.SortName, t.ClientId, t.Archived });
         });
-        modelBuilder.Entity<ClientSearchKey>(key =>
+        modelBuilder.Entity<ClientSearchFragment>(fragment =>
         {
-            key.ToTable("client_search_keys");
-            key.HasKey(k => k.ClientId);
-            key.Property(k => k.Key).HasMaxLength(SearchText.MaxKeyLength);
-            key.Property(k => k.SortName).HasMaxLength(2 * NameLength + 1);
-            // No index: a word found inside words is a scan of this narrow table (build/bench/Clients.md).
+            fragment.ToTable("client_search_fragments");
+            fragment.HasKey(f => new { f.ClientId, f.Fragment });
+            fragment.Property(f => f.Fragment).HasMaxLength(SearchText.MaxTermLength);
+            fragment.Property(f => f.SortName).HasMaxLength(2 * NameLength + 1);
+            // A word found inside words walks this index's range like a word start walks the terms' (ADR 0022).
+            fragment.HasIndex(f => new { f.Fragment, f.SortName, f.ClientId, f.Archived });
         });
         modelBuilder.Entity<IntakeVersion>(intake =>
         {

@@ -80,39 +80,50 @@ internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acc
     }
 
     /// <summary>
-    /// First the clients every word starts a term of: the first word's range is read from the covering index in
-    /// (term, name) order — exact words before longer ones, then by name — and the other words are probed per
-    /// client, so the work grows with the page asked for, not with the number of matches. Only when these do not
-    /// fill the page and the count, and a word is long enough to match inside a word, are the search keys scanned
-    /// for the rest (SQL in <see cref="ClientSearchQuery"/>).
+    /// First the clients every word starts a term of, then — only when these do not fill the page and the count, and
+    /// a word is long enough to match inside a word — those it is found inside of. Each is a walk of a covering index
+    /// in (term, name) order — for word starts, exact words before longer ones, then by name — with the other words
+    /// probed per client, so the work grows with the page asked for, not with the number of matches (SQL in
+    /// <see cref="ClientSearchQuery"/>).
     /// </summary>
     private async Task<ClientPage> SearchAsync(SearchClients request, SearchWords words, CancellationToken cancellationToken)
     {
         var needed = NeededIds(request);
-        var scope = access.SearchScope();
-
-        // A client can match through several terms (a given name and an e-mail starting alike): it counts once, at
-        // its first place. Read two index entries per client needed, and more when that was not enough.
-        List<Guid> ids;
-        for (var walk = needed * 2; ; walk *= 4)
+        var ids = new List<Guid>();
+        var found = new HashSet<Guid>();
+        await CollectAsync(request, words.Prefixes.Select(w => (w, SearchIndex.Terms)).ToList(), ids, found, needed, cancellationToken);
+        if (ids.Count < needed && words.MayMatchInside)
         {
-            var walked = await ClientSearchQuery.WalkAsync(db, words.Prefixes, request.IncludeArchived, scope, walk, cancellationToken);
-            ids = walked.Distinct().ToList();
-            if (ids.Count >= needed || walked.Count < walk)
-            {
-                break;
-            }
-        }
-
-        if (ids.Count < needed && words.InsidePatterns is { } patterns)
-        {
-            // The scan finds the prefix matches again: read enough to have the page's worth beyond them.
-            var found = ids.ToHashSet();
-            var scanned = await ClientSearchQuery.ScanAsync(db, patterns, request.IncludeArchived, scope, needed + ids.Count, cancellationToken);
-            ids.AddRange(scanned.Where(found.Add));
+            // A word of three characters or more anywhere inside a word (its fragments), a shorter one at a word start.
+            var inside = words.Prefixes.Select(w => (w, w.Length >= SearchText.InsideWordMinimum ? SearchIndex.Fragments : SearchIndex.Terms)).ToList();
+            await CollectAsync(request, inside, ids, found, needed, cancellationToken);
         }
 
         return await PageAsync(request, ids, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="ids"/> the clients a walk finds that are not there yet, in walk order, until
+    /// <paramref name="needed"/> are known or the walk ends. A client can match through several entries (a given name
+    /// and an e-mail starting alike; several endings): it counts once, at its first place. Read two entries per client
+    /// needed, and more when that was not enough.
+    /// </summary>
+    private async Task CollectAsync(
+        SearchClients request, IReadOnlyList<(string, SearchIndex)> words, List<Guid> ids, HashSet<Guid> found, int needed, CancellationToken cancellationToken)
+    {
+        var before = ids.Count;
+        for (var walk = needed * 2; ; walk *= 4)
+        {
+            var walked = await ClientSearchQuery.WalkAsync(db, words, request.IncludeArchived, access.SearchScope(), walk, cancellationToken);
+            ids.RemoveRange(before, ids.Count - before);
+            found.Clear();
+            found.UnionWith(ids);
+            ids.AddRange(walked.Where(found.Add));
+            if (ids.Count >= needed || walked.Count < walk)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>The matches to find: up to the end of the page asked for, and one past the counting cap.</summary>
@@ -134,13 +145,13 @@ internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acc
 }
 
 /// <summary>
-/// What a query asks for: the prefixes the term index is walked with (longest first: usually the rarest, it drives
-/// the range scan) and, when a word may match inside a word, the LIKE patterns the search keys are scanned with.
+/// What a query asks for: its normalised words, longest first (usually the rarest, it drives the index walk), and
+/// whether they may also be found inside words.
 /// </summary>
-/// <param name="InsidePatterns">Null when no word is long enough to match inside a word: the prefixes say it all.</param>
-internal sealed record SearchWords(IReadOnlyList<string> Prefixes, IReadOnlyList<string>? InsidePatterns)
+/// <param name="MayMatchInside">False for an e-mail address and when every word is shorter than <see cref="SearchText.InsideWordMinimum"/>.</param>
+internal sealed record SearchWords(IReadOnlyList<string> Prefixes, bool MayMatchInside)
 {
-    private static readonly SearchWords None = new([], null);
+    private static readonly SearchWords None = new([], false);
 
     /// <summary>
     /// An e-mail address (it has an @) is one prefix. A phone number (digits and + ( ) - . only) is its digits without
@@ -159,7 +170,7 @@ internal sealed record SearchWords(IReadOnlyList<string> Prefixes, IReadOnlyList
         if (trimmed.Contains('@', StringComparison.Ordinal))
         {
             var email = string.Concat(SearchText.Words(trimmed));
-            return email.Length == 0 ? None : new([Cap(email)], null);
+            return email.Length == 0 ? None : new([Cap(email)], false);
         }
 
         if (trimmed.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '(' or ')' or '-' or '.') && trimmed.Any(char.IsAsciiDigit))
@@ -167,20 +178,11 @@ internal sealed record SearchWords(IReadOnlyList<string> Prefixes, IReadOnlyList
             var digits = SearchText.Digits(trimmed).TrimStart('0');
             return digits.Length == 0
                 ? None
-                : new([Cap(digits)], digits.Length >= SearchText.InsideWordMinimum ? [$"%{Cap(digits)}%"] : null);
+                : new([Cap(digits)], digits.Length >= SearchText.InsideWordMinimum);
         }
 
         var words = SearchText.Words(trimmed).Distinct().Take(SearchClients.MaxWords).Select(Cap).OrderByDescending(w => w.Length).ToList();
-        if (words.Count == 0)
-        {
-            return None;
-        }
-
-        // The key starts every word with a space: "% jo%" is a word start, "%ones%" anywhere in a word.
-        var inside = words.Any(w => w.Length >= SearchText.InsideWordMinimum)
-            ? words.Select(w => w.Length >= SearchText.InsideWordMinimum ? $"%{w}%" : $"% {w}%").ToList()
-            : null;
-        return new(words, inside);
+        return words.Count == 0 ? None : new(words, words.Any(w => w.Length >= SearchText.InsideWordMinimum));
     }
 
     private static string Cap(string term) => term.Length > SearchText.MaxTermLength ? term[..SearchText.MaxTermLength] : term;

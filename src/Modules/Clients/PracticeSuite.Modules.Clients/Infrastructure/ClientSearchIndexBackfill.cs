@@ -2,17 +2,19 @@ using Autofac;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PracticeSuite.Modules.Clients.Domain;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 
 namespace PracticeSuite.Modules.Clients.Infrastructure;
 
 /// <summary>
-/// At start-up, gives every client saved before search keys existed (migration AddClientSearchKeys) its key and
-/// rebuilds its terms, in batches that each commit on their own. Keys are built by the module's normaliser, which
-/// SQL cannot repeat on both providers, so this cannot be part of the migration. On a database already up to date it
-/// costs one indexed existence query and builds no EF model (ADR 0009).
+/// At start-up, rebuilds the search terms and fragments of every client indexed under older rules (below
+/// <see cref="Client.CurrentSearchIndexVersion"/>: after migration AddClientSearchFragments, every client saved
+/// before it), in batches that each commit on their own. Fragments are made by the module's normaliser, which SQL
+/// cannot repeat on both providers, so this cannot be part of the migration. On a database already up to date it
+/// costs one indexed existence query and builds no EF Core model (ADR 0009).
 /// </summary>
-internal sealed partial class ClientSearchKeyBackfill(ILifetimeScope root, ILogger<ClientSearchKeyBackfill> logger) : IHostedService
+internal sealed partial class ClientSearchIndexBackfill(ILifetimeScope root, ILogger<ClientSearchIndexBackfill> logger) : IHostedService
 {
     public const int BatchSize = 500;
 
@@ -22,16 +24,16 @@ internal sealed partial class ClientSearchKeyBackfill(ILifetimeScope root, ILogg
         var done = await RunAsync(root.Resolve<PracticeDatabase>(), () => new ClientsDbContext(options), cancellationToken);
         if (done > 0)
         {
-            LogBackfilled(logger, done);
+            LogRebuilt(logger, done, Client.CurrentSearchIndexVersion);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Indexes every unerased client without a key; returns how many. <paramref name="createContext"/> gives a new context per call.</summary>
+    /// <summary>Rebuilds every unerased client's search index that is out of date; returns how many. <paramref name="createContext"/> gives a new context per call.</summary>
     public static async Task<int> RunAsync(PracticeDatabase database, Func<ClientsDbContext> createContext, CancellationToken cancellationToken)
     {
-        if (!await AnyMissingAsync(database, cancellationToken))
+        if (!await AnyOutOfDateAsync(database, cancellationToken))
         {
             return 0;
         }
@@ -42,9 +44,10 @@ internal sealed partial class ClientSearchKeyBackfill(ILifetimeScope root, ILogg
             // A fresh context per batch keeps the change tracker small; each SaveChanges is one transaction.
             await using var db = createContext();
             var batch = await db.Clients
-                .Where(c => c.ErasedAt == null && c.SearchKey == null)
+                .Where(c => c.ErasedAt == null && c.SearchIndexVersion < Client.CurrentSearchIndexVersion)
                 .OrderBy(c => c.Id)
                 .Include(c => c.SearchTerms)
+                .Include(c => c.SearchFragments)
                 .AsSplitQuery()
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
@@ -59,19 +62,19 @@ internal sealed partial class ClientSearchKeyBackfill(ILifetimeScope root, ILogg
         }
     }
 
-    /// <summary>Whether any unerased client has no key, asked with ADO.NET so an up-to-date start builds no EF Core model.</summary>
-    private static async Task<bool> AnyMissingAsync(PracticeDatabase database, CancellationToken cancellationToken)
+    /// <summary>Whether any unerased client's index is out of date, asked with ADO.NET so an up-to-date start builds no EF Core model.</summary>
+    private static async Task<bool> AnyOutOfDateAsync(PracticeDatabase database, CancellationToken cancellationToken)
     {
         var naming = new ModuleTableNaming(ClientsMigration.Module, database.Provider);
         await using var connection = database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =
-            $"SELECT 1 FROM {naming.QualifiedTable("clients")} c WHERE c.\"ErasedAt\" IS NULL " +
-            $"AND NOT EXISTS (SELECT 1 FROM {naming.QualifiedTable("client_search_keys")} k WHERE k.\"ClientId\" = c.\"Id\") LIMIT 1";
+            $"SELECT 1 FROM {naming.QualifiedTable("clients")} c WHERE c.\"SearchIndexVersion\" < @version AND c.\"ErasedAt\" IS NULL LIMIT 1";
+        command.AddParameter("@version", Client.CurrentSearchIndexVersion);
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Clients: built the search key of {Count} clients saved before keys existed")]
-    private static partial void LogBackfilled(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Clients: rebuilt the search index of {Count} clients under version {Version} of its rules")]
+    private static partial void LogRebuilt(ILogger logger, int count, int version);
 }
