@@ -28,7 +28,7 @@ internal static class ClientSearchQuery
     /// <summary>
     /// The client ids of the matching index entries in walk order (a client may come more than once), at most
     /// <paramref name="walkLimit"/>. The first word's range is read from its table's covering index in (term, name)
-    /// order; every other word is probed per client on its table's primary key.
+    /// order; every other word is probed among the client's own rows.
     /// </summary>
     /// <param name="words">Normalised prefixes, the one that drives the walk first, each with where it is looked for.</param>
     public static async Task<IReadOnlyList<Guid>> WalkAsync(
@@ -47,10 +47,14 @@ internal static class ClientSearchQuery
 
         for (var i = 1; i < words.Count; i++)
         {
+            // Probed among this client's own rows (a primary-key range on ClientId). Written as a scalar subquery on
+            // substr so that PostgreSQL cannot plan it as a join over the whole prefix range: its estimate for a
+            // narrow text range is one row, and that plan read every "john…" row for each "williams…" row (7.8 ms
+            // against 0.55 ms, build/bench/README.md).
             var (otherTable, otherColumn) = Source(naming, words[i].Index);
-            where.Append($" AND EXISTS (SELECT 1 FROM {otherTable} o WHERE o.\"ClientId\" = t.\"ClientId\" AND o.{otherColumn} >= @p{i} AND o.{otherColumn} < @u{i})");
+            where.Append($" AND (SELECT 1 FROM {otherTable} o WHERE o.\"ClientId\" = t.\"ClientId\" AND substr(o.{otherColumn}, 1, @n{i}) = @p{i} LIMIT 1) IS NOT NULL");
             command.AddParameter($"@p{i}", words[i].Prefix);
-            command.AddParameter($"@u{i}", SearchText.PrefixUpperBound(words[i].Prefix));
+            command.AddParameter($"@n{i}", words[i].Prefix.EnumerateRunes().Count()); // substr counts characters, not UTF-16 units
         }
 
         where.Append(ScopeCondition(command, naming, scope, "t.\"ClientId\""));
