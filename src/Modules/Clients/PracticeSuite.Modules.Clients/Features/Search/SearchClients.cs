@@ -14,7 +14,7 @@ namespace PracticeSuite.Modules.Clients.Features.Search;
 /// (<see cref="SearchWords"/>): the start of one of the client's words ("jo smi" finds John Smith), or from three
 /// characters anywhere inside a name word ("ones" finds Smith-Jones) or anywhere in the phone number's digits; an
 /// e-mail address is matched by its start. Matches by word starts come first — whole words before longer ones
-/// ("smith" before "smithers"), then by name — and matches inside words after them, by name.
+/// ("smith" before "smithers"), then by name — and matches inside words after them, by the ending matched, then by name.
 /// </summary>
 internal sealed record SearchClients(string? Query = null, bool IncludeArchived = false, int Page = 1, int PageSize = SearchClients.DefaultPageSize)
     : IQuery<ClientPage>
