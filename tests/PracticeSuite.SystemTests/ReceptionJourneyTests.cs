@@ -50,6 +50,7 @@ public sealed class ReceptionJourneyTests(BrowserFixture browser) : IClassFixtur
         // Part of a phone number, typed the national way.
         await page.Locator("#q").FillAsync("");
         await page.Locator("#q").PressSequentiallyAsync("0900 117", new LocatorPressSequentiallyOptions { Delay = 60 });
+        await Expect(page.Locator("#clients tbody tr")).ToHaveCountAsync(1); // the emptied box listed everyone first
         await Expect(page.Locator("#clients tbody tr")).ToContainTextAsync("Lily Robinson");
 
         // Nobody by that name: the offer to register them, still without a submit.
