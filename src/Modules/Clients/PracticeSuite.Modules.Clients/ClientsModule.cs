@@ -41,6 +41,7 @@ public sealed class ClientsModule : IModule
         container.RegisterType<ClientAuditActions>().As<IAuditActions>().SingleInstance();
         container.RegisterType<ClientNames>().As<IClientNames>().InstancePerLifetimeScope();
         container.RegisterType<ClientTimeZones>().As<IClientTimeZones>().InstancePerLifetimeScope();
+        container.RegisterType<ClientSearchIndexBackfill>().As<Microsoft.Extensions.Hosting.IHostedService>().SingleInstance();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api) => ClientsApi.Map(api);

@@ -61,12 +61,13 @@ internal sealed class ClientAccess(ICurrentUser user, ClientsDbContext db)
         };
     }
 
-    /// <summary>The client with its care team, preferences and search terms, tracked for a change.</summary>
+    /// <summary>The client with its care team, preferences, search terms and fragments, tracked for a change.</summary>
     public async Task<Client> GetForUpdateAsync(Guid clientId, CancellationToken cancellationToken) =>
         await Visible()
             .Include(c => c.CareTeam)
             .Include(c => c.ContactPreferences)
             .Include(c => c.SearchTerms)
+            .Include(c => c.SearchFragments)
             .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == clientId, cancellationToken)
         ?? throw new NotFoundException("Client", clientId);

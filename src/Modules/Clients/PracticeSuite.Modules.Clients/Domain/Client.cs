@@ -32,9 +32,13 @@ internal sealed class Client : AggregateRoot<Guid>
 {
     public const string ErasedName = "Erased client";
 
+    /// <summary>Raise it when <see cref="SearchText"/> changes how terms or fragments are made: every record is then rebuilt at start-up.</summary>
+    public const int CurrentSearchIndexVersion = 1;
+
     private readonly List<CareTeamMember> _careTeam = [];
     private readonly List<ContactPreferenceSetting> _contactPreferences = [];
     private readonly List<ClientSearchTerm> _searchTerms = [];
+    private readonly List<ClientSearchFragment> _searchFragments = [];
 
     private Client()
     {
@@ -84,6 +88,14 @@ internal sealed class Client : AggregateRoot<Guid>
     public IReadOnlyList<ContactPreferenceSetting> ContactPreferences => _contactPreferences;
 
     public IReadOnlyList<ClientSearchTerm> SearchTerms => _searchTerms;
+
+    public IReadOnlyList<ClientSearchFragment> SearchFragments => _searchFragments;
+
+    /// <summary>
+    /// Which rules built the search terms and fragments (<see cref="CurrentSearchIndexVersion"/>); older records are
+    /// rebuilt at start-up by <see cref="Infrastructure.ClientSearchIndexBackfill"/>. 0 for records saved before fragments existed.
+    /// </summary>
+    public int SearchIndexVersion { get; private set; }
 
     public string DisplayName => ErasedAt is null ? $"{GivenName} {FamilyName}" : ErasedName;
 
@@ -161,6 +173,7 @@ internal sealed class Client : AggregateRoot<Guid>
         EnsureNotErased();
         ArchivedAt ??= now;
         _searchTerms.ForEach(t => t.Archived = true);
+        _searchFragments.ForEach(f => f.Archived = true);
     }
 
     public void Restore()
@@ -168,6 +181,7 @@ internal sealed class Client : AggregateRoot<Guid>
         EnsureNotErased();
         ArchivedAt = null;
         _searchTerms.ForEach(t => t.Archived = false);
+        _searchFragments.ForEach(f => f.Archived = false);
     }
 
     /// <summary>Removes every personal detail; the id stays so other modules' records (and the audit trail) still join.</summary>
@@ -192,6 +206,7 @@ internal sealed class Client : AggregateRoot<Guid>
         _careTeam.Clear();
         _contactPreferences.Clear();
         _searchTerms.Clear();
+        _searchFragments.Clear();
     }
 
     private void Apply(ClientDetails details)
@@ -208,6 +223,21 @@ internal sealed class Client : AggregateRoot<Guid>
         PressurePreference = details.PressurePreference;
         PainThresholdNotes = Blank(details.PainThresholdNotes);
         NormalisedEmail = Email?.ToLowerInvariant();
+        IndexForSearch();
+    }
+
+    /// <summary>
+    /// Brings the search terms and fragments, the sort name and the duplicate-check name in step with the details.
+    /// Every change of a name or phone number runs it, so it is saved in the same transaction; the start-up backfill
+    /// (<see cref="Infrastructure.ClientSearchIndexBackfill"/>) runs it for records indexed under older rules.
+    /// </summary>
+    public void IndexForSearch()
+    {
+        if (IsErased)
+        {
+            return;
+        }
+
         NormalisedFullName = SearchText.Normalise(GivenName + " " + FamilyName);
         SortName = SearchText.Normalise(FamilyName + " " + GivenName);
 
@@ -218,6 +248,17 @@ internal sealed class Client : AggregateRoot<Guid>
         {
             _searchTerms.Add(new ClientSearchTerm(Id, term, SortName, IsArchived));
         }
+
+        var fragments = SearchText.FragmentsFor(GivenName, FamilyName, Phone);
+        _searchFragments.RemoveAll(f => !fragments.Contains(f.Fragment));
+        _searchFragments.ForEach(f => f.SortName = SortName);
+        var kept = _searchFragments.Select(f => f.Fragment).ToHashSet(StringComparer.Ordinal);
+        foreach (var fragment in fragments.Where(kept.Add))
+        {
+            _searchFragments.Add(new ClientSearchFragment(Id, fragment, SortName, IsArchived));
+        }
+
+        SearchIndexVersion = CurrentSearchIndexVersion;
     }
 
     private void EnsureNotErased()
@@ -279,6 +320,21 @@ internal sealed class ClientSearchTerm(Guid clientId, string term, string sortNa
     public Guid ClientId { get; private set; } = clientId;
 
     public string Term { get; private set; } = term;
+
+    public string SortName { get; internal set; } = sortName;
+
+    public bool Archived { get; internal set; } = archived;
+}
+
+/// <summary>
+/// An ending of a name word or of the phone digits (<see cref="SearchText.FragmentsFor"/>): a word found inside a
+/// word is the start of one. Shaped like <see cref="ClientSearchTerm"/>, so the same covering index walk finds it.
+/// </summary>
+internal sealed class ClientSearchFragment(Guid clientId, string fragment, string sortName, bool archived)
+{
+    public Guid ClientId { get; private set; } = clientId;
+
+    public string Fragment { get; private set; } = fragment;
 
     public string SortName { get; internal set; } = sortName;
 

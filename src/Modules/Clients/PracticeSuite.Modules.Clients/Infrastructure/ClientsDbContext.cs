@@ -16,6 +16,8 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
 
     public DbSet<ClientSearchTerm> SearchTerms => Set<ClientSearchTerm>();
 
+    public DbSet<ClientSearchFragment> SearchFragments => Set<ClientSearchFragment>();
+
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
 
     public DbSet<IntakeVersion> Intakes => Set<IntakeVersion>();
@@ -60,6 +62,9 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
             client.Navigation(c => c.CareTeam).HasField("_careTeam");
             client.Navigation(c => c.ContactPreferences).HasField("_contactPreferences");
             client.Navigation(c => c.SearchTerms).HasField("_searchTerms");
+            client.HasMany(c => c.SearchFragments).WithOne().HasForeignKey(f => f.ClientId).OnDelete(DeleteBehavior.Cascade);
+            client.Navigation(c => c.SearchFragments).HasField("_searchFragments");
+            client.HasIndex(c => c.SearchIndexVersion); // the start-up backfill's "anything to rebuild?"
             client.Ignore(c => c.DisplayName);
             client.Ignore(c => c.IsArchived);
             client.Ignore(c => c.IsErased);
@@ -86,6 +91,15 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
             term.Property(t => t.SortName).HasMaxLength(2 * NameLength + 1);
             // Prefix search walks this index's range in result order and needs nothing else: it stops after a page.
             term.HasIndex(t => new { t.Term, t.SortName, t.ClientId, t.Archived });
+        });
+        modelBuilder.Entity<ClientSearchFragment>(fragment =>
+        {
+            fragment.ToTable("client_search_fragments");
+            fragment.HasKey(f => new { f.ClientId, f.Fragment });
+            fragment.Property(f => f.Fragment).HasMaxLength(SearchText.MaxTermLength);
+            fragment.Property(f => f.SortName).HasMaxLength(2 * NameLength + 1);
+            // A word found inside words walks this index's range like a word start walks the terms' (ADR 0022).
+            fragment.HasIndex(f => new { f.Fragment, f.SortName, f.ClientId, f.Archived });
         });
         modelBuilder.Entity<IntakeVersion>(intake =>
         {

@@ -10,9 +10,11 @@ using PracticeSuite.SharedKernel.Messaging;
 namespace PracticeSuite.Modules.Clients.Features.Search;
 
 /// <summary>
-/// Finds clients by name, e-mail or phone, among those the caller may see. Every word of the query must be
-/// the start of one of the client's search terms ("jo smi" finds John Smith); an e-mail address or a phone
-/// number is matched as one term. Matches come whole words first ("smith" before "smithers"), then by name.
+/// Finds clients by name, e-mail or phone, among those the caller may see. Every word of the query must match
+/// (<see cref="SearchWords"/>): the start of one of the client's words ("jo smi" finds John Smith), or from three
+/// characters anywhere inside a name word ("ones" finds Smith-Jones) or anywhere in the phone number's digits; an
+/// e-mail address is matched by its start. Matches by word starts come first — whole words before longer ones
+/// ("smith" before "smithers"), then by name — and matches inside words after them, by the ending matched, then by name.
 /// </summary>
 internal sealed record SearchClients(string? Query = null, bool IncludeArchived = false, int Page = 1, int PageSize = SearchClients.DefaultPageSize)
     : IQuery<ClientPage>
@@ -60,15 +62,14 @@ internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acc
 
     public async Task<ClientPage> Handle(SearchClients request, CancellationToken cancellationToken)
     {
-        // The longest prefix is usually the rarest: it drives the range scan, the others are probed per match.
-        var prefixes = QueryTerms(request.Query).OrderByDescending(p => p.Length).ToList();
+        var words = SearchWords.Parse(request.Query);
 
         // Both queries on one open connection: each open costs a pool round trip and EF Core's connection set-up.
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var _ = new ConnectionCloser(db);
-        return prefixes.Count == 0
+        return words.Prefixes.Count == 0
             ? await ListAsync(request, cancellationToken)
-            : await SearchAsync(request, prefixes, cancellationToken);
+            : await SearchAsync(request, words, cancellationToken);
     }
 
     /// <summary>No query: everyone the caller may see, by name (the sort-name index gives the page directly).</summary>
@@ -79,29 +80,50 @@ internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acc
     }
 
     /// <summary>
-    /// Every word must start one of the client's terms. The first word's range is read from the covering index
-    /// in (term, name) order — exact words before longer ones, then by name — and the other words are probed per
-    /// client, so the work grows with the page asked for, not with the number of matches (SQL in <see cref="ClientSearchQuery"/>).
+    /// First the clients every word starts a term of, then — only when these do not fill the page and the count, and
+    /// a word is long enough to match inside a word — those it is found inside of. Each is a walk of a covering index
+    /// in (term, name) order — for word starts, exact words before longer ones, then by name — with the other words
+    /// probed per client, so the work grows with the page asked for, not with the number of matches (SQL in
+    /// <see cref="ClientSearchQuery"/>).
     /// </summary>
-    private async Task<ClientPage> SearchAsync(SearchClients request, IReadOnlyList<string> prefixes, CancellationToken cancellationToken)
+    private async Task<ClientPage> SearchAsync(SearchClients request, SearchWords words, CancellationToken cancellationToken)
     {
         var needed = NeededIds(request);
-        var scope = access.SearchScope();
-
-        // A client can match through several terms (a given name and an e-mail starting alike): it counts once, at
-        // its first place. Read two index entries per client needed, and more when that was not enough.
-        List<Guid> ids;
-        for (var walk = needed * 2; ; walk *= 4)
+        var ids = new List<Guid>();
+        var found = new HashSet<Guid>();
+        await CollectAsync(request, words.Prefixes.Select(w => (w, SearchIndex.Terms)).ToList(), ids, found, needed, cancellationToken);
+        if (ids.Count < needed && words.MayMatchInside)
         {
-            var walked = await ClientSearchQuery.WalkAsync(db, prefixes, request.IncludeArchived, scope, walk, cancellationToken);
-            ids = walked.Distinct().ToList();
-            if (ids.Count >= needed || walked.Count < walk)
-            {
-                break;
-            }
+            // A word of three characters or more anywhere inside a word (its fragments), a shorter one at a word start.
+            var inside = words.Prefixes.Select(w => (w, w.Length >= SearchText.InsideWordMinimum ? SearchIndex.Fragments : SearchIndex.Terms)).ToList();
+            await CollectAsync(request, inside, ids, found, needed, cancellationToken);
         }
 
         return await PageAsync(request, ids, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="ids"/> the clients a walk finds that are not there yet, in walk order, until
+    /// <paramref name="needed"/> are known or the walk ends. A client can match through several entries (a given name
+    /// and an e-mail starting alike; several endings): it counts once, at its first place. Read two entries per client
+    /// needed, and more when that was not enough.
+    /// </summary>
+    private async Task CollectAsync(
+        SearchClients request, IReadOnlyList<(string, SearchIndex)> words, List<Guid> ids, HashSet<Guid> found, int needed, CancellationToken cancellationToken)
+    {
+        var before = ids.Count;
+        for (var walk = needed * 2; ; walk *= 4)
+        {
+            var walked = await ClientSearchQuery.WalkAsync(db, words, request.IncludeArchived, access.SearchScope(), walk, cancellationToken);
+            ids.RemoveRange(before, ids.Count - before);
+            found.Clear();
+            found.UnionWith(ids);
+            ids.AddRange(walked.Where(found.Add));
+            if (ids.Count >= needed || walked.Count < walk)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>The matches to find: up to the end of the page asked for, and one past the counting cap.</summary>
@@ -120,30 +142,47 @@ internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acc
     {
         public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
     }
+}
 
-    /// <summary>The prefixes a query asks for, normalised like the stored terms.</summary>
-    public static IReadOnlyList<string> QueryTerms(string? query)
+/// <summary>
+/// What a query asks for: its normalised words, longest first (usually the rarest, it drives the index walk), and
+/// whether they may also be found inside words.
+/// </summary>
+/// <param name="MayMatchInside">False for an e-mail address and when every word is shorter than <see cref="SearchText.InsideWordMinimum"/>.</param>
+internal sealed record SearchWords(IReadOnlyList<string> Prefixes, bool MayMatchInside)
+{
+    private static readonly SearchWords None = new([], false);
+
+    /// <summary>
+    /// An e-mail address (it has an @) is one prefix. A phone number (digits and + ( ) - . only) is its digits without
+    /// leading zeros — the stored number's national form is a term, and "07700 900" is found inside "447700900123"
+    /// — matched anywhere from three digits. Anything else is up to <see cref="SearchClients.MaxWords"/> words, each a
+    /// word start and, from <see cref="SearchText.InsideWordMinimum"/> characters, anywhere inside a word.
+    /// </summary>
+    public static SearchWords Parse(string? query)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
-            return [];
+            return None;
         }
 
         var trimmed = query.Trim();
         if (trimmed.Contains('@', StringComparison.Ordinal))
         {
             var email = string.Concat(SearchText.Words(trimmed));
-            return email.Length == 0 ? [] : [Cap(email)];
+            return email.Length == 0 ? None : new([Cap(email)], false);
         }
 
         if (trimmed.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '(' or ')' or '-' or '.') && trimmed.Any(char.IsAsciiDigit))
         {
-            // Phone numbers are stored with and without leading zeros; match the form without.
             var digits = SearchText.Digits(trimmed).TrimStart('0');
-            return digits.Length == 0 ? [] : [Cap(digits)];
+            return digits.Length == 0
+                ? None
+                : new([Cap(digits)], digits.Length >= SearchText.InsideWordMinimum);
         }
 
-        return SearchText.Words(trimmed).Distinct().Take(SearchClients.MaxWords).Select(Cap).ToList();
+        var words = SearchText.Words(trimmed).Distinct().Take(SearchClients.MaxWords).Select(Cap).OrderByDescending(w => w.Length).ToList();
+        return words.Count == 0 ? None : new(words, words.Any(w => w.Length >= SearchText.InsideWordMinimum));
     }
 
     private static string Cap(string term) => term.Length > SearchText.MaxTermLength ? term[..SearchText.MaxTermLength] : term;

@@ -22,6 +22,13 @@ public sealed class IndexModel(IMediator mediator) : ClientsPageModel
 
     public bool IsManager => Access.IsManager;
 
+    /// <summary>"3 client(s) matching “smi”": what the search found, in the status region a search as you type announces.</summary>
+    public string? CountText => Results is not { } results
+        ? null
+        : (results.TotalIsCapped ? $"More than {results.Total:N0}" : results.Total.ToString("N0")) + " client(s)"
+            + (string.IsNullOrWhiteSpace(Q) ? "" : $" matching “{Q}”")
+            + (results.TotalIsCapped && !string.IsNullOrWhiteSpace(Q) ? " — type more of the name, e-mail or phone to narrow it" : "");
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         try
