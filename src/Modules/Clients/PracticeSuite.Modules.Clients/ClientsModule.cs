@@ -34,12 +34,14 @@ public sealed class ClientsModule : IModule
         container.RegisterType<ClientAccess>().AsSelf().InstancePerLifetimeScope();
         container.RegisterGeneric(typeof(ClientRecordAccessCheck<>)).As(typeof(IRequestAccessCheck<>)).InstancePerDependency();
         container.RegisterType<ScreeningEvaluator>().AsSelf().InstancePerLifetimeScope();
+        container.RegisterType<ClearanceTasks>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<Features.Consent.ConsentCopy>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<ClientsPersonalDataSection>().As<IPersonalDataSection>().InstancePerLifetimeScope();
         container.RegisterType<ClientPersonaRecords>().As<IPersonaRecords>().InstancePerLifetimeScope();
         container.RegisterType<ClientDemoRecords>().As<IDemoRecords>().InstancePerLifetimeScope();
         container.RegisterType<ClientAuditActions>().As<IAuditActions>().SingleInstance();
         container.RegisterType<ClientNames>().As<IClientNames>().InstancePerLifetimeScope();
+        container.RegisterType<Features.Search.ClientsDashboard>().As<IHomeDashboardContributor>().InstancePerLifetimeScope();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api) => ClientsApi.Map(api);

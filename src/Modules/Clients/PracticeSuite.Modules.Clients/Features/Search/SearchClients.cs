@@ -14,7 +14,8 @@ namespace PracticeSuite.Modules.Clients.Features.Search;
 /// the start of one of the client's search terms ("jo smi" finds John Smith); an e-mail address or a phone
 /// number is matched as one term. Matches come whole words first ("smith" before "smithers"), then by name.
 /// </summary>
-internal sealed record SearchClients(string? Query = null, bool IncludeArchived = false, int Page = 1, int PageSize = SearchClients.DefaultPageSize)
+/// <param name="Need">Only the current clients with this need (<see cref="ClientNeeds"/>), by name; the query is then not used.</param>
+internal sealed record SearchClients(string? Query = null, bool IncludeArchived = false, int Page = 1, int PageSize = SearchClients.DefaultPageSize, ClientNeed? Need = null)
     : IQuery<ClientPage>
 {
     public const int DefaultPageSize = 25;
@@ -61,6 +62,11 @@ internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acc
     public async Task<ClientPage> Handle(SearchClients request, CancellationToken cancellationToken)
     {
         // The longest prefix is usually the rarest: it drives the range scan, the others are probed per match.
+        if (request.Need is { } need)
+        {
+            return await NeedingAsync(request, need, cancellationToken);
+        }
+
         var prefixes = QueryTerms(request.Query).OrderByDescending(p => p.Length).ToList();
 
         // Both queries on one open connection: each open costs a pool round trip and EF Core's connection set-up.
@@ -101,6 +107,16 @@ internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acc
             }
         }
 
+        return await PageAsync(request, ids, cancellationToken);
+    }
+
+    /// <summary>The clients the home page counted for a need, by name (the same definition, <see cref="ClientNeeds.Having"/>).</summary>
+    private async Task<ClientPage> NeedingAsync(SearchClients request, ClientNeed need, CancellationToken cancellationToken)
+    {
+        var ids = await access.Visible().Having(need, db).OrderBy(c => c.SortName).ThenBy(c => c.Id).Select(c => c.Id)
+            .Take(NeededIds(request)).ToListAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var _ = new ConnectionCloser(db);
         return await PageAsync(request, ids, cancellationToken);
     }
 
