@@ -37,7 +37,7 @@ public sealed class TasksJourneyTests(BrowserFixture browser) : IClassFixture<Br
 
         // A refused form: the summary and the field's message, still fitting and accessible.
         await manager.FillAsync("#Input_Title", " ");
-        await manager.ClickAsync("form[method=post] button[type=submit]");
+        await manager.ClickAsync("main form[method=post] button[type=submit]");
         await Expect(manager.Locator("#Input_Title ~ .field-error")).ToHaveTextAsync("Enter what needs doing.");
         await CheckAsync(manager, $"the refused task form {width}", "task-new-refused");
 
