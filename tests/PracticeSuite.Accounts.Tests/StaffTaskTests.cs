@@ -193,6 +193,33 @@ namespace PracticeSuite.Accounts.Tests
             Assert.Single(await EntriesAsync(id, StaffTaskAudit.Removed.Code));
         }
 
+        [Fact]
+        public async Task The_failed_e_mail_count_opens_a_log_of_exactly_the_failed_messages()
+        {
+            await host.InScopeAsync(async scope =>
+            {
+                var db = scope.Resolve<AccountsDbContext>();
+                foreach (var (subject, status) in new[] { ("Bounced reminder", PracticeSuite.Platform.Email.EmailStatus.Failed), ("Abandoned receipt", PracticeSuite.Platform.Email.EmailStatus.GaveUp), ("Delivered welcome", PracticeSuite.Platform.Email.EmailStatus.Sent) })
+                {
+                    db.Emails.Add(new PracticeSuite.Platform.Email.EmailRecord
+                    {
+                        Id = Guid.CreateVersion7(), Recipient = "someone@example.org", Subject = subject, TextBody = "Hello.", Kind = "test",
+                        IdempotencyKey = "test." + subject, Status = status, Attempts = 1, QueuedAt = new DateTime(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc),
+                    });
+                }
+
+                return await db.SaveChangesAsync();
+            });
+
+            var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+            Assert.Matches(new Regex(@"<a class=""card"" href=""/Manage/Email\?failed=true"" data-count=""2"">"), await manager.GetStringAsync("/"));
+            var failed = await manager.GetStringAsync("/Manage/Email?failed=true");
+            Assert.Contains("Bounced reminder", failed);
+            Assert.Contains("Abandoned receipt", failed);
+            Assert.DoesNotContain("Delivered welcome", failed);
+            Assert.Contains("Delivered welcome", await manager.GetStringAsync("/Manage/Email"));
+        }
+
         private Task<Guid> SendAsSystemAsync(CreateStaffTask request) => host.InScopeAsync(async scope =>
         {
             using var system = PracticeSuite.SharedKernel.Hosting.Platform.SystemPrincipal.Enter();
