@@ -52,15 +52,3 @@ internal sealed class CreateStaffTaskHandler(StaffTaskList tasks) : IRequestHand
 {
     public Task<Guid> Handle(CreateStaffTask request, CancellationToken cancellationToken) => tasks.CreateAsync(request, cancellationToken);
 }
-
-internal sealed class CompleteStaffTasksAboutHandler(StaffTaskList tasks) : IRequestHandler<CompleteStaffTasksAbout, int>
-{
-    public Task<int> Handle(CompleteStaffTasksAbout request, CancellationToken cancellationToken) =>
-        tasks.CompleteAboutAsync(request.Module, request.RecordId, cancellationToken);
-}
-
-internal sealed class ForgetClientTasksHandler(StaffTaskList tasks) : IRequestHandler<ForgetClientTasks, int>
-{
-    public Task<int> Handle(ForgetClientTasks request, CancellationToken cancellationToken) =>
-        tasks.ForgetClientAsync(request.ClientId, cancellationToken);
-}
