@@ -163,7 +163,8 @@ namespace PracticeSuite.Accounts.Tests
             Assert.Contains("Tasks are for the clinic's staff: choose Manager, Therapist or Reception.", await RefusedAsync("For clients", "role:Client", "2026-11-23"));
             Assert.Contains("Choose who the task is for: one person or one role.", await RefusedAsync("For whom?", "someone", "2026-11-23"));
             Assert.Contains("Enter a real date", await RefusedAsync("When?", "role:Reception", "soon"));
-            Assert.Equal(0, await host.InScopeAsync(scope => scope.Resolve<AccountsDbContext>().StaffTasks.CountAsync(t => t.CreatedByUserId == host.Personas.Manager.UserId)));
+            string[] refusedTitles = ["", "Late already", "For nobody", "For a client", "For clients", "For whom?", "When?"];
+            Assert.Equal(0, await host.InScopeAsync(scope => scope.Resolve<AccountsDbContext>().StaffTasks.CountAsync(t => refusedTitles.Contains(t.Title))));
 
             // Due today is allowed, and a module's request is held to the same rules.
             Assert.Equal(HttpStatusCode.Redirect, (await AccountsFixture.PostFormAsync(manager, "/Tasks/New", new() { ["Input.Title"] = "Today's", ["Input.Assignee"] = "role:Reception", ["Input.DueOn"] = "2026-11-22" })).StatusCode);
@@ -219,6 +220,53 @@ namespace PracticeSuite.Accounts.Tests
             Assert.DoesNotContain("Delivered welcome", failed);
             Assert.Contains("Delivered welcome", await manager.GetStringAsync("/Manage/Email"));
         }
+
+        [Fact]
+        public async Task A_client_without_a_care_team_gives_the_managers_the_task_and_a_later_intake_without_the_answer_closes_it()
+        {
+            var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+            var registered = await manager.PostAsJsonAsync("/api/clients", new
+            {
+                givenName = "Wren", familyName = "Walkin", dateOfBirth = "1979-02-03", email = "wren@example.org", phone = "+44 20 7946 0003",
+                timeZone = "Europe/London", pressurePreference = "Medium",
+            });
+            var clientId = System.Text.Json.Nodes.JsonNode.Parse(await registered.Content.ReadAsStringAsync())!["id"]!.GetValue<Guid>();
+
+            async Task SubmitAsync(bool recentSurgery)
+            {
+                var response = await manager.PostAsJsonAsync($"/api/clients/{clientId}/intake", Intake(recentSurgery));
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            }
+
+            Task<List<StaffTaskRecord>> TasksAsync() => host.InScopeAsync(scope =>
+                scope.Resolve<AccountsDbContext>().StaffTasks.AsNoTracking().Where(t => t.ClientId == clientId).ToListAsync());
+
+            await SubmitAsync(recentSurgery: true);
+            var task = Assert.Single(await TasksAsync());
+            Assert.Equal((null, "Manager", "Record the physician's clearance for Wren Walkin"), (task.AssigneeUserId, task.AssigneeRole, task.Title));
+
+            await SubmitAsync(recentSurgery: true); // the same answer keeps the flag: no second task
+            Assert.Null(Assert.Single(await TasksAsync()).DoneAt);
+
+            await SubmitAsync(recentSurgery: false); // the flag is resolved, and its task with it
+            var closed = Assert.Single(await TasksAsync());
+            Assert.NotNull(closed.DoneAt);
+            Assert.Equal(host.Personas.Manager.UserId, closed.DoneByUserId);
+        }
+
+        private static readonly string[] QuestionKeys =
+        [
+            "cancer-treatment", "clotting", "recent-surgery", "heart-condition", "pregnancy", "open-wound", "skin-infection",
+            "recent-fracture", "varicose-veins", "acute-inflammation", "anticoagulants", "osteoporosis", "diabetes-sensation",
+            "low-pain-threshold", "fever", "acute-illness", "intoxication",
+        ];
+
+        private static Dictionary<string, object?> Intake(bool recentSurgery) => new()
+        {
+            ["reasonForVisit"] = "Stiff lower back",
+            ["screening"] = QuestionKeys.Select(key => new Dictionary<string, object?> { ["questionKey"] = key, ["answer"] = recentSurgery && key == "recent-surgery" }).ToArray(),
+            ["previousMassage"] = false,
+        };
 
         private Task<Guid> SendAsSystemAsync(CreateStaffTask request) => host.InScopeAsync(async scope =>
         {
