@@ -2,10 +2,10 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using PracticeSuite.Testing;
 using Xunit;
 
 namespace PracticeSuite.Accounts.Tests;
@@ -64,7 +64,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Manage/Staff"] = Manager, ["POST /Manage/Staff"] = Manager,
         ["GET /Manage/Therapists"] = Manager, ["POST /Manage/Therapists"] = Manager,
         ["GET /Manage/Therapists/Index"] = Manager, ["POST /Manage/Therapists/Index"] = Manager,
-        ["GET /Manage/Therapists/Edit/{id:guid}"] = Manager, ["POST /Manage/Therapists/Edit/{id:guid}"] = Manager,
+        ["GET /Manage/Therapists/Edit/{therapistId:guid}"] = Manager, ["POST /Manage/Therapists/Edit/{therapistId:guid}"] = Manager,
         ["GET /Manage/Audit"] = Manager, ["POST /Manage/Audit"] = Manager,
         ["GET /Manage/Email"] = Manager, ["POST /Manage/Email"] = Manager,
         ["GET /Operations/Messages"] = Manager, ["POST /Operations/Messages"] = Manager,
@@ -241,8 +241,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
                 continue;
             }
 
-            var isPage = endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null
-                || endpoint.Metadata.Any(m => m.GetType().Name == "CompiledPageActionDescriptor");
+            var isPage = RouteAddresses.IsPage(endpoint);
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods
                 ?? (isPage ? ["GET", "POST"] : ["GET"]);
             foreach (var method in methods.Where(m => m is not ("HEAD" or "OPTIONS")))
@@ -253,43 +252,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
     }
 
     /// <summary>The URL for a route, with ClientA's record ids from the persona records where the route asks for them.</summary>
-    private (string? Url, bool IsRecordRoute) Fill(RoutePattern pattern)
-    {
-        var segments = new List<string>();
-        var isRecordRoute = false;
-        foreach (var segment in pattern.PathSegments)
-        {
-            var text = new StringBuilder();
-            foreach (var part in segment.Parts)
-            {
-                switch (part)
-                {
-                    case RoutePatternLiteralPart literal:
-                        text.Append(literal.Content);
-                        break;
-                    case RoutePatternSeparatorPart separator:
-                        text.Append(separator.Content);
-                        break;
-                    case RoutePatternParameterPart parameter when host.RouteValues.TryGetValue(parameter.Name, out var recordValue):
-                        text.Append(Uri.EscapeDataString(recordValue));
-                        isRecordRoute = true;
-                        break;
-                    case RoutePatternParameterPart parameter when parameter.IsCatchAll || parameter.IsOptional:
-                        break;
-                    case RoutePatternParameterPart parameter when pattern.Defaults.TryGetValue(parameter.Name, out var fallback) && fallback is not null:
-                        text.Append(fallback);
-                        break;
-                    case RoutePatternParameterPart parameter:
-                        text.Append(SampleValue(parameter));
-                        break;
-                }
-            }
-
-            segments.Add(text.ToString());
-        }
-
-        return ("/" + string.Join("/", segments).TrimEnd('/'), isRecordRoute);
-    }
+    private (string? Url, bool IsRecordRoute) Fill(RoutePattern pattern) => RouteAddresses.Fill(pattern, host.RouteValues, SampleValue);
 
     private static string SampleValue(RoutePatternParameterPart parameter)
     {

@@ -39,6 +39,32 @@ public sealed class ClientsOnThePlatformTests(AccountsFixture host) : IClassFixt
     }
 
     [Fact]
+    public async Task A_locked_client_is_told_by_the_clinic_when_the_lock_ends_in_their_own_time()
+    {
+        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
+        var clientId = await RegisterAsync(manager, "Nell", "NewYork", "nell@personas.test", timeZone: "America/New_York");
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/clients/{clientId}/invite", null)).StatusCode);
+        var link = AccountsFixture.LinkIn(await host.LastEmailToAsync("nell@personas.test"));
+        await AccountsFixture.PostFormAsync(host.CreateClient(), link, new() { ["Input.Password"] = GoodPassword, ["Input.ConfirmPassword"] = GoodPassword });
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await AccountsFixture.PostFormAsync(host.CreateClient(), "/Account/Login", new() { ["Input.Email"] = "nell@personas.test", ["Input.Password"] = "Wrong-Password-1" });
+        }
+
+        var told = await host.LastEmailToAsync("nell@personas.test");
+        Assert.Equal("account-locked", told.Kind);
+        var clinic = await host.InScopeAsync(scope => scope.Resolve<PracticeSuite.SharedKernel.Hosting.Platform.IClinicIdentity>().GetAsync(CancellationToken.None));
+        Assert.Equal($"Your {clinic.Name} account is locked for a while", told.Subject);
+        Assert.DoesNotContain("PracticeSuite", told.TextBody, StringComparison.Ordinal);
+        // The clinic keeps London time in tests; the client reads New York's, five hours behind in December.
+        var until = System.Text.RegularExpressions.Regex.Match(told.TextBody, @"locked until \d{1,2} [A-Z][a-z]{2} \d{4}, (\d{2}):(\d{2}) New York time \((\d{2}):(\d{2}) London time\)");
+        Assert.True(until.Success, told.TextBody);
+        Assert.Equal((int.Parse(until.Groups[3].Value) - 5 + 24) % 24, int.Parse(until.Groups[1].Value));
+        Assert.Equal(until.Groups[4].Value, until.Groups[2].Value);
+    }
+
+    [Fact]
     public async Task Archiving_a_client_withdraws_the_invitation_they_have_not_accepted()
     {
         var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
@@ -130,11 +156,11 @@ public sealed class ClientsOnThePlatformTests(AccountsFixture host) : IClassFixt
     private Task<List<EmailRecord>> CareTeamNoticesAsync() => host.InScopeAsync(scope =>
         scope.Resolve<AccountsDbContext>().Emails.AsNoTracking().Where(e => e.Kind == "care-team-changed").OrderBy(e => e.QueuedAt).ToListAsync());
 
-    private static async Task<Guid> RegisterAsync(HttpClient manager, string givenName, string familyName, string email)
+    private static async Task<Guid> RegisterAsync(HttpClient manager, string givenName, string familyName, string email, string timeZone = "Europe/London")
     {
         var response = await manager.PostAsJsonAsync("/api/clients", new
         {
-            givenName, familyName, dateOfBirth = "1988-04-02", email, phone = "+44 20 7946 0001", timeZone = "Europe/London", pressurePreference = "Medium",
+            givenName, familyName, dateOfBirth = "1988-04-02", email, phone = "+44 20 7946 0001", timeZone, pressurePreference = "Medium",
         });
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);

@@ -142,7 +142,7 @@ public sealed class NullSafeBodyTests(SecurityHost host) : IClassFixture<Securit
     {
         await host.SeedPersonasAsync();
         var browser = Browser.For(host.Factory, PracticeRole.Client, "user-client-a", clientId: People.ClientA);
-        var form = (await browser.OpenAsync("/Portal/Intake")).Form();
+        var form = (await browser.OpenAsync("/Portal/Intake?step=3")).Form(); // the health questions
 
         var response = await browser.SubmitAsync(form, new Dictionary<string, string?> { ["Input.Screening[0].QuestionKey"] = "" }, "/Portal/Intake");
         var html = await response.Content.ReadAsStringAsync();

@@ -35,6 +35,43 @@ public sealed class ClientsJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "client-intake-staff.png"), FullPage = true });
     }
 
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1366, 900)]
+    public async Task A_client_answers_the_health_questions_a_step_at_a_time_each_step_saved(int width, int height)
+    {
+        var page = await browser.SignedInPageAsync(ClientA, width, height);
+        await page.GotoAsync("/Portal/Intake");
+        await Expect(page.Locator("#step-title")).ToHaveTextAsync("Step 1 of 5: Why you are coming");
+        await page.FillAsync("#Input_ReasonForVisit", "");
+        await page.ClickAsync("main form button[type=submit]");
+        await Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
+        await BrowserFixture.AssertAccessibleAsync(page, $"the first step refused at {width}");
+
+        await page.FillAsync("#Input_ReasonForVisit", $"Stiff neck, seen at {width} px");
+        await page.ClickAsync("main form button:has-text('Save and continue')");
+        await Expect(page.Locator(".page-notice")).ToHaveTextAsync("Saved. Step 1 of 5 is done; you can stop here and carry on later.");
+        await Expect(page.Locator("#step-title")).ToHaveTextAsync("Step 2 of 5: Conditions");
+        await page.ClickAsync("main form a:has-text('Back')");
+        await Expect(page.Locator("#Input_ReasonForVisit")).ToHaveValueAsync($"Stiff neck, seen at {width} px");
+
+        for (var step = 1; step <= 4; step++)
+        {
+            await page.ClickAsync("main form button:has-text('Save and continue')");
+            await Expect(page.Locator("#step-title")).ToContainTextAsync($"Step {step + 1} of 5");
+            if (step + 1 == 3)
+            {
+                Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the health questions fit the screen");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"portal-intake-step3-{width}.png"), FullPage = true });
+                await BrowserFixture.AssertAccessibleAsync(page, $"the health questions at {width}");
+            }
+        }
+
+        await page.ClickAsync("main form button:has-text('Send my answers')");
+        await Expect(page).ToHaveURLAsync(new Regex("/Portal$"));
+        await Expect(page.Locator(".page-notice")).ToHaveTextAsync("Thank you: your answers are sent to the clinic. Update them here whenever your health changes.");
+    }
+
     [Fact]
     public async Task A_client_on_a_phone_is_refused_an_unsigned_consent_then_signs_it()
     {
@@ -67,7 +104,7 @@ public sealed class ClientsJourneyTests(BrowserFixture browser) : IClassFixture<
     public async Task On_a_phone_the_top_navigation_is_a_menu_and_every_control_is_big_enough_to_tap()
     {
         var page = await browser.SignedInPageAsync(ClientA, width: 390, height: 844);
-        await page.GotoAsync("/Portal/Intake");
+        await page.GotoAsync("/Portal/Intake?step=3"); // the health questions: the most controls
         await Expect(page.Locator("#main-nav")).ToBeHiddenAsync();
         await page.ClickAsync(".menu-toggle");
         await Expect(page.Locator("#main-nav")).ToBeVisibleAsync();

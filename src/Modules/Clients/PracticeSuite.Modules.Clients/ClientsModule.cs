@@ -41,6 +41,7 @@ public sealed class ClientsModule : IModule
         container.RegisterType<ClientDemoRecords>().As<IDemoRecords>().InstancePerLifetimeScope();
         container.RegisterType<ClientAuditActions>().As<IAuditActions>().SingleInstance();
         container.RegisterType<ClientNames>().As<IClientNames>().InstancePerLifetimeScope();
+        container.RegisterType<ClientTimeZones>().As<IClientTimeZones>().InstancePerLifetimeScope();
         container.RegisterType<Features.Search.ClientsDashboard>().As<IHomeDashboardContributor>().InstancePerLifetimeScope();
     }
 

@@ -63,7 +63,13 @@ internal sealed class AccountSeeding(AccountsDbContext db, UserManager<PracticeU
     /// <summary>Lets every module create its records for the personas and returns their route values, merged.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> SeedModuleRecordsAsync(ILifetimeScope root, Personas personas, CancellationToken cancellationToken)
     {
+        // The platform's own record: a therapist's profile, for the pages that edit one.
         var routeValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (personas.TherapistA.TherapistId is { } therapistId)
+        {
+            routeValues["therapistId"] = therapistId.ToString();
+        }
+
         using var system = SystemPrincipal.Enter();
         await using var scope = root.BeginLifetimeScope();
         foreach (var records in scope.Resolve<IEnumerable<IPersonaRecords>>())

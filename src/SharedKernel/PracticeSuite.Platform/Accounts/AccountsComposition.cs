@@ -133,6 +133,7 @@ internal static class AccountsComposition
         services.AddScoped<AccountTokenService>();
         services.AddScoped<SignInSessions>();
         services.AddScoped<AccountAudit>();
+        services.AddScoped<LockoutNotice>();
         services.AddScoped<IAuditActions>(provider => provider.GetRequiredService<AccountAudit>());
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SignInSessions.KeepSessionClaim);
         services.AddScoped<AccountService>();

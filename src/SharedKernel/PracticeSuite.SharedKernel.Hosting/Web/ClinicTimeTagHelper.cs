@@ -35,15 +35,6 @@ public sealed class ClinicTimeTagHelper(ClinicCalendar calendar) : TagHelper
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("datetime", utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         output.Attributes.SetAttribute("title", utc.ToString(Format, CultureInfo.InvariantCulture) + " UTC");
-        var clinicTime = calendar.ToClinicTime(utc);
-        if (calendar.ZoneShowingOtherTime(Zone, utc) is { } reader)
-        {
-            var readerTime = TimeZoneInfo.ConvertTimeFromUtc(utc, reader);
-            output.Content.SetContent(
-                $"{readerTime.ToString(Format, CultureInfo.InvariantCulture)} {ClinicCalendar.PlaceName(reader.Id)} time ({clinicTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {ClinicCalendar.PlaceName(calendar.TimeZoneId)} time)");
-            return;
-        }
-
-        output.Content.SetContent(clinicTime.ToString(Format, CultureInfo.InvariantCulture));
+        output.Content.SetContent(calendar.ForReader(utc, Zone));
     }
 }

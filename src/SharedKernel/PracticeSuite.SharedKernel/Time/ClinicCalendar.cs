@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PracticeSuite.SharedKernel.Time;
 
 /// <summary>
@@ -34,6 +36,25 @@ public sealed class ClinicCalendar(TimeProvider time, TimeZoneInfo timeZone)
             && reader.GetUtcOffset(utc) != timeZone.GetUtcOffset(utc)
                 ? reader
                 : null;
+
+    /// <summary>
+    /// An instant as its reader reads it, in the one format: the clinic's time ("20 Nov 2026, 10:00"), or, for a reader
+    /// whose zone shows another time, theirs with both zones named ("20 Nov 2026, 16:00 Paris time (10:00 New York time)").
+    /// Pages write it through <c>&lt;clinic-time&gt;</c>; e-mails and documents call it directly.
+    /// </summary>
+    public string ForReader(DateTime utc, string? readerTimeZoneId)
+    {
+        var instant = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        var clinicTime = ToClinicTime(instant);
+        if (ZoneShowingOtherTime(readerTimeZoneId, instant) is not { } reader)
+        {
+            return clinicTime.ToString(DisplayFormat, CultureInfo.InvariantCulture);
+        }
+
+        var readerTime = TimeZoneInfo.ConvertTimeFromUtc(instant, reader);
+        return $"{readerTime.ToString(DisplayFormat, CultureInfo.InvariantCulture)} {PlaceName(reader.Id)} time "
+            + $"({clinicTime.ToString("HH:mm", CultureInfo.InvariantCulture)} {PlaceName(timeZone.Id)} time)";
+    }
 
     /// <summary>How a time zone is named beside a time: "America/New_York" reads as "New York".</summary>
     public static string PlaceName(string timeZoneId) => timeZoneId[(timeZoneId.LastIndexOf('/') + 1)..].Replace('_', ' ');

@@ -28,6 +28,7 @@ internal static class ClientAudit
     public static readonly AuditAction InvitedToPortal = new("clients.record.portal-invited", AuditKind.Change, "Invited to the portal");
     public static readonly AuditAction RecordErased = new("clients.record.erased", AuditKind.Change, "Erased on request");
     public static readonly AuditAction IntakeSubmitted = new("clients.intake.submitted", AuditKind.Change, "Submitted the intake");
+    public static readonly AuditAction IntakeStepSaved = new("clients.intake.step-saved", AuditKind.Change, "Saved a step of the intake in progress");
     public static readonly AuditAction ConsentSigned = new("clients.consent.signed", AuditKind.Change, "Signed the consent to treatment");
     public static readonly AuditAction ClearanceRecorded = new("clients.flag.clearance-recorded", AuditKind.Change, "Recorded a physician's clearance");
     public static readonly AuditAction ConsentTextPublished = new("clients.consent.text-published", AuditKind.Change, "Published a new consent text");
@@ -36,7 +37,7 @@ internal static class ClientAudit
     public static readonly IReadOnlyCollection<AuditAction> All =
     [
         RecordRead, FlagsRead, IntakeRead, HistoryRead, DuplicatesChecked, RecordExported, RecordPrinted, Registered, DetailsUpdated, ContactPreferencesUpdated,
-        CareTeamSet, Archived, Restored, InvitedToPortal, RecordErased, IntakeSubmitted, ConsentSigned, ClearanceRecorded,
+        CareTeamSet, Archived, Restored, InvitedToPortal, RecordErased, IntakeSubmitted, IntakeStepSaved, ConsentSigned, ClearanceRecorded,
         ConsentTextPublished, ScreeningRuleUpdated,
     ];
 
@@ -71,4 +72,11 @@ internal sealed class ClientNames(ClientsDbContext db) : IClientNames
             .ToListAsync(cancellationToken);
         return clients.ToDictionary(c => c.Id, c => c.ErasedAt is null ? $"{c.GivenName} {c.FamilyName}" : IClientNames.ErasedClient);
     }
+}
+
+/// <summary>Clients' own time zones, for what the platform sends them.</summary>
+internal sealed class ClientTimeZones(ClientsDbContext db) : IClientTimeZones
+{
+    public async Task<string?> TimeZoneOfAsync(Guid clientId, CancellationToken cancellationToken) =>
+        await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => c.TimeZone).SingleOrDefaultAsync(cancellationToken);
 }

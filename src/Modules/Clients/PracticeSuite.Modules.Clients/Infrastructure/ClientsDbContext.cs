@@ -20,6 +20,8 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
 
     public DbSet<IntakeVersion> Intakes => Set<IntakeVersion>();
 
+    public DbSet<IntakeDraft> IntakeDrafts => Set<IntakeDraft>();
+
     public DbSet<ConsentTextVersion> ConsentTexts => Set<ConsentTextVersion>();
 
     public DbSet<ConsentSignature> ConsentSignatures => Set<ConsentSignature>();
@@ -92,6 +94,12 @@ internal sealed class ClientsDbContext(DbContextOptions<ClientsDbContext> option
             intake.Property(i => i.Id).ValueGeneratedNever();
             intake.Property(i => i.SubmittedByUserId).HasMaxLength(64);
             intake.HasIndex(i => new { i.ClientId, i.Version }).IsUnique();
+        });
+        modelBuilder.Entity<IntakeDraft>(draft =>
+        {
+            draft.ToTable("intake_drafts");
+            draft.HasKey(d => d.ClientId);
+            draft.Property(d => d.ClientId).ValueGeneratedNever();
         });
         modelBuilder.Entity<ConsentTextVersion>(text =>
         {

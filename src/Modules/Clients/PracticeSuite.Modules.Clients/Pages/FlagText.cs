@@ -16,6 +16,13 @@ internal static class FlagText
         _ => kind.ToString(),
     };
 
+    /// <summary>The page kit's status chip for a flag: red where treatment waits or stops, amber where it is changed.</summary>
+    public static string ChipClass(FlagKind kind) => kind switch
+    {
+        FlagKind.RequiresPhysicianClearance or FlagKind.AbsoluteToday => "stop",
+        _ => "todo",
+    };
+
     public static string OutcomeName(ClearanceOutcome outcome) => outcome switch
     {
         ClearanceOutcome.NoRestriction => "No restriction",

@@ -16,7 +16,7 @@ namespace PracticeSuite.Platform.Pages.Account;
 [AllowAnonymous]
 [EnableRateLimiting(AccountsComposition.LoginRateLimit)]
 internal sealed class LoginModel(
-    SignInManager<PracticeUser> signIn, UserManager<PracticeUser> users, IPasswordHasher<PracticeUser> hasher, IEmailSender email, AccountAudit audit, ILogger<LoginModel> logger)
+    SignInManager<PracticeUser> signIn, UserManager<PracticeUser> users, IPasswordHasher<PracticeUser> hasher, LockoutNotice lockoutNotice, AccountAudit audit, ILogger<LoginModel> logger)
     : PageModel
 {
     public const string Refused =
@@ -73,25 +73,8 @@ internal sealed class LoginModel(
         return Page();
     }
 
-    /// <summary>One e-mail per lockout (its end time is part of the key), so further tries while locked send nothing.</summary>
-    private async Task TellTheOwnerAsync(PracticeUser user)
-    {
-        var until = await users.GetLockoutEndDateAsync(user);
-        await email.QueueAsync(new EmailMessage(
-            user.Email!,
-            "Your PracticeSuite account is locked for a while",
-            $"""
-            Hello {user.DisplayName},
-
-            Someone tried to sign in to your PracticeSuite account with a wrong password several times, so the account is
-            locked until {until:yyyy-MM-dd HH:mm} UTC. If it was you, wait and try again, or choose a new password with
-            "Forgotten your password?" on the sign-in page. If it was not you, your password is still safe: nobody signed in.
-            """,
-            null,
-            "account-locked",
-            $"account-locked:{user.Id}:{until?.UtcTicks}",
-            user.ClientId), HttpContext.RequestAborted);
-    }
+    private async Task TellTheOwnerAsync(PracticeUser user) =>
+        await lockoutNotice.SendAsync(user, await users.GetLockoutEndDateAsync(user), HttpContext.RequestAborted);
 
     public sealed class LoginInput
     {

@@ -226,6 +226,8 @@ internal sealed class SubmitIntakeHandler(ClientsDbContext db, ClientAccess acce
         var intake = IntakeVersion.Submit(client.Id, version, JsonSerializer.Serialize(answers, IntakeJson.Options), calendar.UtcNow, user.UserId,
             byStaff: access.IsStaff, submittedEarlierToday: submittedToday);
         db.Intakes.Add(intake);
+        // The portal's draft was the way to this version (or, when staff submit, is older than it): sent, it goes.
+        await db.IntakeDrafts.Where(d => d.ClientId == client.Id).ExecuteDeleteAsync(cancellationToken);
         await screening.ApplyAsync(client.Id, answers, version, cancellationToken);
         await screening.PublishChangeAsync(client.Id, cancellationToken);
         return version;

@@ -21,6 +21,7 @@ internal sealed class ClientsPersonalDataSection(ClientsDbContext db) : IPersona
         }
 
         var intakes = await db.Intakes.AsNoTracking().Where(i => i.ClientId == clientId).OrderBy(i => i.Version).ToListAsync(cancellationToken);
+        var draft = (await IntakeDrafts.LoadAsync(db, clientId, tracked: false, cancellationToken)).Draft;
         var signatures = await db.ConsentSignatures.AsNoTracking().Where(s => s.ClientId == clientId).OrderBy(s => s.SignedAt).ToListAsync(cancellationToken);
         var flags = await db.Flags.AsNoTracking().Where(f => f.ClientId == clientId).OrderBy(f => f.RaisedAt).ToListAsync(cancellationToken);
         return new
@@ -47,6 +48,7 @@ internal sealed class ClientsPersonalDataSection(ClientsDbContext db) : IPersona
             ContactPreferences = client.ContactPreferences.Select(p => new { Kind = p.Kind.ToString(), Channel = p.Channel.ToString(), p.Allowed }),
             CareTeam = client.CareTeam.OrderBy(m => m.Position).Select(m => new { m.TherapistId, Preferred = m.Position == 0 }),
             Intakes = intakes.Select(i => new { i.Version, i.SubmittedAt, i.SubmittedByStaff, Answers = IntakeJson.Read(i.AnswersJson) }),
+            IntakeInProgress = draft is null ? null : DraftAnswers(draft),
             ConsentSignatures = signatures.Select(s => new { s.ConsentVersion, s.TypedName, s.SignedAt, s.IpAddress }),
             ScreeningFlags = flags.Select(f => new
             {
@@ -60,6 +62,28 @@ internal sealed class ClientsPersonalDataSection(ClientsDbContext db) : IPersona
                     ? null
                     : new { f.ClearancePhysician, f.ClearedOn, Outcome = f.ClearanceOutcome.ToString(), f.ClearanceExpiresOn, f.ClearanceNotes },
             }),
+        };
+    }
+
+    /// <summary>The portal's unsent answers, in the words a submitted version uses.</summary>
+    private static object DraftAnswers(Domain.IntakeDraft draft)
+    {
+        var answers = System.Text.Json.JsonSerializer.Deserialize<SubmitIntake>(draft.AnswersJson, IntakeJson.Options) ?? new SubmitIntake();
+        return new
+        {
+            draft.SavedAt,
+            draft.StepsDone,
+            answers.ReasonForVisit,
+            answers.Goals,
+            ConditionKeys = answers.Conditions,
+            answers.OtherConditions,
+            Screening = answers.Screening.Where(a => a.Answer is not null)
+                .Select(a => new { a.QuestionKey, Yes = a.Answer!.Value, BodyAreaCodes = a.BodyAreas, a.Details }),
+            answers.Medications,
+            SurgeriesAndInjuries = answers.SurgeriesAndInjuries.Where(s => !string.IsNullOrWhiteSpace(s.Description)),
+            answers.Allergies,
+            answers.PreviousMassage,
+            answers.PreviousMassageDetails,
         };
     }
 }

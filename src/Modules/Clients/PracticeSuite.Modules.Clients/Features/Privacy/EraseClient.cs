@@ -49,6 +49,7 @@ internal sealed class EraseClientHandler(ClientsDbContext db, ClientAccess acces
 
         client.Erase(calendar.UtcNow);
         await db.Intakes.Where(i => i.ClientId == client.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.IntakeDrafts.Where(d => d.ClientId == client.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Flags.Where(f => f.ClientId == client.Id).ExecuteDeleteAsync(cancellationToken);
         foreach (var signature in await db.ConsentSignatures.Where(s => s.ClientId == client.Id).ToListAsync(cancellationToken))
         {

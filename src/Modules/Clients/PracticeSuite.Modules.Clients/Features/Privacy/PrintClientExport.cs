@@ -90,7 +90,7 @@ internal sealed partial class ExportPrintout(ClinicCalendar calendar, IReadOnlyD
 
     public PrintableDocument Build(ClientExport export, string clientName) =>
         new(Title,
-            $"{(string.IsNullOrWhiteSpace(clientName) ? "" : clientName.Trim() + " · ")}exported {Local(export.ExportedAt)} ({calendar.TimeZoneId} time)",
+            $"{(string.IsNullOrWhiteSpace(clientName) ? "" : clientName.Trim() + " · ")}exported {Local(export.ExportedAt)} ({ClinicCalendar.PlaceName(calendar.TimeZoneId)} time)",
             export.Sections.Select(section => new PrintableSection(section.Name, Blocks(section.Data))).ToList());
 
     private List<PrintableBlock> Blocks(JsonElement data)
@@ -255,7 +255,7 @@ internal sealed partial class ExportPrintout(ClinicCalendar calendar, IReadOnlyD
         return items.Count == 0 ? "None" : string.Join(", ", items);
     }
 
-    private string Local(DateTime utc) => calendar.ToClinicTime(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private string Local(DateTime utc) => calendar.ToClinicTime(utc).ToString(ClinicCalendar.DisplayFormat, CultureInfo.InvariantCulture);
 
     /// <summary>"givenName" → "Given name"; "RequiresPhysicianClearance" → "Requires physician clearance".</summary>
     public static string Label(string name) => Words(name);

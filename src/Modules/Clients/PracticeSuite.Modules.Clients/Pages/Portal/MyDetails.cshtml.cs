@@ -1,6 +1,7 @@
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using PracticeSuite.Modules.Clients.Features.Consent;
+using PracticeSuite.Modules.Clients.Features.Intakes;
 using PracticeSuite.Modules.Clients.Features.Records;
 using PracticeSuite.Modules.Clients.Pages.Clients;
 using PracticeSuite.SharedKernel.Hosting.Platform;
@@ -18,11 +19,15 @@ public sealed class MyDetailsModel(IMediator mediator, ICurrentUser user) : Port
     /// <summary>The client has answered the health questions at least once.</summary>
     public bool HasIntake { get; private set; }
 
+    /// <summary>Steps of unsent answers the client has saved; null when none are waiting.</summary>
+    public int? DraftStepsDone { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var record = await mediator.Send(new GetClientRecord(OwnClientId), cancellationToken);
         Consent = record.Consent;
         HasIntake = record.LatestIntakeVersion is not null;
+        DraftStepsDone = await mediator.Send(new GetIntakeDraftProgress(OwnClientId), cancellationToken);
         Input.Load(record);
     }
 
@@ -31,6 +36,7 @@ public sealed class MyDetailsModel(IMediator mediator, ICurrentUser user) : Port
         var record = await mediator.Send(new GetClientRecord(OwnClientId), cancellationToken);
         Consent = record.Consent;
         HasIntake = record.LatestIntakeVersion is not null;
+        DraftStepsDone = await mediator.Send(new GetIntakeDraftProgress(OwnClientId), cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -27,9 +27,9 @@ internal sealed class EditModel(AccountsDbContext db, TherapistDirectory directo
     [TempData]
     public string? Saved { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid therapistId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (!await LoadAsync(therapistId, cancellationToken))
         {
             return NotFound();
         }
@@ -38,9 +38,9 @@ internal sealed class EditModel(AccountsDbContext db, TherapistDirectory directo
         return Page();
     }
 
-    public async Task<IActionResult> OnPostProfileAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostProfileAsync(Guid therapistId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (!await LoadAsync(therapistId, cancellationToken))
         {
             return NotFound();
         }
@@ -55,12 +55,12 @@ internal sealed class EditModel(AccountsDbContext db, TherapistDirectory directo
         Profile.Bio = Input.Bio?.Trim() ?? "";
         await db.SaveChangesAsync(cancellationToken);
         Saved = "The profile is saved.";
-        return RedirectToPage(new { id });
+        return RedirectToPage(new { therapistId });
     }
 
-    public async Task<IActionResult> OnPostAddCredentialAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddCredentialAsync(Guid therapistId, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (!await LoadAsync(therapistId, cancellationToken))
         {
             return NotFound();
         }
@@ -99,7 +99,7 @@ internal sealed class EditModel(AccountsDbContext db, TherapistDirectory directo
         db.TherapistCredentials.Add(new TherapistCredential
         {
             Id = Guid.CreateVersion7(),
-            TherapistId = id,
+            TherapistId = therapistId,
             Kind = Credential.Kind!.Value,
             Title = Credential.Title!.Trim(),
             Number = Credential.Number!.Trim(),
@@ -108,12 +108,12 @@ internal sealed class EditModel(AccountsDbContext db, TherapistDirectory directo
         });
         await db.SaveChangesAsync(cancellationToken);
         Saved = "The credential is added.";
-        return RedirectToPage(new { id });
+        return RedirectToPage(new { therapistId });
     }
 
-    public async Task<IActionResult> OnPostRemoveCredentialAsync(Guid id, Guid credentialId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveCredentialAsync(Guid therapistId, Guid credentialId, CancellationToken cancellationToken)
     {
-        var credential = await db.TherapistCredentials.SingleOrDefaultAsync(c => c.Id == credentialId && c.TherapistId == id, cancellationToken);
+        var credential = await db.TherapistCredentials.SingleOrDefaultAsync(c => c.Id == credentialId && c.TherapistId == therapistId, cancellationToken);
         if (credential is null)
         {
             return NotFound();
@@ -122,21 +122,21 @@ internal sealed class EditModel(AccountsDbContext db, TherapistDirectory directo
         db.TherapistCredentials.Remove(credential);
         await db.SaveChangesAsync(cancellationToken);
         Saved = "The credential is removed.";
-        return RedirectToPage(new { id });
+        return RedirectToPage(new { therapistId });
     }
 
     public bool HasLapsed(TherapistCredential credential) => directory.HasLapsed(credential);
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(Guid therapistId, CancellationToken cancellationToken)
     {
-        Profile = await db.Therapists.Include(t => t.Credentials).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        Profile = await db.Therapists.Include(t => t.Credentials).SingleOrDefaultAsync(t => t.Id == therapistId, cancellationToken);
         if (Profile is null)
         {
             return false;
         }
 
-        MayBeBooked = (await directory.FindAsync(id, cancellationToken))?.MayBeBooked ?? false;
-        AccountDeactivated = (await directory.DeactivatedAsync(cancellationToken)).Contains(id);
+        MayBeBooked = (await directory.FindAsync(therapistId, cancellationToken))?.MayBeBooked ?? false;
+        AccountDeactivated = (await directory.DeactivatedAsync(cancellationToken)).Contains(therapistId);
         return true;
     }
 
