@@ -73,6 +73,10 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Manage/Email"] = Manager, ["POST /Manage/Email"] = Manager,
         ["GET /Operations/Messages"] = Manager, ["POST /Operations/Messages"] = Manager,
         ["GET /Operations/Jobs/{**path}"] = Manager,
+        // The task list is the clinic's people's (each sees their own and their role's; a manager everyone's); clients none.
+        ["GET /Tasks"] = Staff, ["POST /Tasks"] = Staff,
+        ["GET /Tasks/Index"] = Staff, ["POST /Tasks/Index"] = Staff,
+        ["GET /Tasks/New"] = Staff, ["POST /Tasks/New"] = Staff,
 
         // Clients: staff pages (a record's pages for its care team and the manager), the client's own portal.
         ["GET /Clients"] = Staff, ["POST /Clients"] = Staff,

@@ -34,6 +34,7 @@ public sealed class ClientsModule : IModule
         container.RegisterType<ClientAccess>().AsSelf().InstancePerLifetimeScope();
         container.RegisterGeneric(typeof(ClientRecordAccessCheck<>)).As(typeof(IRequestAccessCheck<>)).InstancePerDependency();
         container.RegisterType<ScreeningEvaluator>().AsSelf().InstancePerLifetimeScope();
+        container.RegisterType<ClearanceTasks>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<Features.Consent.ConsentCopy>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<ClientsPersonalDataSection>().As<IPersonalDataSection>().InstancePerLifetimeScope();
         container.RegisterType<ClientPersonaRecords>().As<IPersonaRecords>().InstancePerLifetimeScope();
@@ -42,6 +43,7 @@ public sealed class ClientsModule : IModule
         container.RegisterType<ClientNames>().As<IClientNames>().InstancePerLifetimeScope();
         container.RegisterType<ClientTimeZones>().As<IClientTimeZones>().InstancePerLifetimeScope();
         container.RegisterType<ClientSearchIndexBackfill>().As<Microsoft.Extensions.Hosting.IHostedService>().SingleInstance();
+        container.RegisterType<Features.Search.ClientsDashboard>().As<IHomeDashboardContributor>().InstancePerLifetimeScope();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder api) => ClientsApi.Map(api);

@@ -28,6 +28,7 @@ internal static class AccountsComposition
     /// <summary>The host's own pages in the navigation, with who sees them.</summary>
     public static readonly IReadOnlyList<NavigationLink> Navigation =
     [
+        new("Tasks", "/Tasks", 150, Policies.Staff),
         new("Clinic", "/Manage/Clinic", 795, Policies.Manager),
         new("Staff", "/Manage/Staff", 800, Policies.Manager),
         new("Therapists", "/Manage/Therapists", 810, Policies.Manager),
@@ -152,6 +153,9 @@ internal static class AccountsComposition
         services.AddSingleton<IClinicIdentity>(provider => provider.GetRequiredService<ClinicIdentityStore>());
         services.AddScoped<ClinicIdentityEditor>();
         services.AddSingleton<IAuditActions, ClinicAudit>();
+        services.AddScoped<Tasks.StaffTaskList>();
+        services.AddSingleton<IAuditActions, Tasks.StaffTaskAudit>();
+        services.AddScoped<IHomeDashboardContributor, Tasks.PlatformDashboard>();
         services.AddSingleton<IPdfDocuments, PdfDocuments>();
         services.AddSingleton<EmailWakeUp>();
         services.AddScoped<IEmailSender, QueuedEmailSender>();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using PracticeSuite.Platform.Audit;
 using PracticeSuite.Platform.Clinic;
 using PracticeSuite.Platform.Email;
+using PracticeSuite.Platform.Tasks;
 using PracticeSuite.Platform.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 
@@ -36,6 +37,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     public DbSet<SignInSession> Sessions => Set<SignInSession>();
 
     public DbSet<ClinicIdentityRecord> ClinicIdentity => Set<ClinicIdentityRecord>();
+
+    public DbSet<StaffTaskRecord> StaffTasks => Set<StaffTaskRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -130,6 +133,29 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             clinic.Property(c => c.SenderName).HasMaxLength(ClinicIdentityEditor.MaxSenderNameLength);
             clinic.Property(c => c.SenderAddress).HasMaxLength(ClinicIdentityEditor.MaxSenderAddressLength);
             clinic.Property(c => c.LogoContentType).HasMaxLength(20);
+        });
+
+        builder.Entity<StaffTaskRecord>(task =>
+        {
+            task.ToTable(StaffTaskRecord.Table);
+            task.Property(t => t.Id).ValueGeneratedNever();
+            task.Property(t => t.Title).HasMaxLength(StaffTaskRecord.MaxTitleLength).IsRequired();
+            task.Property(t => t.Details).HasMaxLength(StaffTaskRecord.MaxDetailsLength);
+            task.Property(t => t.AssigneeUserId).HasMaxLength(450);
+            task.Property(t => t.AssigneeRole).HasMaxLength(20);
+            task.Property(t => t.AboutModule).HasMaxLength(100);
+            task.Property(t => t.AboutRecordId).HasMaxLength(100);
+            task.Property(t => t.AboutLabel).HasMaxLength(StaffTaskRecord.MaxLabelLength);
+            task.Property(t => t.AboutPath).HasMaxLength(StaffTaskRecord.MaxPathLength);
+            task.Property(t => t.IdempotencyKey).HasMaxLength(StaffTaskRecord.MaxKeyLength);
+            task.Property(t => t.CreatedByUserId).HasMaxLength(450);
+            task.Property(t => t.DoneByUserId).HasMaxLength(450);
+            task.HasIndex(t => t.IdempotencyKey).IsUnique();
+            task.HasIndex(t => new { t.AssigneeUserId, t.DoneAt });
+            task.HasIndex(t => new { t.AssigneeRole, t.DoneAt });
+            task.HasIndex(t => new { t.DoneAt, t.DueOn });
+            task.HasIndex(t => new { t.AboutModule, t.AboutRecordId });
+            task.HasIndex(t => t.ClientId);
         });
 
         ModuleModelConventions.PlaceTables(builder, Naming);

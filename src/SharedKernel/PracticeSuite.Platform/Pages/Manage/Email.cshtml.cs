@@ -23,8 +23,20 @@ internal sealed class EmailModel(AccountsDbContext db, IMediator mediator, IOpti
     [TempData]
     public string? Delivered { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Messages = await db.Emails.AsNoTracking().OrderByDescending(e => e.QueuedAt).Take(200).ToListAsync(cancellationToken);
+    /// <summary><c>?failed=true</c> (the home page's count links here): only the messages whose last attempt failed or that were given up.</summary>
+    [BindProperty(SupportsGet = true, Name = "failed")]
+    public bool FailedOnly { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var messages = db.Emails.AsNoTracking();
+        if (FailedOnly)
+        {
+            messages = messages.Where(e => e.Status == EmailStatus.Failed || e.Status == EmailStatus.GaveUp);
+        }
+
+        Messages = await messages.OrderByDescending(e => e.QueuedAt).Take(200).ToListAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostDeliverAsync(CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ internal sealed class EraseClientValidator : AbstractValidator<EraseClient>
     }
 }
 
-internal sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, IAccounts accounts, ErasureCheckpoint checkpoint)
+internal sealed class EraseClientHandler(ClientsDbContext db, ClientAccess access, ClinicCalendar calendar, IAccounts accounts, IMediator mediator, ErasureCheckpoint checkpoint)
     : IRequestHandler<EraseClient, Unit>
 {
     public async Task<Unit> Handle(EraseClient request, CancellationToken cancellationToken)
@@ -57,6 +57,7 @@ internal sealed class EraseClientHandler(ClientsDbContext db, ClientAccess acces
         }
 
         db.EnqueueIntegrationEvent(new ClientErased(client.Id));
+        await mediator.Send(new ForgetClientTasks(client.Id), cancellationToken); // their titles carry the client's name
 
         // Last, so a failure above leaves the account in place; the platform's erasure is idempotent, so a retry is safe.
         await accounts.EraseClientAccountAsync(client.Id, cancellationToken);

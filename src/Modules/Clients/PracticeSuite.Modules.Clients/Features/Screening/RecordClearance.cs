@@ -39,7 +39,7 @@ internal sealed class RecordClearanceValidator : AbstractValidator<RecordClearan
     }
 }
 
-internal sealed class RecordClearanceHandler(ClientsDbContext db, ClinicCalendar calendar, ScreeningEvaluator screening)
+internal sealed class RecordClearanceHandler(ClientsDbContext db, ClinicCalendar calendar, ScreeningEvaluator screening, ClearanceTasks tasks)
     : IRequestHandler<RecordClearance, Unit>
 {
     public async Task<Unit> Handle(RecordClearance request, CancellationToken cancellationToken)
@@ -53,6 +53,7 @@ internal sealed class RecordClearanceHandler(ClientsDbContext db, ClinicCalendar
 
         flag.RecordClearance(request.Physician!, request.ClearedOn!.Value, request.Outcome!.Value, request.ExpiresOn, request.Notes, calendar.UtcNow);
         await screening.PublishChangeAsync(request.ClientId, cancellationToken);
+        await tasks.DoneAsync(flag.Id, cancellationToken); // the task asked for exactly this
         return Unit.Value;
     }
 }

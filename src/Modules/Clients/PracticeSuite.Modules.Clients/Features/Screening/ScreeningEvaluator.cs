@@ -8,8 +8,12 @@ using PracticeSuite.SharedKernel.Time;
 namespace PracticeSuite.Modules.Clients.Features.Screening;
 
 /// <summary>Turns intake answers into flags through the clinic's rules, and works out eligibility.</summary>
-internal sealed class ScreeningEvaluator(ClientsDbContext db, ClinicCalendar calendar)
+internal sealed class ScreeningEvaluator(ClientsDbContext db, ClinicCalendar calendar, ClearanceTasks clearanceTasks)
 {
+    // Clearance flags this unit of work raised or resolved: their tasks are created or closed once the flags are saved.
+    private readonly List<ScreeningFlag> _awaitingClearance = [];
+    private readonly List<Guid> _noLongerAwaiting = [];
+
     /// <summary>
     /// Raises a flag for each "yes" whose rule is enabled, keeps (with its clearance) a flag the same answer
     /// raised before, and resolves flags whose answer is now "no". Absolute flags are for the day of the intake.
@@ -36,13 +40,22 @@ internal sealed class ScreeningEvaluator(ClientsDbContext db, ClinicCalendar cal
             }
             else
             {
-                db.Flags.Add(ScreeningFlag.Raise(clientId, rule, answer.BodyAreaCodes, day, intakeVersion, calendar.UtcNow));
+                var raised = ScreeningFlag.Raise(clientId, rule, answer.BodyAreaCodes, day, intakeVersion, calendar.UtcNow);
+                db.Flags.Add(raised);
+                if (raised.Kind == FlagKind.RequiresPhysicianClearance)
+                {
+                    _awaitingClearance.Add(raised);
+                }
             }
         }
 
         foreach (var flag in active.Where(f => !kept.Contains(f.Id)))
         {
             flag.Resolve(calendar.UtcNow);
+            if (flag.Kind == FlagKind.RequiresPhysicianClearance)
+            {
+                _noLongerAwaiting.Add(flag.Id);
+            }
         }
     }
 
@@ -50,6 +63,18 @@ internal sealed class ScreeningEvaluator(ClientsDbContext db, ClinicCalendar cal
     public async Task PublishChangeAsync(Guid clientId, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var flag in _awaitingClearance)
+        {
+            await clearanceTasks.AskForAsync(flag, cancellationToken);
+        }
+
+        foreach (var flagId in _noLongerAwaiting)
+        {
+            await clearanceTasks.DoneAsync(flagId, cancellationToken);
+        }
+
+        _awaitingClearance.Clear();
+        _noLongerAwaiting.Clear();
         var eligibility = await EvaluateAsync(clientId, cancellationToken);
         db.EnqueueIntegrationEvent(new ClientScreeningChanged(clientId, eligibility.MayStartPlan));
     }

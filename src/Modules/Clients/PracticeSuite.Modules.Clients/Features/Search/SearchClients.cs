@@ -16,7 +16,8 @@ namespace PracticeSuite.Modules.Clients.Features.Search;
 /// e-mail address is matched by its start. Matches by word starts come first — whole words before longer ones
 /// ("smith" before "smithers"), then by name — and matches inside words after them, by the ending matched, then by name.
 /// </summary>
-internal sealed record SearchClients(string? Query = null, bool IncludeArchived = false, int Page = 1, int PageSize = SearchClients.DefaultPageSize)
+/// <param name="Need">Only the current clients with this need (<see cref="ClientNeeds"/>), by name; the query is then not used.</param>
+internal sealed record SearchClients(string? Query = null, bool IncludeArchived = false, int Page = 1, int PageSize = SearchClients.DefaultPageSize, ClientNeed? Need = null)
     : IQuery<ClientPage>
 {
     public const int DefaultPageSize = 25;
@@ -62,6 +63,11 @@ internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acc
 
     public async Task<ClientPage> Handle(SearchClients request, CancellationToken cancellationToken)
     {
+        if (request.Need is { } need)
+        {
+            return await NeedingAsync(request, need, cancellationToken);
+        }
+
         var words = SearchWords.Parse(request.Query);
 
         // Both queries on one open connection: each open costs a pool round trip and EF Core's connection set-up.
@@ -124,6 +130,16 @@ internal sealed class SearchClientsHandler(ClientsDbContext db, ClientAccess acc
                 return;
             }
         }
+    }
+
+    /// <summary>The clients the home page counted for a need, by name (the same definition, <see cref="ClientNeeds.Having"/>).</summary>
+    private async Task<ClientPage> NeedingAsync(SearchClients request, ClientNeed need, CancellationToken cancellationToken)
+    {
+        var ids = await access.Visible().Having(need, db).OrderBy(c => c.SortName).ThenBy(c => c.Id).Select(c => c.Id)
+            .Take(NeededIds(request)).ToListAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var _ = new ConnectionCloser(db);
+        return await PageAsync(request, ids, cancellationToken);
     }
 
     /// <summary>The matches to find: up to the end of the page asked for, and one past the counting cap.</summary>

@@ -13,6 +13,14 @@ public sealed class IndexModel(IMediator mediator) : ClientsPageModel
     [FromQuery(Name = "archived")]
     public bool Archived { get; set; }
 
+    /// <summary><c>intake</c>, <c>consent</c> or <c>clearance</c>: only the current clients with that need (the home page's counts link here).</summary>
+    [FromQuery(Name = "needs")]
+    public string? Needs { get; set; }
+
+    internal ClientNeed? Need => ClientNeeds.Parse(Needs);
+
+    public string? NeedDescription => Need is { } need ? ClientNeeds.Describe(need) : null;
+
     [FromQuery(Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -29,11 +37,18 @@ public sealed class IndexModel(IMediator mediator) : ClientsPageModel
             + (string.IsNullOrWhiteSpace(Q) ? "" : $" matching “{Q}”")
             + (results.TotalIsCapped && !string.IsNullOrWhiteSpace(Q) ? " — type more of the name, e-mail or phone to narrow it" : "");
 
+    /// <summary>The query string of another page of the same list.</summary>
+    public string PageLink(int page) => Need is { } need
+        ? $"?needs={ClientNeeds.Word(need)}&p={page}"
+        : $"?q={Uri.EscapeDataString(Q ?? "")}&archived={Archived}&p={page}";
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         try
         {
-            Results = await mediator.Send(new SearchClients(Q, Archived, Math.Max(PageNumber, 1)), cancellationToken);
+            Results = await mediator.Send(
+                Need is { } need ? new SearchClients(Page: Math.Max(PageNumber, 1), Need: need) : new SearchClients(Q, Archived, Math.Max(PageNumber, 1)),
+                cancellationToken);
             Statuses = await mediator.Send(new GetClientListStatuses(Results.Items.Where(c => c.Visible).Select(c => c.Id).ToList()), cancellationToken);
         }
         catch (RequestValidationException invalid)
