@@ -5,7 +5,8 @@
 # BROKEN (it does not build or apply: fix the patch). A developer's tool, not part of CI.
 #   build/mutants.sh                  every mutant
 #   build/mutants.sh 03 07            the mutants whose file names start with these
-# Patch header lines:  "# tests: <test project folder>"  and optionally  "# filter: <dotnet test filter>".
+# Patch header lines:  "# tests: <test project folder>"  and optionally  "# filter: <dotnet test filter>" and
+# "# env: NAME=value ..." (settings the tests need, e.g. to run on PostgreSQL; $VARIABLES in it are expanded).
 # Exits 0 only when every mutant run was killed.
 set -uo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,6 +35,7 @@ for patch in "${patches[@]}"; do
   name=$(basename "$patch" .patch)
   project=$(sed -n 's/^# tests: //p' "$patch" | head -1)
   filter=$(sed -n 's/^# filter: //p' "$patch" | head -1)
+  settings=$(sed -n 's/^# env: //p' "$patch" | head -1)
   git checkout -q -- . 2>/dev/null
   if ! git apply "$patch"; then echo "BROKEN   $name (does not apply)"; broken=$((broken+1)); continue; fi
   if ! dotnet build PracticeSuite.sln -c Release --nologo -v quiet > "$scratch/$name.build.log" 2>&1; then
@@ -44,7 +46,8 @@ for patch in "${patches[@]}"; do
   done
   args=("$project" -c Release --no-build --nologo)
   if [ -n "$filter" ]; then args+=(--filter "$filter"); fi
-  if dotnet test "${args[@]}" > "$scratch/$name.test.log" 2>&1; then
+  read -r -a environment <<< "$(eval echo "$settings")"
+  if env "${environment[@]}" dotnet test "${args[@]}" > "$scratch/$name.test.log" 2>&1; then
     echo "SURVIVED $name: $(sed -n 's/^# //p' "$patch" | head -1) ($project passed)"; survived=$((survived+1))
   else
     failed=$(grep -oE 'Failed: +[0-9]+' "$scratch/$name.test.log" | head -1 | grep -oE '[0-9]+')

@@ -112,7 +112,9 @@ PRACTICESUITE_TEST_POSTGRES_RESTRICTED_ROLE="$pg_restricted_role" \
 
 phase ""
 awk -v s=$((SECONDS - suite_start)) 'BEGIN { printf "-- the whole suite took %.1f min\n", s / 60 }'
+# xunit reports a fixture or pipeline that failed before its tests ran as a fatal error, not as failed tests.
 awk '/^(Passed|Failed)! +- Failed:/ { gsub(",", ""); failed += $4; passed += $6; skipped += $8 }
+     /\[FATAL ERROR\]/ { failed += 1 }
      END {
        if (passed + failed == 0) { print "0 passed, 1 failed (no test ran)"; exit 1 }
        if (skipped > 0) printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped

@@ -53,6 +53,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
+            // Chromium's first start on a loaded two-core CI machine can take longer than Playwright's default 30 s.
+            Timeout = 120_000,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }

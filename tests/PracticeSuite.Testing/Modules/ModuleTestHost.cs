@@ -85,7 +85,7 @@ public abstract class ModuleTestHost(string moduleName) : IAsyncLifetime
             })
             .ToDictionary(s => s.Key, s => s.Value);
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
         _factory = new ModuleFactory(_database, Settings, RecordsEmail);

@@ -19,6 +19,8 @@ internal static class SecurityComposition
         services.AddSingleton<IAuthorizationPolicyProvider, EndpointFallbackPolicyProvider>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Manager, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager)))
+            .AddPolicy(Policies.FrontDesk, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager), nameof(PracticeRole.Reception)))
+            .AddPolicy(Policies.FrontDeskOrClient, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager), nameof(PracticeRole.Reception), nameof(PracticeRole.Client)))
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager), nameof(PracticeRole.Therapist), nameof(PracticeRole.Reception)))
             .AddPolicy(Policies.Clinician, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Manager), nameof(PracticeRole.Therapist)))
             .AddPolicy(Policies.HealthRecord, p => p.RequireAuthenticatedUser().RequireRole(nameof(PracticeRole.Client), nameof(PracticeRole.Manager), nameof(PracticeRole.Therapist)))

@@ -10,6 +10,12 @@ public static class Policies
     /// <summary>Clinic managers only.</summary>
     public const string Manager = "Manager";
 
+    /// <summary>The front desk — managers and reception: bookings, check-in, payments.</summary>
+    public const string FrontDesk = "FrontDesk";
+
+    /// <summary>The front desk, or a client acting on their own appointment (the handler checks whose it is).</summary>
+    public const string FrontDeskOrClient = "FrontDeskOrClient";
+
     /// <summary>The clinic's people — managers, therapists and reception: the clinic's views.</summary>
     public const string Staff = "Staff";
 

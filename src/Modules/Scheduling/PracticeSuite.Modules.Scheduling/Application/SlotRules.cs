@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Scheduling.Contracts;
+using PracticeSuite.Modules.Scheduling.Domain;
+using PracticeSuite.Modules.Scheduling.Infrastructure;
+using PracticeSuite.SharedKernel.Errors;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Time;
+
+namespace PracticeSuite.Modules.Scheduling.Application;
+
+/// <summary>A time asked for: who, what, where and when, with the instants the conflict check compares.</summary>
+internal sealed record Slot(Guid ClientId, Service Service, Guid TherapistId, Guid? RoomId, DateTime StartsAt)
+{
+    public DateTime EndsAt => StartsAt.AddMinutes(Service.DurationMinutes);
+
+    public DateTime BlockedUntil => EndsAt.AddMinutes(Service.BufferAfterMinutes);
+}
+
+/// <summary>
+/// The checks every booking and move makes, in one place: the service and therapist may be booked, the time exists in
+/// the clinic's zone, nothing overlaps for the therapist, the room or the client (buffers included), and the time is
+/// inside working hours unless staff override it with a reason.
+/// </summary>
+internal sealed class SlotRules(SchedulingDbContext db, ClinicCalendar calendar, ITherapistDirectory therapists)
+{
+    /// <summary>The longest span an appointment can hold (service and buffer): how far back the overlap probe looks.</summary>
+    private static readonly TimeSpan LongestHold = TimeSpan.FromMinutes(Service.MaxDurationMinutes + Service.MaxBufferMinutes);
+
+    public async Task<Service> BookableServiceAsync(Guid serviceId, Guid therapistId, CancellationToken cancellationToken)
+    {
+        var service = await db.Services.Include(s => s.Therapists).SingleOrDefaultAsync(s => s.Id == serviceId, cancellationToken)
+            ?? throw RequestValidationException.For("ServiceId", "Choose a service the clinic offers.");
+        if (service.Retired)
+        {
+            throw RequestValidationException.For("ServiceId", $"{service.Name} is no longer offered.");
+        }
+
+        var therapist = await therapists.FindAsync(therapistId, cancellationToken)
+            ?? throw RequestValidationException.For("TherapistId", "Choose one of the clinic's therapists.");
+        if (!therapist.MayBeBooked)
+        {
+            throw new BusinessRuleException("therapist.unbookable", $"{therapist.DisplayName} cannot be booked: their licence has lapsed or their account is deactivated.");
+        }
+
+        if (!service.IsOfferedBy(therapistId))
+        {
+            throw RequestValidationException.For("TherapistId", $"{therapist.DisplayName} does not offer {service.Name}.");
+        }
+
+        return service;
+    }
+
+    /// <summary>The instant of a wall-clock time in the clinic, or a field error when it does not exist (the spring-forward hour).</summary>
+    public DateTime StartOf(DateOnly date, TimeOnly time, string field = "Time") =>
+        ClinicClock.ToUtc(date, time, calendar.TimeZone)
+        ?? throw RequestValidationException.For(field, $"{time:HH\\:mm} does not exist on {date:d MMM yyyy}: the clocks go forward that night. Choose another time.");
+
+    /// <summary>The room to use: the one asked for if it is free, else the first free room; null for a service without one.</summary>
+    public async Task<Guid?> RoomForAsync(Slot slot, Guid? exceptAppointmentId, CancellationToken cancellationToken)
+    {
+        if (!slot.Service.NeedsRoom)
+        {
+            return null;
+        }
+
+        var rooms = await db.Rooms.AsNoTracking().Where(r => !r.Retired).OrderBy(r => r.Name).Select(r => r.Id).ToListAsync(cancellationToken);
+        if (slot.RoomId is { } asked)
+        {
+            return rooms.Contains(asked) ? asked : throw RequestValidationException.For("RoomId", "Choose one of the clinic's rooms.");
+        }
+
+        foreach (var room in rooms)
+        {
+            if (!await RoomBusyAsync(room, slot.StartsAt, slot.BlockedUntil, exceptAppointmentId, cancellationToken))
+            {
+                return room;
+            }
+        }
+
+        throw new BusinessRuleException("appointment.no-room", "No room is free at that time.");
+    }
+
+    /// <summary>What stops the slot, in words, or an empty list when it is free.</summary>
+    public async Task<List<string>> ConflictsAsync(Slot slot, Guid? exceptAppointmentId, CancellationToken cancellationToken)
+    {
+        var conflicts = new List<string>();
+        if (await Holding(slot.StartsAt, slot.BlockedUntil, exceptAppointmentId).AnyAsync(a => a.TherapistId == slot.TherapistId && a.BlockedUntil > slot.StartsAt, cancellationToken))
+        {
+            conflicts.Add("The therapist is already booked at that time.");
+        }
+
+        if (slot.RoomId is { } roomId && await RoomBusyAsync(roomId, slot.StartsAt, slot.BlockedUntil, exceptAppointmentId, cancellationToken))
+        {
+            conflicts.Add("The room is already booked at that time.");
+        }
+
+        // The client's own overlap ignores buffers: the buffer is the therapist's and the room's time, not theirs.
+        if (await Holding(slot.StartsAt, slot.EndsAt, exceptAppointmentId).AnyAsync(a => a.ClientId == slot.ClientId && a.EndsAt > slot.StartsAt, cancellationToken))
+        {
+            conflicts.Add("The client already has an appointment at that time.");
+        }
+
+        return conflicts;
+    }
+
+    /// <summary>Whether the slot lies inside the therapist's working hours, away from time off and closures.</summary>
+    public async Task<bool> InWorkingHoursAsync(Slot slot, CancellationToken cancellationToken)
+    {
+        var localStart = ClinicClock.ToLocal(slot.StartsAt, calendar.TimeZone);
+        var localEnd = ClinicClock.ToLocal(slot.EndsAt, calendar.TimeZone);
+        var date = DateOnly.FromDateTime(localStart);
+        var periods = await db.WorkingPeriods.AsNoTracking().Where(p => p.TherapistId == slot.TherapistId && p.Day == localStart.DayOfWeek).ToListAsync(cancellationToken);
+        var timeOff = await db.TimeOff.AsNoTracking()
+            .Where(t => t.TherapistId == slot.TherapistId && t.StartsAt < slot.EndsAt && t.EndsAt > slot.StartsAt).ToListAsync(cancellationToken);
+        var closures = await db.Closures.AsNoTracking().Where(c => c.Date == date).ToListAsync(cancellationToken);
+        return WorkingHours.Covers(periods, timeOff, closures, localStart, localEnd, slot.StartsAt, slot.EndsAt);
+    }
+
+    /// <summary>
+    /// Every check before a booking or a move, and a clear refusal when one fails. Outside working hours needs
+    /// <paramref name="outsideHoursReason"/>, and only staff may give one. Returns the reason to record: null inside hours.
+    /// </summary>
+    public async Task<string?> EnsureBookableAsync(Slot slot, string? outsideHoursReason, bool byStaff, Guid? exceptAppointmentId, CancellationToken cancellationToken)
+    {
+        if (Appointment.BookingTimeProblem(slot.StartsAt, calendar.UtcNow, byStaff) is { } timeProblem)
+        {
+            throw RequestValidationException.For("Date", timeProblem);
+        }
+
+        var conflicts = await ConflictsAsync(slot, exceptAppointmentId, cancellationToken);
+        if (conflicts.Count > 0)
+        {
+            throw new BusinessRuleException("appointment.conflict", string.Join(" ", conflicts));
+        }
+
+        if (!await InWorkingHoursAsync(slot, cancellationToken))
+        {
+            if (!byStaff)
+            {
+                throw new BusinessRuleException("appointment.outside-hours", "That time is outside the therapist's working hours.");
+            }
+
+            if (string.IsNullOrWhiteSpace(outsideHoursReason))
+            {
+                throw RequestValidationException.For("OutsideHoursReason",
+                    "That time is outside the therapist's working hours (or on a closure or time off). To book it anyway, give the reason.");
+            }
+
+            return outsideHoursReason.Trim();
+        }
+
+        return null;
+    }
+
+    private IQueryable<Appointment> Holding(DateTime start, DateTime until, Guid? exceptAppointmentId)
+    {
+        // Bounded on both sides of StartsAt so each probe reads a short range of its (resource, StartsAt) index.
+        var earliest = start - LongestHold;
+        var query = db.Appointments.AsNoTracking()
+            .Where(a => a.StartsAt > earliest && a.StartsAt < until && a.Status != AppointmentStatus.Cancelled && a.Status != AppointmentStatus.NoShow);
+        return exceptAppointmentId is { } except ? query.Where(a => a.Id != except) : query;
+    }
+
+    private Task<bool> RoomBusyAsync(Guid roomId, DateTime start, DateTime until, Guid? exceptAppointmentId, CancellationToken cancellationToken) =>
+        Holding(start, until, exceptAppointmentId).AnyAsync(a => a.RoomId == roomId && a.BlockedUntil > start, cancellationToken);
+}
