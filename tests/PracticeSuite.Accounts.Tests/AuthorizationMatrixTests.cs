@@ -36,6 +36,8 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
     private static readonly Caller[] CliniciansOnClientA = [Caller.TherapistA, Caller.Manager];
     private static readonly Caller[] ClientAOrManager = [Caller.ClientA, Caller.Manager];
     private static readonly Caller[] ClientAOnly = [Caller.ClientA];
+    private static readonly Caller[] FrontDesk = [Caller.Reception, Caller.Manager];
+    private static readonly Caller[] ClientAAndFrontDesk = [Caller.ClientA, Caller.Reception, Caller.Manager];
 
     private static readonly Dictionary<string, Caller[]> Admits = new(StringComparer.Ordinal)
     {
@@ -128,6 +130,36 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /api/clients/{clientId:guid}/export/pdf"] = ClientAOrManager,
         ["POST /api/clients/{clientId:guid}/erase"] = Manager,
         ["GET /api/clients/{clientId:guid}/history"] = CliniciansOnClientA,
+
+        // Scheduling's API: staff read the calendar, the front desk books and moves, managers run the catalogue and hours.
+        // The appointment routes address ClientA's appointment with TherapistA.
+        ["GET /api/scheduling/services"] = Staff,
+        ["POST /api/scheduling/services"] = Manager,
+        ["PUT /api/scheduling/services/{serviceId:guid}"] = Manager,
+        ["POST /api/scheduling/services/{serviceId:guid}/retired"] = Manager,
+        ["GET /api/scheduling/rooms"] = Staff,
+        ["POST /api/scheduling/rooms"] = Manager,
+        ["PUT /api/scheduling/rooms/{roomId:guid}"] = Manager,
+        ["GET /api/scheduling/therapists/{therapistId:guid}/availability"] = Staff,
+        ["PUT /api/scheduling/therapists/{therapistId:guid}/hours"] = Manager,
+        ["POST /api/scheduling/therapists/{therapistId:guid}/time-off"] = Manager,
+        ["DELETE /api/scheduling/time-off/{timeOffId:guid}"] = Manager,
+        ["POST /api/scheduling/therapists/{therapistId:guid}/off-sick"] = FrontDesk,
+        ["GET /api/scheduling/closures"] = Staff,
+        ["PUT /api/scheduling/closures/{date}"] = Manager,
+        ["DELETE /api/scheduling/closures/{date}"] = Manager,
+        ["GET /api/scheduling/free-slots"] = Staff,
+        ["GET /api/scheduling/schedule"] = Staff,
+        ["POST /api/scheduling/appointments"] = FrontDesk,
+        ["POST /api/scheduling/appointments/series/preview"] = FrontDesk,
+        ["POST /api/scheduling/appointments/series"] = FrontDesk,
+        ["GET /api/scheduling/appointments/{appointmentId:guid}"] = ClientAAndTheClinic,
+        ["POST /api/scheduling/appointments/{appointmentId:guid}/reschedule"] = FrontDesk,
+        ["POST /api/scheduling/appointments/{appointmentId:guid}/cancel"] = ClientAAndFrontDesk,
+        ["POST /api/scheduling/appointments/{appointmentId:guid}/check-in"] = TheClinicOnClientA,
+        ["POST /api/scheduling/appointments/{appointmentId:guid}/complete"] = TheClinicOnClientA,
+        ["POST /api/scheduling/appointments/{appointmentId:guid}/no-show"] = FrontDesk,
+        ["GET /api/scheduling/clients/{clientId:guid}/appointments"] = ClientAAndTheClinic,
 
         // Test modules: Alpha and Gamma are open; Casebook exercises each policy, and one endpoint declares none.
         ["GET /Alpha"] = Everyone, ["POST /Alpha"] = Everyone,
