@@ -153,7 +153,7 @@ internal sealed class ReadCalendarFeedHandler(SchedulingDbContext db, IClinicIde
             var service = services.GetValueOrDefault(a.ServiceId, "Appointment");
             return new CalendarEntry(
                 a.Id,
-                link.OwnerKind == FeedOwnerKind.Therapist ? $"{service} appointment" : service,
+                link.OwnerKind == FeedOwnerKind.Therapist ? $"Appointment: {service}" : service,
                 a.StartsAt, a.EndsAt, a.Moves, a.LastMove is { } moved && moved > a.BookedAt ? moved : a.BookedAt, Cancelled: false);
         }).ToList();
         var name = link.OwnerKind == FeedOwnerKind.Therapist ? $"{identity.Name}: my appointments" : $"{identity.Name} appointments";

@@ -7,5 +7,5 @@ public sealed class FeedModel(IMediator mediator) : CalendarFeedPageModel(mediat
 {
     public override string Whose => "your appointments";
 
-    public override string EventTitle => "The service and the word \"appointment\" as the title, e.g. \"60-minute massage appointment\". No client's name.";
+    public override string EventTitle => "\"Appointment:\" and the service as the title, e.g. \"Appointment: Neuromuscular therapy, 60 minutes\". No client's name.";
 }

@@ -7,5 +7,5 @@ public sealed class CalendarFeedModel(IMediator mediator) : CalendarFeedPageMode
 {
     public override string Whose => "your appointments with us";
 
-    public override string EventTitle => "The service's name as the title, e.g. \"60-minute massage\".";
+    public override string EventTitle => "The service's name as the title, e.g. \"Neuromuscular therapy, 60 minutes\".";
 }
