@@ -1,5 +1,6 @@
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PracticeSuite.Modules.Scheduling.Application;
@@ -18,4 +19,7 @@ public sealed class FeedFileModel(IMediator mediator) : PageModel
         await mediator.Send(new ReadCalendarFeed(token), cancellationToken) is { } calendar
             ? Content(calendar, AppointmentCalendar.ContentType)
             : NotFound();
+
+    /// <summary>A feed is only read.</summary>
+    public IActionResult OnPost() => StatusCode(StatusCodes.Status405MethodNotAllowed);
 }
