@@ -152,6 +152,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["POST /api/scheduling/appointments"] = FrontDesk,
         ["POST /api/scheduling/appointments/series/preview"] = FrontDesk,
         ["POST /api/scheduling/appointments/series"] = FrontDesk,
+        ["POST /api/scheduling/holds"] = [Caller.ClientA, Caller.ClientB, Caller.Reception, Caller.Manager],
         ["GET /api/scheduling/appointments/{appointmentId:guid}"] = ClientAAndTheClinic,
         ["POST /api/scheduling/appointments/{appointmentId:guid}/reschedule"] = FrontDesk,
         ["POST /api/scheduling/appointments/{appointmentId:guid}/cancel"] = ClientAAndFrontDesk,
