@@ -5,8 +5,8 @@ namespace PracticeSuite.Modules.Scheduling.Infrastructure.Migrations;
 
 /// <summary>Calendar feed links: per therapist or client, the hash of a secret token and when it was made and revoked.</summary>
 [DbContext(typeof(SchedulingDbContext))]
-[Migration("20261207170000_CreateCalendarFeedLinks")]
-internal sealed class M20261207170000_CreateCalendarFeedLinks : SchedulingMigration
+[Migration("20261207180000_CreateCalendarFeedLinks")]
+internal sealed class M20261207180000_CreateCalendarFeedLinks : SchedulingMigration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
