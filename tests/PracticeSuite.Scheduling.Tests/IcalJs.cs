@@ -73,14 +73,20 @@ public static class IcalJs
         var folder = Environment.GetEnvironmentVariable(FolderVariable);
         if (string.IsNullOrEmpty(folder))
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            // The nearest build/ical-check above this test with ical.js installed; a copy of the tree without node_modules
+            // (build/mutants.sh's scratch copy inside artifacts/) finds the checkout's own further up.
+            string? uninstalled = null;
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null && folder is null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "build", "ical-check", "check.js")))
+                var candidate = Path.Combine(dir.FullName, "build", "ical-check");
+                if (File.Exists(Path.Combine(candidate, "check.js")))
                 {
-                    folder = Path.Combine(dir.FullName, "build", "ical-check");
-                    break;
+                    uninstalled ??= candidate;
+                    folder = Directory.Exists(Path.Combine(candidate, "node_modules", "ical.js")) ? candidate : null;
                 }
             }
+
+            folder ??= uninstalled;
         }
 
         Assert.True(folder is not null && File.Exists(Path.Combine(folder, "check.js")), $"build/ical-check/check.js was not found ({FolderVariable} unset or wrong). {HowTo}");
