@@ -152,6 +152,12 @@ internal sealed class GetFreeSlotsHandler(SchedulingDbContext db, ITherapistDire
             }
 
             var roomBookings = roomsByDay[date].ToList();
+            // On a day without a clock change every wall-clock time is one fixed offset from UTC; only the two
+            // clock-change days need the zone's rules time by time.
+            var (dayStart, dayEnd) = ClinicClock.DayBounds(date, zone);
+            TimeSpan? fixedOffset = dayEnd - dayStart == TimeSpan.FromDays(1) && zone.GetUtcOffset(dayStart) == zone.GetUtcOffset(dayEnd.AddTicks(-1))
+                ? zone.GetUtcOffset(dayStart)
+                : null;
             foreach (var therapistId in ids)
             {
                 var therapistBusy = byTherapistDay[(therapistId, date)].ToList();
@@ -159,7 +165,10 @@ internal sealed class GetFreeSlotsHandler(SchedulingDbContext db, ITherapistDire
                 {
                     for (var offset = period.Start.ToTimeSpan(); offset + length <= period.End.ToTimeSpan(); offset += Step)
                     {
-                        if (ClinicClock.ToUtc(date, TimeOnly.FromTimeSpan(offset), zone) is not { } start || start < now)
+                        var candidate = fixedOffset is { } dayOffset
+                            ? DateTime.SpecifyKind(date.ToDateTime(TimeOnly.FromTimeSpan(offset)) - dayOffset, DateTimeKind.Utc)
+                            : ClinicClock.ToUtc(date, TimeOnly.FromTimeSpan(offset), zone);
+                        if (candidate is not { } start || start < now)
                         {
                             continue; // passed, or in the hour the clocks skip
                         }
