@@ -77,6 +77,20 @@ internal sealed record CalendarGrid(int FirstMinute, int Rows, IReadOnlyList<Gri
                 : column.Hours.Any(h => Minutes(h.Start) <= start && Minutes(h.End) >= end) ? CellKind.Free : CellKind.Off;
         }
 
+        // The time kept free after an appointment (its buffer) is not offered: a booking there would be refused.
+        foreach (var entry in column.Appointments.Where(a => a.Status is not AppointmentStatus.NoShow))
+        {
+            var bufferEnd = Minutes(entry.Local.End) + (int)(entry.BlockedUntil - entry.EndsAt).TotalMinutes;
+            for (var row = 0; row < rows; row++)
+            {
+                var start = first + row * StepMinutes;
+                if (kinds[row] == CellKind.Free && start < bufferEnd && start + StepMinutes > Minutes(entry.Local.End))
+                {
+                    kinds[row] = CellKind.Off;
+                }
+            }
+        }
+
         // Appointments that overlap (a booking made outside hours over another) share one block.
         var blocks = new List<(int From, int To, List<ScheduleEntry> Entries)>();
         foreach (var entry in column.Appointments.OrderBy(a => a.Local.Start))
