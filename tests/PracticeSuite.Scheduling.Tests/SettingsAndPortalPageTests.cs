@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using PracticeSuite.SharedKernel.Identity;
 using Xunit;
 
@@ -66,7 +67,7 @@ public sealed class SettingsAndPortalPageTests(SchedulingHost host) : IClassFixt
 
         var off = saved.Form("form#add-time-off");
         var backwards = await browser.SubmitExpectingPageAsync(off, new Dictionary<string, string?> { ["Off.FirstDay"] = "2026-12-10", ["Off.LastDay"] = "2026-12-09" }, url + "?handler=TimeOff");
-        Assert.Contains("The last day off cannot be before the first.", backwards.FieldErrors());
+        Assert.Equal(["The last day off cannot be before the first."], backwards.FieldErrors());
 
         var withOff = await browser.OpenAsync(await Browser.RedirectTargetAsync(browser.SubmitAsync(off,
             new Dictionary<string, string?> { ["Off.FirstDay"] = "2026-12-10", ["Off.LastDay"] = "2026-12-11", ["Off.Reason"] = "Course" }, url + "?handler=TimeOff")));

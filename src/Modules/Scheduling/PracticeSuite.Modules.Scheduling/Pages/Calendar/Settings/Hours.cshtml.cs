@@ -17,8 +17,7 @@ public sealed class HoursModel(IMediator mediator, ITherapistDirectory therapist
     [FromRoute(Name = "therapistId")]
     public Guid? RequestedTherapist { get; set; }
 
-    /// <summary>Each day's ranges as typed: "09:00–13:00, 14:00–18:00".</summary>
-    [BindProperty]
+    /// <summary>Each day's ranges as typed: "09:00–13:00, 14:00–18:00" (read from the form by the hours handler only).</summary>
     public Dictionary<DayOfWeek, string?> Days { get; set; } = [];
 
     [BindProperty]
@@ -51,6 +50,7 @@ public sealed class HoursModel(IMediator mediator, ITherapistDirectory therapist
             return NotFound();
         }
 
+        Days = Week.ToDictionary(d => d, d => (string?)Request.Form[$"Days[{d}]"].ToString());
         var ranges = new List<HoursRange>();
         foreach (var day in Week)
         {
