@@ -102,7 +102,7 @@ public sealed class PageTests(SchedulingHost host) : IClassFixture<SchedulingHos
         Assert.Equal($"/Clients/{People.ClientA}", page.QuerySelector("h1 a")!.GetAttribute("href"));
 
         var refused = await browser.SubmitExpectingPageAsync(page.Form("form[action*='handler=CheckIn']"), new Dictionary<string, string?>(), $"/Calendar/Appointments/{appointment}?handler=CheckIn");
-        Assert.StartsWith("The client may not be treated today:", refused.QuerySelector("#action-errors li")!.TextContent.Trim());
+        Assert.StartsWith("The client may not be treated today:", refused.QuerySelector(".error-summary li")!.TextContent.Trim());
         Assert.Equal("Booked", refused.QuerySelector("#status")!.TextContent);
 
         // A therapist may check in (not here) but not cancel, move or record a no-show.
@@ -162,7 +162,7 @@ public sealed class PageTests(SchedulingHost host) : IClassFixture<SchedulingHos
         var browser = Reception;
         var url = $"/Calendar/Appointments/{future}";
         var refused = await browser.SubmitExpectingPageAsync((await browser.OpenAsync(url)).Form("form[action*='handler=NoShow']"), new Dictionary<string, string?>(), url + "?handler=NoShow");
-        Assert.Equal("A no-show can be recorded once the appointment's start time has passed.", refused.QuerySelector("#action-errors li")!.TextContent.Trim());
+        Assert.Equal("A no-show can be recorded once the appointment's start time has passed.", refused.QuerySelector(".error-summary li")!.TextContent.Trim());
 
         var passed = await host.Reception().BookedAsync(Api.Booking(client, nmt, "2026-11-20", "09:00", People.TherapistB)); // a visit recorded after the fact
         var pastUrl = $"/Calendar/Appointments/{passed}";

@@ -17,7 +17,7 @@ namespace PracticeSuite.Modules.Scheduling.Pages.Calendar.Appointments;
 /// </summary>
 public sealed class DetailsModel(IMediator mediator, ClinicCalendar calendar, ITherapistDirectory therapists, IClientNames clientNames) : SchedulingPageModel
 {
-    /// <summary>Where the check-in, completion and no-show refusals are shown: next to their buttons.</summary>
+    /// <summary>The key of the check-in, completion and no-show refusals: the error summary links them to the actions.</summary>
     public const string ActionErrors = "actions";
 
     [FromRoute]
