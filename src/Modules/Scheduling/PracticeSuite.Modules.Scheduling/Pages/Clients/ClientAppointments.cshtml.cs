@@ -6,7 +6,7 @@ using PracticeSuite.Modules.Scheduling.Contracts;
 namespace PracticeSuite.Modules.Scheduling.Pages.Clients;
 
 /// <summary>A client's appointments for the clinic, beside their record; the front desk books from here.</summary>
-public sealed class AppointmentsModel(IMediator mediator) : SchedulingPageModel
+public sealed class ClientAppointmentsModel(IMediator mediator) : SchedulingPageModel
 {
     [FromRoute]
     public Guid ClientId { get; set; }

@@ -15,7 +15,7 @@ namespace PracticeSuite.Modules.Scheduling.Pages.Portal;
 /// The client's own appointments, in their time zone: what is coming up, with a cancel that asks to confirm and says
 /// when it is late (a fee may apply; the amount is Invoicing's), and what is past.
 /// </summary>
-public sealed class AppointmentsModel(IMediator mediator, ICurrentUser user, ClinicCalendar calendar) : SchedulingPageModel
+public sealed class MyAppointmentsModel(IMediator mediator, ICurrentUser user, ClinicCalendar calendar) : SchedulingPageModel
 {
     /// <summary>The appointment whose cancellation awaits confirmation.</summary>
     [FromQuery(Name = "cancel")]
