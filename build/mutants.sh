@@ -6,7 +6,7 @@
 #   build/mutants.sh                  every mutant
 #   build/mutants.sh 03 07            the mutants whose file names start with these
 # Patch header lines:  "# tests: <test project folder>"  and optionally  "# filter: <dotnet test filter>" and
-# "# env: NAME=value ..." (settings the tests need, e.g. to run on PostgreSQL; $VARIABLES in it are expanded).
+# "# env: NAME=value ..." (settings the tests need, e.g. to run on PostgreSQL; space-separated, taken literally).
 # Exits 0 only when every mutant run was killed.
 set -uo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,7 +46,7 @@ for patch in "${patches[@]}"; do
   done
   args=("$project" -c Release --no-build --nologo)
   if [ -n "$filter" ]; then args+=(--filter "$filter"); fi
-  read -r -a environment <<< "$(eval echo "$settings")"
+  read -r -a environment <<< "$settings"
   if env "${environment[@]}" dotnet test "${args[@]}" > "$scratch/$name.test.log" 2>&1; then
     echo "SURVIVED $name: $(sed -n 's/^# //p' "$patch" | head -1) ($project passed)"; survived=$((survived+1))
   else

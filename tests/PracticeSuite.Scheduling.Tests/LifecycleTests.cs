@@ -177,4 +177,52 @@ public sealed class LifecycleTests(SchedulingHost host) : IClassFixture<Scheduli
         var errors = await (await host.Reception().BookAsync(Api.Booking(await host.NewClientAsync(), nmt, "2026-12-10", "15:00", People.TherapistB))).FieldErrorsAsync();
         Assert.True(errors.ContainsKey("OutsideHoursReason"));
     }
+
+    [Fact]
+    public async Task Off_sick_moves_nothing_when_the_colleague_cannot_take_every_appointment()
+    {
+        var created = await host.Manager().PostAsJsonAsync("/api/scheduling/services", new
+        {
+            name = "Only Tara offers this", durationMinutes = 60, bufferAfterMinutes = 0, therapistIds = new[] { People.TherapistA },
+        });
+        var onlyTara = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var movable = await host.Reception().BookedAsync(Api.Booking(await host.NewClientAsync(), await host.Nmt60Async(), "2026-12-11", "09:00"));
+        var stuck = await host.Reception().BookedAsync(Api.Booking(await host.NewClientAsync(), onlyTara, "2026-12-11", "14:00"));
+
+        var refused = await host.Reception().PostAsJsonAsync($"/api/scheduling/therapists/{People.TherapistA}/off-sick",
+            new { date = "2026-12-11", moveToTherapistId = People.TherapistB, reason = "Tara is unwell" });
+        Assert.Equal("off-sick.cannot-move", await refused.ProblemCodeAsync());
+        Assert.Contains("Theo Therapist does not offer Only Tara offers this", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>());
+        Assert.Equal(People.TherapistA, (await AppointmentAsync(movable))["therapistId"]!.GetValue<Guid>());
+        Assert.Equal("Booked", (await AppointmentAsync(stuck))["status"]!.GetValue<string>());
+    }
+}
+
+/// <summary>A client's appointments in their data export, and what erasure leaves of them.</summary>
+public sealed class PrivacyTests(SchedulingHost host) : IClassFixture<SchedulingHost>
+{
+    [Fact]
+    public async Task The_export_lists_the_appointments_and_erasure_cancels_those_to_come_and_removes_their_free_text()
+    {
+        var client = await host.NewClientAsync();
+        var nmt = await host.Nmt60Async();
+        var past = Api.Booking(client, nmt, "2026-11-18", "10:00");
+        var coming = Api.Booking(client, nmt, "2026-11-28", "10:00"); // a Saturday: outside hours, with a reason
+        coming["outsideHoursReason"] = "Works weekdays at the hospice";
+        var pastId = await host.Reception().BookedAsync(past);
+        var comingId = await host.Reception().BookedAsync(coming);
+
+        var export = await host.Manager().GetJsonAsync($"/api/clients/{client}/export");
+        var section = export["sections"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "Appointments")!["data"]!.AsArray();
+        Assert.Equal(["18 Nov 2026, 10:00", "28 Nov 2026, 10:00"], section.Select(a => a!["starts"]!.GetValue<string>()).ToArray());
+
+        await (await host.Manager().PostAsJsonAsync($"/api/clients/{client}/erase", new { confirmed = true })).EnsureSuccessAsync();
+        await host.DeliverMessagesAsync();
+
+        var cancelled = await host.Manager().GetJsonAsync($"/api/scheduling/appointments/{comingId}");
+        Assert.Equal("Cancelled", cancelled["status"]!.GetValue<string>());
+        Assert.Null(cancelled["outsideHoursReason"]?.GetValue<string>());
+        Assert.False(cancelled["lateCancellation"]!.GetValue<bool>());
+        Assert.Equal("Booked", (await host.Manager().GetJsonAsync($"/api/scheduling/appointments/{pastId}"))["status"]!.GetValue<string>());
+    }
 }

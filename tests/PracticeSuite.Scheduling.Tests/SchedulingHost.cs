@@ -49,7 +49,7 @@ public static class Api
 
     /// <summary>The seeded 60-minute NMT service (15 minutes' buffer after it, a room needed).</summary>
     public static async Task<Guid> Nmt60Async(this SchedulingHost host) =>
-        (await host.ServicesAsync()).Single(s => s!["durationMinutes"]!.GetValue<int>() == 60)!["id"]!.GetValue<Guid>();
+        (await host.ServicesAsync()).Single(s => s!["name"]!.GetValue<string>() == "Neuromuscular therapy, 60 minutes")!["id"]!.GetValue<Guid>();
 
     public static Dictionary<string, object?> Booking(Guid clientId, Guid serviceId, string date, string time, Guid? therapistId = null, Guid? roomId = null) => new()
     {

@@ -119,6 +119,13 @@ public abstract class ModuleTestHost(string moduleName) : IAsyncLifetime
         return result;
     }
 
+    /// <summary>Relays every module's outbox and runs the inboxes until nothing is left, as the host's jobs would.</summary>
+    public async Task DeliverMessagesAsync()
+    {
+        using var system = SystemPrincipal.Enter();
+        await Factory.Container.Resolve<PracticeSuite.Platform.Messaging.MessagePump>().RunUntilIdleAsync(CancellationToken.None);
+    }
+
     /// <summary>The module's outbox, read through its DbContext (resolved by module name, not type).</summary>
     public async Task<IReadOnlyList<OutboxMessage>> OutboxAsync()
     {

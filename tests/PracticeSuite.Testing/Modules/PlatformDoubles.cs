@@ -83,13 +83,23 @@ public sealed class RecordingAccounts : IAccounts
     }
 }
 
-/// <summary>Stands in for the platform's therapist profiles: <see cref="People"/>' two therapists, both bookable.</summary>
+/// <summary>
+/// Stands in for the platform's therapist profiles: <see cref="People"/>' two therapists, both bookable until a test
+/// lapses one's licence (<see cref="LapseLicence"/>; the double is one per host).
+/// </summary>
 public sealed class TwoTherapists : ITherapistDirectory
 {
-    private static readonly TherapistSummary[] Therapists =
-        [new(People.TherapistA, "Tara Therapist", true), new(People.TherapistB, "Theo Therapist", true)];
+    private readonly ConcurrentDictionary<Guid, bool> _lapsed = new();
 
-    public Task<IReadOnlyList<TherapistSummary>> ListAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<TherapistSummary>>(Therapists);
+    private IReadOnlyList<TherapistSummary> Therapists =>
+    [
+        new(People.TherapistA, "Tara Therapist", !_lapsed.ContainsKey(People.TherapistA)),
+        new(People.TherapistB, "Theo Therapist", !_lapsed.ContainsKey(People.TherapistB)),
+    ];
+
+    public void LapseLicence(Guid therapistId) => _lapsed[therapistId] = true;
+
+    public Task<IReadOnlyList<TherapistSummary>> ListAsync(CancellationToken cancellationToken) => Task.FromResult(Therapists);
 
     public Task<TherapistSummary?> FindAsync(Guid therapistId, CancellationToken cancellationToken) =>
         Task.FromResult(Therapists.FirstOrDefault(t => t.Id == therapistId));

@@ -16,6 +16,7 @@ public interface IAppointmentRequest
 /// <param name="RoomId">Null: the first free room, when the service needs one.</param>
 /// <param name="OutsideHoursReason">Books outside the therapist's working hours; the reason is recorded. Staff only.</param>
 /// <param name="RequestId">The form's one-time id: a second submission with it returns the first booking.</param>
+/// <param name="HoldId">A hold (<see cref="HoldSlot"/>) on this time, released by the booking.</param>
 public sealed record BookAppointment : ICommand<Guid>, IClientRecordRequest, IAuditedRequest<Guid>
 {
     public Guid ClientId { get; init; }
@@ -27,6 +28,7 @@ public sealed record BookAppointment : ICommand<Guid>, IClientRecordRequest, IAu
     public string? OutsideHoursReason { get; init; }
     public Guid? RequestId { get; init; }
     public Guid? PlanId { get; init; }
+    public Guid? HoldId { get; init; }
 
     public AuditSubject DescribeAudit(Guid appointmentId) => AppointmentAudit.On(AppointmentAudit.Booked, appointmentId, ClientId);
 }
@@ -172,3 +174,21 @@ public static class AppointmentAudit
 
     public static AuditSubject On(AuditAction action, AppointmentRef appointment) => On(action, appointment.AppointmentId, appointment.ClientId);
 }
+
+/// <summary>
+/// Keeps a free time for a few minutes while someone completes a booking (online booking's checkout): nobody else is
+/// offered or booked into it until the hold expires or <see cref="BookAppointment"/> uses it (<c>HoldId</c>).
+/// </summary>
+public sealed record HoldSlot : ICommand<SlotHold>
+{
+    public Guid ServiceId { get; init; }
+    public Guid TherapistId { get; init; }
+    public DateOnly? Date { get; init; }
+    public TimeOnly? Time { get; init; }
+
+    /// <summary>The client the time is held for, when known: their own booking may use it.</summary>
+    public Guid? ClientId { get; init; }
+}
+
+/// <param name="ExpiresAt">After this instant the time is free again.</param>
+public sealed record SlotHold(Guid HoldId, DateTime StartsAt, DateTime EndsAt, DateTime ExpiresAt);

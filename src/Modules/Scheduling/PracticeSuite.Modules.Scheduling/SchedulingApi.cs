@@ -122,6 +122,8 @@ internal static class SchedulingApi
             .RequireAuthorization(Policies.FrontDesk);
         api.MapPost("/appointments/series", (BookAppointmentSeries command, IMediator m, CancellationToken ct) => m.Send(command, ct))
             .RequireAuthorization(Policies.FrontDesk);
+        api.MapPost("/holds", (HoldSlot command, IMediator m, CancellationToken ct) => m.Send(command, ct))
+            .RequireAuthorization(Policies.FrontDeskOrClient);
         api.MapGet("/appointments/{appointmentId:guid}", (Guid appointmentId, IMediator m, CancellationToken ct) => m.Send(new GetAppointment(appointmentId), ct))
             .RequireAuthorization(Policies.SignedIn);
         api.MapPost("/appointments/{appointmentId:guid}/reschedule", async (Guid appointmentId, RescheduleAppointment command, IMediator m, CancellationToken ct) =>

@@ -56,7 +56,7 @@ internal sealed class SlotRules(SchedulingDbContext db, ClinicCalendar calendar,
         ?? throw RequestValidationException.For(field, $"{time:HH\\:mm} does not exist on {date:d MMM yyyy}: the clocks go forward that night. Choose another time.");
 
     /// <summary>The room to use: the one asked for if it is free, else the first free room; null for a service without one.</summary>
-    public async Task<Guid?> RoomForAsync(Slot slot, Guid? exceptAppointmentId, CancellationToken cancellationToken)
+    public async Task<Guid?> RoomForAsync(Slot slot, Guid? exceptAppointmentId, CancellationToken cancellationToken, Guid? exceptHoldId = null)
     {
         if (!slot.Service.NeedsRoom)
         {
@@ -71,7 +71,7 @@ internal sealed class SlotRules(SchedulingDbContext db, ClinicCalendar calendar,
 
         foreach (var room in rooms)
         {
-            if (!await RoomBusyAsync(room, slot.StartsAt, slot.BlockedUntil, exceptAppointmentId, cancellationToken))
+            if (!await RoomBusyAsync(room, slot.StartsAt, slot.BlockedUntil, exceptAppointmentId, cancellationToken, exceptHoldId))
             {
                 return room;
             }
@@ -80,16 +80,17 @@ internal sealed class SlotRules(SchedulingDbContext db, ClinicCalendar calendar,
         throw new BusinessRuleException("appointment.no-room", "No room is free at that time.");
     }
 
-    /// <summary>What stops the slot, in words, or an empty list when it is free.</summary>
-    public async Task<List<string>> ConflictsAsync(Slot slot, Guid? exceptAppointmentId, CancellationToken cancellationToken)
+    /// <summary>What stops the slot, in words, or an empty list when it is free. A live hold counts as taken unless it is <paramref name="exceptHoldId"/>.</summary>
+    public async Task<List<string>> ConflictsAsync(Slot slot, Guid? exceptAppointmentId, CancellationToken cancellationToken, Guid? exceptHoldId = null)
     {
         var conflicts = new List<string>();
-        if (await Holding(slot.StartsAt, slot.BlockedUntil, exceptAppointmentId).AnyAsync(a => a.TherapistId == slot.TherapistId && a.BlockedUntil > slot.StartsAt, cancellationToken))
+        if (await Holding(slot.StartsAt, slot.BlockedUntil, exceptAppointmentId).AnyAsync(a => a.TherapistId == slot.TherapistId && a.BlockedUntil > slot.StartsAt, cancellationToken)
+            || await LiveHolds(slot.StartsAt, slot.BlockedUntil, exceptHoldId).AnyAsync(h => h.TherapistId == slot.TherapistId, cancellationToken))
         {
             conflicts.Add("The therapist is already booked at that time.");
         }
 
-        if (slot.RoomId is { } roomId && await RoomBusyAsync(roomId, slot.StartsAt, slot.BlockedUntil, exceptAppointmentId, cancellationToken))
+        if (slot.RoomId is { } roomId && await RoomBusyAsync(roomId, slot.StartsAt, slot.BlockedUntil, exceptAppointmentId, cancellationToken, exceptHoldId))
         {
             conflicts.Add("The room is already booked at that time.");
         }
@@ -120,14 +121,15 @@ internal sealed class SlotRules(SchedulingDbContext db, ClinicCalendar calendar,
     /// Every check before a booking or a move, and a clear refusal when one fails. Outside working hours needs
     /// <paramref name="outsideHoursReason"/>, and only staff may give one. Returns the reason to record: null inside hours.
     /// </summary>
-    public async Task<string?> EnsureBookableAsync(Slot slot, string? outsideHoursReason, bool byStaff, Guid? exceptAppointmentId, CancellationToken cancellationToken)
+    public async Task<string?> EnsureBookableAsync(
+        Slot slot, string? outsideHoursReason, bool byStaff, Guid? exceptAppointmentId, CancellationToken cancellationToken, Guid? exceptHoldId = null)
     {
         if (Appointment.BookingTimeProblem(slot.StartsAt, calendar.UtcNow, byStaff) is { } timeProblem)
         {
             throw RequestValidationException.For("Date", timeProblem);
         }
 
-        var conflicts = await ConflictsAsync(slot, exceptAppointmentId, cancellationToken);
+        var conflicts = await ConflictsAsync(slot, exceptAppointmentId, cancellationToken, exceptHoldId);
         if (conflicts.Count > 0)
         {
             throw new BusinessRuleException("appointment.conflict", string.Join(" ", conflicts));
@@ -161,6 +163,15 @@ internal sealed class SlotRules(SchedulingDbContext db, ClinicCalendar calendar,
         return exceptAppointmentId is { } except ? query.Where(a => a.Id != except) : query;
     }
 
-    private Task<bool> RoomBusyAsync(Guid roomId, DateTime start, DateTime until, Guid? exceptAppointmentId, CancellationToken cancellationToken) =>
-        Holding(start, until, exceptAppointmentId).AnyAsync(a => a.RoomId == roomId && a.BlockedUntil > start, cancellationToken);
+    private async Task<bool> RoomBusyAsync(Guid roomId, DateTime start, DateTime until, Guid? exceptAppointmentId, CancellationToken cancellationToken, Guid? exceptHoldId = null) =>
+        await Holding(start, until, exceptAppointmentId).AnyAsync(a => a.RoomId == roomId && a.BlockedUntil > start, cancellationToken)
+        || await LiveHolds(start, until, exceptHoldId).AnyAsync(h => h.RoomId == roomId, cancellationToken);
+
+    /// <summary>Holds not yet expired that overlap [<paramref name="start"/>, <paramref name="until"/>).</summary>
+    private IQueryable<SlotHoldRecord> LiveHolds(DateTime start, DateTime until, Guid? exceptHoldId)
+    {
+        var now = calendar.UtcNow;
+        var holds = db.SlotHolds.AsNoTracking().Where(h => h.ExpiresAt > now && h.StartsAt < until && h.BlockedUntil > start);
+        return exceptHoldId is { } except ? holds.Where(h => h.Id != except) : holds;
+    }
 }

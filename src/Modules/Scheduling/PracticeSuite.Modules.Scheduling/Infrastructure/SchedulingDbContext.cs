@@ -19,6 +19,7 @@ internal sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> 
     public DbSet<ClinicClosure> Closures => Set<ClinicClosure>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<AppointmentChange> AppointmentChanges => Set<AppointmentChange>();
+    public DbSet<SlotHoldRecord> SlotHolds => Set<SlotHoldRecord>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -84,6 +85,14 @@ internal sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> 
             appointment.Navigation(a => a.Changes).HasField("_changes");
             appointment.Ignore(a => a.TimedMinutes);
             appointment.Ignore(a => a.HoldsTime);
+        });
+        modelBuilder.Entity<SlotHoldRecord>(hold =>
+        {
+            hold.ToTable("slot_holds");
+            hold.HasKey(h => h.Id);
+            hold.Property(h => h.Id).ValueGeneratedNever();
+            hold.HasIndex(h => new { h.TherapistId, h.StartsAt });
+            hold.HasIndex(h => h.ExpiresAt); // sweeping expired holds
         });
         modelBuilder.Entity<AppointmentChange>(change =>
         {

@@ -41,9 +41,10 @@ internal sealed class BookAppointmentHandler(
             return earlier.ClientId == request.ClientId ? earlier.Id : throw RequestValidationException.For("RequestId", "This form was already used for another booking.");
         }
 
-        var slot = new Slot(request.ClientId, service, request.TherapistId, request.RoomId, start);
-        slot = slot with { RoomId = await rules.RoomForAsync(slot, null, cancellationToken) };
-        var outsideHours = await rules.EnsureBookableAsync(slot, request.OutsideHoursReason, !access.IsClient, null, cancellationToken);
+        var hold = await HoldSlotHandler.UsableHoldAsync(db, request, start, calendar.UtcNow, cancellationToken);
+        var slot = new Slot(request.ClientId, service, request.TherapistId, request.RoomId ?? hold?.RoomId, start);
+        slot = slot with { RoomId = await rules.RoomForAsync(slot, null, cancellationToken, hold?.Id) };
+        var outsideHours = await rules.EnsureBookableAsync(slot, request.OutsideHoursReason, !access.IsClient, null, cancellationToken, hold?.Id);
 
         var appointment = Appointment.Book(
             Guid.CreateVersion7(), request.ClientId, service, request.TherapistId, slot.RoomId, start, calendar.UtcNow, outsideHours, null, request.PlanId, request.RequestId);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Modules.Scheduling.Features.Availability;
 
-internal sealed record HoursRange(DayOfWeek Day, TimeOnly Start, TimeOnly End);
+/// <summary>One range of weekly hours; the day reads as its English name in the API ("Monday").</summary>
+internal sealed record HoursRange([property: JsonConverter(typeof(JsonStringEnumConverter<DayOfWeek>))] DayOfWeek Day, TimeOnly Start, TimeOnly End);
 
 /// <summary>A therapist's weekly hours, time off from today on, and the clinic's closures ahead.</summary>
 internal sealed record TherapistAvailability(Guid TherapistId, string TherapistName, IReadOnlyList<HoursRange> Hours, IReadOnlyList<TimeOff> TimeOff);
@@ -36,12 +38,16 @@ internal sealed record SetWorkingHours(Guid TherapistId, IReadOnlyList<HoursRang
 
 internal sealed class SetWorkingHoursValidator : AbstractValidator<SetWorkingHours>
 {
+    public const int MaxRangesPerDay = 6;
+
     public SetWorkingHoursValidator()
     {
-        RuleFor(c => c.Ranges).NotNull().Must(r => r.Count <= 7 * 6).WithMessage("At most six ranges a day.");
-        RuleForEach(c => c.Ranges).Must(r => Enum.IsDefined(r.Day)).WithMessage("Choose a day of the week.");
-        RuleFor(c => c.Ranges).Must(r => WorkingHours.Problem(r.Select(x => (x.Day, x.Start, x.End)).ToList()) is null)
-            .When(c => c.Ranges is not null)
+        RuleFor(c => c.Ranges).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Give the weekly hours (an empty list means no hours).")
+            .Must(r => r.All(x => x is not null)).WithMessage("Each range needs a day, a start and an end.")
+            .Must(r => r.Count <= 7 * MaxRangesPerDay).WithMessage($"At most {MaxRangesPerDay} ranges a day.")
+            .Must(r => r.All(x => Enum.IsDefined(x.Day))).WithMessage("Choose a day of the week.")
+            .Must(r => WorkingHours.Problem(r.Select(x => (x.Day, x.Start, x.End)).ToList()) is null)
             .WithMessage(c => WorkingHours.Problem(c.Ranges.Select(x => (x.Day, x.Start, x.End)).ToList())!);
     }
 }

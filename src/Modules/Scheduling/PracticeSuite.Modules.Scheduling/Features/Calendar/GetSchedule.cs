@@ -118,6 +118,13 @@ internal sealed class GetFreeSlotsHandler(SchedulingDbContext db, ITherapistDire
                 && (ids.Contains(a.TherapistId) || a.RoomId != null))
             .Select(a => new { a.TherapistId, a.RoomId, a.StartsAt, a.BlockedUntil })
             .ToListAsync(cancellationToken);
+        // Live holds keep their time like appointments until they expire.
+        var now = calendar.UtcNow;
+        var held = await db.SlotHolds.AsNoTracking()
+            .Where(h => h.ExpiresAt > now && h.StartsAt > earliest && h.StartsAt < rangeEnd && (ids.Contains(h.TherapistId) || h.RoomId != null))
+            .Select(h => new { h.TherapistId, h.RoomId, h.StartsAt, h.BlockedUntil })
+            .ToListAsync(cancellationToken);
+        busy.AddRange(held);
         var byTherapist = busy.Where(a => ids.Contains(a.TherapistId)).ToLookup(a => a.TherapistId);
         var roomBookings = busy.Where(a => a.RoomId != null).ToList();
         var roomCount = service.NeedsRoom ? await db.Rooms.CountAsync(r => !r.Retired, cancellationToken) : 0;
@@ -126,7 +133,6 @@ internal sealed class GetFreeSlotsHandler(SchedulingDbContext db, ITherapistDire
             .ToLookup(t => t.TherapistId);
         var lastDay = request.From.AddDays(days - 1);
         var closed = (await db.Closures.AsNoTracking().Where(c => c.Date >= request.From && c.Date <= lastDay).Select(c => c.Date).ToListAsync(cancellationToken)).ToHashSet();
-        var now = calendar.UtcNow;
         var length = TimeSpan.FromMinutes(service.DurationMinutes);
         var hold = TimeSpan.FromMinutes(service.DurationMinutes + service.BufferAfterMinutes);
 

@@ -4,6 +4,7 @@ using PracticeSuite.Modules.Scheduling.Contracts;
 using PracticeSuite.Modules.Scheduling.Domain;
 using PracticeSuite.Modules.Scheduling.Infrastructure;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
+using PracticeSuite.SharedKernel.Hosting.Persistence;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Time;
 
@@ -45,7 +46,7 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db, ITherapistD
 /// Erasure: appointments yet to come are cancelled without a fee or a message, and the free text of every appointment
 /// (reasons typed by staff or the client) is removed. The visits themselves stay, by id only, for the clinic's records.
 /// </summary>
-internal sealed class ForgetErasedClient(SchedulingDbContext db, ClinicCalendar calendar) : IIntegrationEventHandler<ClientErased>
+internal sealed class ForgetErasedClient(SchedulingDbContext db, ClinicCalendar calendar, ErasureCheckpoint checkpoint) : IIntegrationEventHandler<ClientErased>
 {
     public async Task HandleAsync(ClientErased integrationEvent, IntegrationEventContext context, CancellationToken cancellationToken)
     {
@@ -60,5 +61,7 @@ internal sealed class ForgetErasedClient(SchedulingDbContext db, ClinicCalendar 
 
             appointment.ForgetText();
         }
+
+        checkpoint.AfterCommit(); // the removed text leaves SQLite's write-ahead log too (ADR 0018)
     }
 }
