@@ -39,6 +39,7 @@ public sealed class PageTests(SchedulingHost host) : IClassFixture<SchedulingHos
         Assert.Equal(["09:00–10:00 free Book 09:00 with Tara Therapist", "10:00–11:00 Alice Able Neuromuscular therapy, 60 minutes Booked", "11:15–13:00 free Book 11:15 with Tara Therapist"],
             day.QuerySelectorAll($".calendar-list section[data-therapist-id='{People.TherapistA}'] li").Take(3).Select(li => Squash(li.TextContent)));
         Assert.Equal("/Calendar?date=2026-11-22", day.QuerySelector(".calendar-nav a[rel=prev]")!.GetAttribute("href"));
+        Assert.Contains("Friday 20 November 2026", (await Reception.OpenAsync("/Calendar?date=9999-12-31")).QuerySelector("h1")!.TextContent); // no day past the calendar's end: today
 
         var own = await Therapist(People.TherapistB).OpenAsync("/Calendar?date=2026-11-23");
         Assert.Equal([People.TherapistB.ToString()], own.QuerySelectorAll("table.calendar thead th[data-therapist-id]").Select(th => th.GetAttribute("data-therapist-id")));

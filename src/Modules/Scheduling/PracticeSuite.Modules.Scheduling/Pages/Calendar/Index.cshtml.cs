@@ -27,7 +27,7 @@ public sealed class IndexModel(IMediator mediator, ClinicCalendar calendar, ICur
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Date = Requested ?? calendar.Today;
+        Date = CalendarNav.Sensible(Requested) ?? calendar.Today;
         var schedule = await mediator.Send(new GetSchedule(Date, 1, null), cancellationToken);
         var day = schedule.Dates[0];
         Grid = CalendarGrid.Build(
@@ -41,5 +41,8 @@ public sealed class IndexModel(IMediator mediator, ClinicCalendar calendar, ICur
 /// <param name="Path">The page's address up to its query, ending in <c>?</c> or <c>&amp;</c>.</param>
 internal sealed record CalendarNav(string Path, DateOnly Date, int Days, DateOnly Today, string Unit)
 {
+    /// <summary>A date the calendar can show and step from; one far outside this century (typed or tampered) is ignored.</summary>
+    public static DateOnly? Sensible(DateOnly? date) => date is { Year: >= 2000 and <= 2200 } ? date : null;
+
     public string Link(DateOnly date) => $"{Path}date={date:yyyy-MM-dd}";
 }

@@ -31,7 +31,7 @@ public sealed class WeekModel(IMediator mediator, ClinicCalendar calendar, ICurr
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var date = Requested ?? calendar.Today;
+        var date = CalendarNav.Sensible(Requested) ?? calendar.Today;
         Monday = date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
         var all = await directory.ListAsync(cancellationToken);
         Therapists = user.Role == PracticeRole.Therapist ? all.Where(t => t.Id == user.TherapistId).ToList() : all;
