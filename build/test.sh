@@ -35,6 +35,8 @@ ensure_debian_packages() {
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)  # the fonts PDFs are set in
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)  # the PDF tests read the text back with pdftotext
   /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)  # the SMTP server the e-mail tests start
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)  # ical.js reads the calendar feeds back (build/ical-check)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== installing ${missing[*]} from Debian's packages"
     as_root apt-get update -qq
@@ -74,6 +76,11 @@ SQL
 phase "installing and starting what the tests need"
 ensure_debian_packages
 start_postgres
+
+# ical.js, pinned by build/ical-check/package-lock.json, for the Scheduling tests that read the feeds back.
+echo "== installing ical.js for the calendar feed tests"
+(cd build/ical-check && npm ci --no-audit --no-fund --loglevel=error)
+export PRACTICESUITE_ICAL_CHECK="$root/build/ical-check"
 
 phase "building"
 echo "== building ($configuration)"

@@ -205,3 +205,32 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
         Assert.True(differences.Count == 0, string.Join("; ", differences));
     }
 }
+
+/// <summary>A clinic in Auckland (UTC+13 in November), where the clinic's date runs ahead of UTC's for half the day.</summary>
+public sealed class AucklandClinicFixture : AccountsFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Clinic:TimeZone"] = "Pacific/Auckland" };
+}
+
+public sealed class LicenceLapseTests(AucklandClinicFixture host) : IClassFixture<AucklandClinicFixture>
+{
+    [Fact]
+    public async Task A_licence_lapses_when_the_clinics_date_passes_its_expiry_even_while_utcs_has_not()
+    {
+        // The clock reads 09:00 UTC on 22 November: 22:00 in Auckland. Three hours on it is 01:00 on the 23rd there.
+        var therapistId = await host.InScopeAsync(async scope =>
+        {
+            var db = scope.Resolve<AccountsDbContext>();
+            var profile = new TherapistProfile { Id = Guid.NewGuid(), DisplayName = "Ana Auckland", CreatedAt = host.Factory.Clock.GetUtcNow().UtcDateTime };
+            profile.Credentials.Add(new TherapistCredential { Id = Guid.NewGuid(), Kind = CredentialKind.Licence, Title = "Massage therapy licence", Number = "NZ-1", Issuer = "Board", ExpiresOn = new DateOnly(2026, 11, 22) });
+            db.Therapists.Add(profile);
+            await db.SaveChangesAsync();
+            return profile.Id;
+        });
+        var directory = () => host.InScopeAsync(scope => scope.Resolve<ITherapistDirectory>().FindAsync(therapistId, CancellationToken.None));
+        Assert.True((await directory())!.MayBeBooked); // its last valid day in Auckland
+
+        host.Factory.Clock.Advance(TimeSpan.FromHours(3));
+        Assert.False((await directory())!.MayBeBooked);
+    }
+}

@@ -38,6 +38,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
     private static readonly Caller[] ClientAOnly = [Caller.ClientA];
     private static readonly Caller[] FrontDesk = [Caller.Reception, Caller.Manager];
     private static readonly Caller[] ClientAAndFrontDesk = [Caller.ClientA, Caller.Reception, Caller.Manager];
+    private static readonly Caller[] Clinicians = [Caller.TherapistA, Caller.TherapistB, Caller.Manager];
 
     private static readonly Dictionary<string, Caller[]> Admits = new(StringComparer.Ordinal)
     {
@@ -160,6 +161,14 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["POST /api/scheduling/appointments/{appointmentId:guid}/complete"] = TheClinicOnClientA,
         ["POST /api/scheduling/appointments/{appointmentId:guid}/no-show"] = FrontDesk,
         ["GET /api/scheduling/clients/{clientId:guid}/appointments"] = ClientAAndTheClinic,
+        // Calendar feeds (ADR 0027): anyone signed in asks for their own link (reception, with no appointments, is told
+        // so); therapists and managers who treat keep theirs on a staff page, clients in the portal. The feed itself is
+        // for calendar apps, which cannot sign in: the secret token is the key, and an unknown one is a 404 for all.
+        ["POST /api/scheduling/calendar-feed"] = SignedIn,
+        ["DELETE /api/scheduling/calendar-feed"] = SignedIn,
+        ["GET /Calendar/Feed"] = Clinicians, ["POST /Calendar/Feed"] = Clinicians,
+        ["GET /Portal/CalendarFeed"] = Clients, ["POST /Portal/CalendarFeed"] = Clients,
+        ["GET /calendar/{token}.ics"] = Everyone, ["POST /calendar/{token}.ics"] = Everyone, // a POST is refused as 405, by anyone
 
         // Scheduling's pages: the calendar for the clinic's people; booking, series and a day off sick for the front desk;
         // the calendar's settings for managers; ClientA's appointment (with TherapistA) for the clinic on it; the portal

@@ -28,6 +28,7 @@ public sealed class AccessibilitySweepTests(BrowserFixture browser) : IClassFixt
     {
         ["/Error"] = "the error page, shown by the exception handler rather than opened",
         ["/Setup"] = "the first-run page that creates the first manager; it refuses everyone once any account exists, as here",
+        ["/calendar/{token}.ics"] = "a calendar feed (iCalendar text for calendar apps, behind a secret token), not a page; CalendarFeedJourneyTests sweeps the pages that make its links",
     };
 
     /// <summary>Pages that show other states at other addresses (the portal questionnaire's steps): each state is swept too.</summary>

@@ -7,6 +7,7 @@ using PracticeSuite.Modules.Scheduling.Contracts;
 using PracticeSuite.Modules.Scheduling.Features.Appointments;
 using PracticeSuite.Modules.Scheduling.Features.Availability;
 using PracticeSuite.Modules.Scheduling.Features.Calendar;
+using PracticeSuite.Modules.Scheduling.Features.Feeds;
 using PracticeSuite.Modules.Scheduling.Features.Services;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 
@@ -153,11 +154,24 @@ internal static class SchedulingApi
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.FrontDesk);
+        // The caller's own calendar feed link (a therapist's or a client's; the handler finds whose): the answer holds
+        // the link's address, which is not kept and cannot be read again. The feed itself is /calendar/{token}.ics.
+        api.MapPost("/calendar-feed", async (HttpRequest http, IMediator m, CancellationToken ct) =>
+            {
+                var link = await m.Send(new CreateCalendarFeedLink(), ct);
+                return new CalendarFeedLinkView($"{http.Scheme}://{http.Host}{http.PathBase}{link.Path}", link.CreatedAt);
+            })
+            .RequireAuthorization(Policies.SignedIn);
+        api.MapDelete("/calendar-feed", async (IMediator m, CancellationToken ct) =>
+                await m.Send(new RevokeCalendarFeedLink(), ct) ? Results.NoContent() : Results.NotFound())
+            .RequireAuthorization(Policies.SignedIn);
         api.MapGet("/clients/{clientId:guid}/appointments", (Guid clientId, IMediator m, CancellationToken ct) => m.Send(new GetClientAppointments(clientId), ct))
             .RequireAuthorization(Policies.SignedIn);
     }
 
     internal sealed record Created(Guid Id);
+
+    internal sealed record CalendarFeedLinkView(string Url, DateTime CreatedAt);
 
     internal sealed record RetiredBody(bool Retired);
 

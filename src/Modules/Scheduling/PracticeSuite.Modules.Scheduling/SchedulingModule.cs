@@ -41,6 +41,7 @@ public sealed class SchedulingModule : IModule
         container.RegisterType<SchedulingSeeds>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<SeriesPlanner>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<AppointmentMessages>().AsSelf().InstancePerLifetimeScope();
+        container.RegisterType<AppointmentCalendar>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<AppointmentViews>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<SchedulingAuditActions>().As<IAuditActions>().SingleInstance();
         container.RegisterType<SchedulingPersonalData>().As<IPersonalDataSection>().InstancePerLifetimeScope();

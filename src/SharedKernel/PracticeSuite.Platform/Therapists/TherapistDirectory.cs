@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.SharedKernel.Hosting.Platform;
+using PracticeSuite.SharedKernel.Time;
 
 namespace PracticeSuite.Platform.Therapists;
 
 /// <summary>The clinic's therapists for other modules, and the expiry warnings for managers.</summary>
-internal sealed class TherapistDirectory(AccountsDbContext db, TimeProvider time) : ITherapistDirectory
+/// <remarks>A licence lapses after its expiry date in the clinic's calendar, not UTC's: the day the clinic sees.</remarks>
+internal sealed class TherapistDirectory(AccountsDbContext db, ClinicCalendar calendar) : ITherapistDirectory
 {
     /// <summary>How far ahead a manager is warned about an expiring licence or certification.</summary>
     public const int WarningDays = 30;
 
-    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+    private DateOnly Today => calendar.Today;
 
     public async Task<IReadOnlyList<TherapistSummary>> ListAsync(CancellationToken cancellationToken)
     {

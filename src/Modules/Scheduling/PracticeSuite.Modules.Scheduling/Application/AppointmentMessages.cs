@@ -1,5 +1,6 @@
 using System.Text;
 using PracticeSuite.Modules.Clients.Contracts;
+using PracticeSuite.Modules.Scheduling.Contracts;
 using PracticeSuite.Modules.Scheduling.Domain;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Time;
@@ -9,10 +10,15 @@ namespace PracticeSuite.Modules.Scheduling.Application;
 /// <summary>
 /// The e-mails a client gets when an appointment is booked, moved or cancelled: the clinic's name and contact details,
 /// the service, the therapist and the time in the client's own time zone (the clinic's added when they differ).
-/// Queued in the command's transaction, so a booking that rolls back sends nothing.
+/// Queued in the command's transaction, so a booking that rolls back sends nothing. Each carries the appointment as an
+/// <c>appointment.ics</c> (RFC 5546: METHOD:REQUEST when booked or moved, METHOD:CANCEL when cancelled, one UID per
+/// appointment and SEQUENCE counting its moves), which the client's calendar app adds, updates or removes.
 /// </summary>
-internal sealed class AppointmentMessages(IEmailSender email, IClinicIdentity clinic, ClinicCalendar calendar, ITherapistDirectory therapists)
+internal sealed class AppointmentMessages(
+    IEmailSender email, IClinicIdentity clinic, ClinicCalendar calendar, ITherapistDirectory therapists, AppointmentCalendar invitations)
 {
+    public const string AttachmentName = "appointment.ics";
+
     public Task BookedAsync(Appointment appointment, Service service, ClientSummary client, CancellationToken cancellationToken) =>
         SendAsync(appointment, service, client, "appointment-booked", $"booked:{appointment.Id}",
             "Your appointment is booked", "Your appointment is booked.", cancellationToken);
@@ -53,6 +59,16 @@ internal sealed class AppointmentMessages(IEmailSender email, IClinicIdentity cl
             .AppendLine()
             .AppendLine(identity.Name)
             .ToString();
-        await email.QueueAsync(new EmailMessage(address, $"{subject}: {identity.Name}", text, null, kind, $"scheduling:{key}", client.ClientId), cancellationToken);
+        var cancelled = appointment.Status == AppointmentStatus.Cancelled;
+        var invitation = invitations.Invitation(identity, new CalendarEntry(
+                appointment.Id, service.Name, appointment.StartsAt, appointment.EndsAt, Sequence(appointment), calendar.UtcNow, cancelled),
+            address, client.DisplayName);
+        var attachment = new EmailAttachment(AttachmentName, $"{AppointmentCalendar.ContentType}; method={(cancelled ? "CANCEL" : "REQUEST")}", CalendarText.Bytes(invitation));
+        await email.QueueAsync(
+            new EmailMessage(address, $"{subject}: {identity.Name}", text, null, kind, $"scheduling:{key}", client.ClientId, [attachment]), cancellationToken);
     }
+
+    /// <summary>RFC 5545's SEQUENCE: each move is a new revision, and so is the cancellation.</summary>
+    private static int Sequence(Appointment appointment) =>
+        appointment.Changes.Count + (appointment.Status == AppointmentStatus.Cancelled ? 1 : 0);
 }

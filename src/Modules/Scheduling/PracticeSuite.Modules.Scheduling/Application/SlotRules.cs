@@ -83,20 +83,31 @@ internal sealed class SlotRules(SchedulingDbContext db, ClinicCalendar calendar,
     /// <summary>What stops the slot, in words, or an empty list when it is free. A live hold counts as taken unless it is <paramref name="exceptHoldId"/>.</summary>
     public async Task<List<string>> ConflictsAsync(Slot slot, Guid? exceptAppointmentId, CancellationToken cancellationToken, Guid? exceptHoldId = null)
     {
+        // One read for the three resources (and one for live holds): each probe is an index range, OR-ed together.
+        var roomId = slot.RoomId;
+        var near = await Holding(slot.StartsAt, slot.BlockedUntil, exceptAppointmentId)
+            .Where(a => a.TherapistId == slot.TherapistId || a.ClientId == slot.ClientId || (roomId != null && a.RoomId == roomId))
+            .Select(a => new { a.TherapistId, a.ClientId, a.RoomId, a.StartsAt, a.EndsAt, a.BlockedUntil })
+            .ToListAsync(cancellationToken);
+        var held = await LiveHolds(slot.StartsAt, slot.BlockedUntil, exceptHoldId)
+            .Where(h => h.TherapistId == slot.TherapistId || (roomId != null && h.RoomId == roomId))
+            .Select(h => new { h.TherapistId, h.RoomId })
+            .ToListAsync(cancellationToken);
+
         var conflicts = new List<string>();
-        if (await Holding(slot.StartsAt, slot.BlockedUntil, exceptAppointmentId).AnyAsync(a => a.TherapistId == slot.TherapistId && a.BlockedUntil > slot.StartsAt, cancellationToken)
-            || await LiveHolds(slot.StartsAt, slot.BlockedUntil, exceptHoldId).AnyAsync(h => h.TherapistId == slot.TherapistId, cancellationToken))
+        if (near.Any(a => a.TherapistId == slot.TherapistId && a.BlockedUntil > slot.StartsAt)
+            || held.Any(h => h.TherapistId == slot.TherapistId))
         {
             conflicts.Add("The therapist is already booked at that time.");
         }
 
-        if (slot.RoomId is { } roomId && await RoomBusyAsync(roomId, slot.StartsAt, slot.BlockedUntil, exceptAppointmentId, cancellationToken, exceptHoldId))
+        if (roomId is not null && (near.Any(a => a.RoomId == roomId && a.BlockedUntil > slot.StartsAt) || held.Any(h => h.RoomId == roomId)))
         {
             conflicts.Add("The room is already booked at that time.");
         }
 
         // The client's own overlap ignores buffers: the buffer is the therapist's and the room's time, not theirs.
-        if (await Holding(slot.StartsAt, slot.EndsAt, exceptAppointmentId).AnyAsync(a => a.ClientId == slot.ClientId && a.EndsAt > slot.StartsAt, cancellationToken))
+        if (near.Any(a => a.ClientId == slot.ClientId && a.StartsAt < slot.EndsAt && a.EndsAt > slot.StartsAt))
         {
             conflicts.Add("The client already has an appointment at that time.");
         }

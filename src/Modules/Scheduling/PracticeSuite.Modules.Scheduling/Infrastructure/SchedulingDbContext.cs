@@ -19,6 +19,7 @@ internal sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> 
     public DbSet<ClinicClosure> Closures => Set<ClinicClosure>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<AppointmentChange> AppointmentChanges => Set<AppointmentChange>();
+    public DbSet<CalendarFeedLink> CalendarFeedLinks => Set<CalendarFeedLink>();
     public DbSet<SlotHoldRecord> SlotHolds => Set<SlotHoldRecord>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
@@ -101,6 +102,17 @@ internal sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> 
             change.Property(c => c.Id).ValueGeneratedNever();
             change.Property(c => c.By).HasMaxLength(NameLength);
             change.Property(c => c.Kind).HasMaxLength(EnumLength);
+        });
+        modelBuilder.Entity<CalendarFeedLink>(link =>
+        {
+            link.ToTable("calendar_feed_links");
+            link.HasKey(l => l.Id);
+            link.Property(l => l.Id).ValueGeneratedNever();
+            link.Property(l => l.OwnerKind).HasConversion<string>().HasMaxLength(EnumLength);
+            link.Property(l => l.TokenHash).HasMaxLength(CalendarFeedLink.HashLength);
+            link.HasIndex(l => l.TokenHash).IsUnique(); // the feed's one lookup
+            link.HasIndex(l => new { l.OwnerKind, l.OwnerId }); // a person's links, to replace or revoke them
+            link.Ignore(l => l.IsLive);
         });
     }
 }

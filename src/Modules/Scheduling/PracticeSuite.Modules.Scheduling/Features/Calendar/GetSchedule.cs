@@ -125,8 +125,17 @@ internal sealed class GetFreeSlotsHandler(SchedulingDbContext db, ITherapistDire
             .Select(h => new { h.TherapistId, h.RoomId, h.StartsAt, h.BlockedUntil })
             .ToListAsync(cancellationToken);
         busy.AddRange(held);
-        var byTherapist = busy.Where(a => ids.Contains(a.TherapistId)).ToLookup(a => a.TherapistId);
-        var roomBookings = busy.Where(a => a.RoomId != null).ToList();
+
+        // Each busy time filed under the clinic days it touches (a hold is at most 10 hours, so one day or two), so a
+        // candidate start is compared with that day's few bookings, not with every booking in the range.
+        IEnumerable<DateOnly> DaysOf(DateTime start, DateTime until) =>
+            new[] { start, until }.Select(instant => DateOnly.FromDateTime(ClinicClock.ToLocal(instant, zone))).Distinct();
+        var byTherapistDay = busy.Where(a => ids.Contains(a.TherapistId))
+            .SelectMany(a => DaysOf(a.StartsAt, a.BlockedUntil).Select(day => (Key: (a.TherapistId, day), Busy: a)))
+            .ToLookup(x => x.Key, x => x.Busy);
+        var roomsByDay = busy.Where(a => a.RoomId != null)
+            .SelectMany(a => DaysOf(a.StartsAt, a.BlockedUntil).Select(day => (Day: day, Busy: a)))
+            .ToLookup(x => x.Day, x => x.Busy);
         var roomCount = service.NeedsRoom ? await db.Rooms.CountAsync(r => !r.Retired, cancellationToken) : 0;
         var periods = (await db.WorkingPeriods.AsNoTracking().Where(p => ids.Contains(p.TherapistId)).ToListAsync(cancellationToken)).ToLookup(p => p.TherapistId);
         var timeOff = (await db.TimeOff.AsNoTracking().Where(t => ids.Contains(t.TherapistId) && t.StartsAt < rangeEnd && t.EndsAt > rangeStart).ToListAsync(cancellationToken))
@@ -144,8 +153,10 @@ internal sealed class GetFreeSlotsHandler(SchedulingDbContext db, ITherapistDire
                 continue;
             }
 
+            var roomBookings = roomsByDay[date].ToList();
             foreach (var therapistId in ids)
             {
+                var therapistBusy = byTherapistDay[(therapistId, date)].ToList();
                 foreach (var period in periods[therapistId].Where(p => p.Day == date.DayOfWeek).OrderBy(p => p.Start))
                 {
                     for (var offset = period.Start.ToTimeSpan(); offset + length <= period.End.ToTimeSpan(); offset += Step)
@@ -156,7 +167,7 @@ internal sealed class GetFreeSlotsHandler(SchedulingDbContext db, ITherapistDire
                         }
 
                         var until = start + hold;
-                        var free = !byTherapist[therapistId].Any(a => a.StartsAt < until && a.BlockedUntil > start)
+                        var free = !therapistBusy.Any(a => a.StartsAt < until && a.BlockedUntil > start)
                             && !timeOff[therapistId].Any(t => t.StartsAt < start + length && t.EndsAt > start)
                             && (!service.NeedsRoom || roomBookings.Where(a => a.StartsAt < until && a.BlockedUntil > start).Select(a => a.RoomId).Distinct().Count() < roomCount);
                         if (free)

@@ -44,7 +44,8 @@ internal sealed class SchedulingPersonalData(SchedulingDbContext db, ITherapistD
 
 /// <summary>
 /// Erasure: appointments yet to come are cancelled without a fee or a message, and the free text of every appointment
-/// (reasons typed by staff or the client) is removed. The visits themselves stay, by id only, for the clinic's records.
+/// (reasons typed by staff or the client) is removed, and so are the client's calendar feed links. The visits themselves
+/// stay, by id only, for the clinic's records.
 /// </summary>
 internal sealed class ForgetErasedClient(SchedulingDbContext db, ClinicCalendar calendar, ErasureCheckpoint checkpoint) : IIntegrationEventHandler<ClientErased>
 {
@@ -61,6 +62,10 @@ internal sealed class ForgetErasedClient(SchedulingDbContext db, ClinicCalendar 
 
             appointment.ForgetText();
         }
+
+        // The client's calendar feed links go: an erased client's appointments are nobody's to read.
+        db.CalendarFeedLinks.RemoveRange(await db.CalendarFeedLinks
+            .Where(l => l.OwnerKind == FeedOwnerKind.Client && l.OwnerId == integrationEvent.ClientId).ToListAsync(cancellationToken));
 
         checkpoint.AfterCommit(); // the removed text leaves SQLite's write-ahead log too (ADR 0018)
     }
