@@ -170,6 +170,23 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Portal/CalendarFeed"] = Clients, ["POST /Portal/CalendarFeed"] = Clients,
         ["GET /calendar/{token}.ics"] = Everyone, ["POST /calendar/{token}.ics"] = Everyone, // a POST is refused as 405, by anyone
 
+        // Scheduling's pages: the calendar for the clinic's people; booking, series and a day off sick for the front desk;
+        // the calendar's settings for managers; ClientA's appointment (with TherapistA) for the clinic on it; the portal
+        // list for clients; a client's appointments beside the record for the clinic on that client.
+        ["GET /Calendar"] = Staff, ["POST /Calendar"] = Staff,
+        ["GET /Calendar/Index"] = Staff, ["POST /Calendar/Index"] = Staff,
+        ["GET /Calendar/Week"] = Staff, ["POST /Calendar/Week"] = Staff,
+        ["GET /Calendar/Book"] = FrontDesk, ["POST /Calendar/Book"] = FrontDesk,
+        ["GET /Calendar/Series"] = FrontDesk, ["POST /Calendar/Series"] = FrontDesk,
+        ["GET /Calendar/OffSick"] = FrontDesk, ["POST /Calendar/OffSick"] = FrontDesk,
+        ["GET /Calendar/Appointments/{appointmentId:guid}"] = TheClinicOnClientA, ["POST /Calendar/Appointments/{appointmentId:guid}"] = TheClinicOnClientA,
+        ["GET /Calendar/Settings/Services"] = Manager, ["POST /Calendar/Settings/Services"] = Manager,
+        ["GET /Calendar/Settings/Rooms"] = Manager, ["POST /Calendar/Settings/Rooms"] = Manager,
+        ["GET /Calendar/Settings/Hours/{therapistId:guid?}"] = Manager, ["POST /Calendar/Settings/Hours/{therapistId:guid?}"] = Manager,
+        ["GET /Calendar/Settings/Closures"] = Manager, ["POST /Calendar/Settings/Closures"] = Manager,
+        ["GET /Portal/Appointments"] = Clients, ["POST /Portal/Appointments"] = Clients,
+        ["GET /Clients/{clientId:guid}/Appointments"] = TheClinicOnClientA, ["POST /Clients/{clientId:guid}/Appointments"] = TheClinicOnClientA,
+
         // Test modules: Alpha and Gamma are open; Casebook exercises each policy, and one endpoint declares none.
         ["GET /Alpha"] = Everyone, ["POST /Alpha"] = Everyone,
         ["GET /Alpha/Index"] = Everyone, ["POST /Alpha/Index"] = Everyone,

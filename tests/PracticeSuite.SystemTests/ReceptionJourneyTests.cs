@@ -21,7 +21,7 @@ public sealed class ReceptionJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.ClickAsync("#clients a:has-text('Casey Client')");
 
         await Expect(page.Locator("section.flags-banner")).ToContainTextAsync("Recent surgery");
-        await Expect(page.Locator("nav[aria-label='Client'] a")).ToHaveTextAsync(["Record", "Edit details"]);
+        await Expect(page.Locator("nav[aria-label='Client'] a")).ToHaveTextAsync(["Record", "Edit details", "Appointments"]);
         Assert.Equal(0, await page.Locator("a[href$='/Intake'], a[href$='/Clearance']").CountAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"reception-record-{width}.png"), FullPage = true });
 

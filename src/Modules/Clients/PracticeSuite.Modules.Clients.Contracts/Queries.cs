@@ -81,3 +81,12 @@ public sealed record CareTeam(Guid ClientId, IReadOnlyList<Guid> TherapistIds)
 {
     public Guid? PreferredTherapistId => TherapistIds.Count > 0 ? TherapistIds[0] : null;
 }
+
+/// <summary>
+/// Clients whose name, e-mail or phone matches <see cref="Text"/> (the client list's search), among those the caller may
+/// see, best match first, archived clients left out: for another module's client picker (booking an appointment).
+/// </summary>
+/// <param name="Max">At most this many (1 to 25).</param>
+public sealed record FindClients(string Text, int Max = 10) : IQuery<IReadOnlyList<ClientMatch>>;
+
+public sealed record ClientMatch(Guid ClientId, string DisplayName, DateOnly? DateOfBirth, string? Email, string? Phone);

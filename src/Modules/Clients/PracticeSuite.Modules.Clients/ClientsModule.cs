@@ -20,6 +20,9 @@ public sealed class ClientsModule : IModule
 {
     public string Name => "Clients";
 
+    /// <summary>The record links to the client's appointments when Scheduling runs (a link only: no request is sent to it).</summary>
+    public IReadOnlyCollection<string> Uses => ["Scheduling"];
+
     public IReadOnlyList<NavigationLink> Navigation =>
     [
         new("Clients", "/Clients", 100, Policies.Staff),

@@ -22,6 +22,12 @@ public sealed class SchedulingModule : IModule
 
     public IReadOnlyCollection<string> Requires => ["Clients"];
 
+    public IReadOnlyList<NavigationLink> Navigation =>
+    [
+        new("Calendar", "/Calendar", 90, Policies.Staff),
+        new("Appointments", "/Portal/Appointments", 105, Policies.Client),
+    ];
+
     public void Register(ModuleRegistration registration)
     {
         registration.AddDbContext<SchedulingDbContext>();

@@ -26,8 +26,10 @@ internal sealed record ScheduleColumn(Guid TherapistId, string TherapistName, bo
 /// <summary>A span of the clinic's wall clock on the day.</summary>
 internal sealed record LocalRange(TimeOnly Start, TimeOnly End);
 
+/// <param name="BlockedUntil">The end of the time kept free after it (the service's buffer): nobody else is booked before then.</param>
 internal sealed record ScheduleEntry(
-    Guid AppointmentId, Guid ClientId, string ClientName, string ServiceName, string? RoomName, DateTime StartsAt, DateTime EndsAt, LocalRange Local, AppointmentStatus Status, bool OutsideHours);
+    Guid AppointmentId, Guid ClientId, string ClientName, string ServiceName, string? RoomName, DateTime StartsAt, DateTime EndsAt, LocalRange Local, AppointmentStatus Status, bool OutsideHours,
+    DateTime BlockedUntil);
 
 internal sealed class GetScheduleHandler(
     SchedulingDbContext db, ITherapistDirectory therapists, IClientNames clientNames, ClinicCalendar calendar, ICurrentUser caller)
@@ -69,7 +71,7 @@ internal sealed class GetScheduleHandler(
                 appointments.Where(a => a.TherapistId == t.Id && a.StartsAt >= dayStart && a.StartsAt < dayEnd).Select(a => new ScheduleEntry(
                     a.Id, a.ClientId, names.GetValueOrDefault(a.ClientId, "Client"), services.GetValueOrDefault(a.ServiceId, "Service"),
                     a.RoomId is { } room ? rooms.GetValueOrDefault(room) : null, a.StartsAt, a.EndsAt, Local(a.StartsAt, Min(a.EndsAt, dayEnd), dayEnd), a.Status,
-                    a.OutsideHoursReason is not null)).ToList())).ToList();
+                    a.OutsideHoursReason is not null, a.BlockedUntil)).ToList())).ToList();
             return new ScheduleDay(date, closures.GetValueOrDefault(date), columns);
         }).ToList();
         return new Schedule(request.From, days, dates, shown);

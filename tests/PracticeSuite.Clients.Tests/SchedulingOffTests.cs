@@ -1,0 +1,23 @@
+using PracticeSuite.SharedKernel.Identity;
+using Xunit;
+
+namespace PracticeSuite.Clients.Tests;
+
+/// <summary>A clinic that does not book through PracticeSuite: Scheduling is off, and the Clients module's pages leave its parts out (ADR 0017).</summary>
+public sealed class ClientsWithoutSchedulingHost : ClientsHost
+{
+    protected override IReadOnlyDictionary<string, string?> Settings =>
+        base.Settings.Concat([new KeyValuePair<string, string?>("Modules:Scheduling:Enabled", "false")]).ToDictionary();
+}
+
+[Trait("Category", "Persistence")]
+public sealed class SchedulingOffTests(ClientsWithoutSchedulingHost host) : IClassFixture<ClientsWithoutSchedulingHost>
+{
+    [Fact]
+    public async Task The_record_does_not_link_to_appointments_while_scheduling_is_off()
+    {
+        var id = await host.Manager().RegisterAsync(Api.NewClient());
+        var record = await Browser.For(host.Factory, PracticeRole.Manager, "user-manager").OpenAsync($"/Clients/{id}");
+        Assert.Equal(["Record", "Intake", "Edit details", "History", "Export"], record.QuerySelectorAll("nav[aria-label='Client'] a").Select(a => a.TextContent.Trim()));
+    }
+}
