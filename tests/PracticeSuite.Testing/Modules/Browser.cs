@@ -5,12 +5,11 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
 using PracticeSuite.SharedKernel.Identity;
-using PracticeSuite.Testing;
 using Xunit;
 
-namespace PracticeSuite.Clients.Tests;
+namespace PracticeSuite.Testing;
 
-/// <summary>Reads pages with AngleSharp and submits their forms as a browser would (antiforgery cookie and token included).</summary>
+/// <summary>For module page tests: reads pages with AngleSharp and submits their forms as a browser would (antiforgery cookie and token included).</summary>
 public sealed class Browser(HttpClient client)
 {
     public static Browser For(ModuleFactory factory, PracticeRole role, string userId, Guid? clientId = null, Guid? therapistId = null) =>
