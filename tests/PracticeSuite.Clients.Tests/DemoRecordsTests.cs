@@ -15,7 +15,8 @@ public sealed class DemoRecordsTests(ClientsHost host) : IClassFixture<ClientsHo
         using var system = SystemPrincipal.Enter(); // as the platform seeds them
         await using var scope = host.Factory.Container.BeginLifetimeScope();
         var added = 0;
-        foreach (var records in scope.Resolve<IEnumerable<IDemoRecords>>())
+        // The Clients module's own sample records: other modules running beside it (Scheduling) add theirs too.
+        foreach (var records in scope.Resolve<IEnumerable<IDemoRecords>>().Where(r => r.GetType().Assembly.GetName().Name == "PracticeSuite.Modules.Clients"))
         {
             added += await records.SeedAsync(People.Personas, CancellationToken.None);
         }
