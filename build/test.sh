@@ -97,34 +97,82 @@ for modules in tests/*/bin/"$configuration"/net10.0/modules; do
 done
 [ "$staged" -gt 0 ] || { echo "no test project has a modules folder to stage into"; exit 1; }
 
-run_tests() { # <log name> [dotnet test arguments...]
-  local log="$artifacts/logs/$1.log"; shift
-  set +e
-  dotnet test PracticeSuite.sln -c "$configuration" --no-build --nologo "$@" 2>&1 | tee "$log"
-  local status=${PIPESTATUS[0]}
-  set -e
+# Each test project is an xunit v3 executable; running it directly (not through `dotnet test`) keeps the message and
+# stack of a fatal error or a fixture's cleanup failure in the log, and its summary counts those as errors.
+# Two lanes, for two cores: the browser journeys (the longest project) in one, the rest one after another in the other.
+test_projects=()
+for project in tests/PracticeSuite.*Tests; do test_projects+=("$(basename "$project")"); done
+summary="$artifacts/logs/summary.txt"
+: > "$summary"
+
+run_project() { # <phase> <project> [xunit filter arguments...]
+  local phase=$1 project=$2; shift 2
+  local exe="tests/$project/bin/$configuration/net10.0/$project" log="$artifacts/logs/$phase-$project.log"
+  "$exe" -noColor -noLogo "$@" > "$log" 2>&1
+  local status=$?
+  # The host's own information and warning lines stay in the log file; the console gets xunit's report.
+  grep -v -E '^[0-9-]{10}T[0-9:.]+Z (info|warn|dbug|trce): ' "$log" || true
+  local line
+  line=$(grep -E "^ +$project +Total: " "$log" | tail -n 1)
+  if [ -z "$line" ]; then
+    echo "$project ($phase) ended with exit code $status before its summary" >&2
+    echo "$phase $project total=0 errors=1 failed=0 skipped=0 notrun=0" >> "$summary"
+    return 1
+  fi
+  echo "$line" | awk -v phase="$phase" -v project="$project" '{
+      n = split($0, parts, /, */); total = errors = failed = skipped = notrun = 0
+      for (i = 1; i <= n; i++) {
+        split(parts[i], kv, /: */); key = kv[1]; sub(/.* /, "", key)
+        if (key == "Total") total = kv[2]; else if (key == "Errors") errors = kv[2]
+        else if (key == "Failed") failed = kv[2]; else if (key == "Skipped") skipped = kv[2]
+        else if (key == "Run") notrun = kv[2]
+      }
+      printf "%s %s total=%d errors=%d failed=%d skipped=%d notrun=%d\n", phase, project, total, errors, failed, skipped, notrun
+    }' >> "$summary"
   return "$status"
+}
+
+run_tests() { # <phase> [xunit filter arguments...]
+  local phase=$1; shift
+  local lane_status=0 browser_status=0 project
+  if [[ " ${test_projects[*]} " == *" PracticeSuite.SystemTests "* ]]; then
+    run_project "$phase" PracticeSuite.SystemTests "$@" &
+    local browser_lane=$!
+  fi
+  for project in "${test_projects[@]}"; do
+    [ "$project" = PracticeSuite.SystemTests ] && continue
+    run_project "$phase" "$project" "$@" || lane_status=1
+  done
+  if [ -n "${browser_lane:-}" ]; then wait "$browser_lane" || browser_status=1; fi
+  [ "$lane_status" = 0 ] && [ "$browser_status" = 0 ]
 }
 
 status=0
 phase "tests on SQLite"
 echo "== all tests on SQLite"
-run_tests sqlite --filter "Category!=Cluster" || status=1
+set +e
+run_tests sqlite -trait- "Category=Cluster" || status=1
 phase "tests on PostgreSQL"
 echo "== persistence and cluster tests on PostgreSQL"
 PRACTICESUITE_TEST_DATABASE=Postgres \
 PRACTICESUITE_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Database=postgres;Username=$pg_role;Password=$pg_password" \
 PRACTICESUITE_TEST_POSTGRES_RESTRICTED_ROLE="$pg_restricted_role" \
-  run_tests postgres --filter "Category=Persistence|Category=Cluster" || status=1
+  run_tests postgres -trait "Category=Persistence" -trait "Category=Cluster" || status=1
+set -e
 
 phase ""
 awk -v s=$((SECONDS - suite_start)) 'BEGIN { printf "-- the whole suite took %.1f min\n", s / 60 }'
-# xunit reports a fixture or pipeline that failed before its tests ran as a fatal error, not as failed tests.
-awk '/^(Passed|Failed)! +- Failed:/ { gsub(",", ""); failed += $4; passed += $6; skipped += $8 }
-     /\[FATAL ERROR\]/ { failed += 1 }
+# A fatal error or a fixture that failed to clean up is an error in xunit's summary, not a failed test: each counts as
+# a failure here, as does a test that was not run.
+echo "== per project"
+cat "$summary"
+awk '{ for (i = 3; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+       passed += v["total"] - v["failed"] - v["skipped"] - v["notrun"]
+       failed += v["failed"] + v["errors"] + v["notrun"]; skipped += v["skipped"] }
      END {
        if (passed + failed == 0) { print "0 passed, 1 failed (no test ran)"; exit 1 }
        if (skipped > 0) printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped
        else printf "%d passed, %d failed\n", passed, failed
-     }' "$artifacts/logs/sqlite.log" "$artifacts/logs/postgres.log" || status=1
+       if (failed > 0) exit 1
+     }' "$summary" || status=1
 exit "$status"
