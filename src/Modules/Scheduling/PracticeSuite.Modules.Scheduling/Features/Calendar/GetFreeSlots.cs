@@ -56,6 +56,7 @@ internal sealed class GetFreeSlotsHandler(SchedulingDbContext db, ITherapistDire
             .GroupBy(p => (p.TherapistId, p.Day)).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Start).ToList());
         var timeOff = (await db.TimeOff.AsNoTracking().Where(t => ids.Contains(t.TherapistId) && t.StartsAt < rangeEnd && t.EndsAt > rangeStart).ToListAsync(cancellationToken))
             .ToLookup(t => t.TherapistId, t => new BusyTime(t.StartsAt, t.EndsAt));
+        var timeOffTimelines = ids.ToDictionary(id => id, id => new BusyTimeline(timeOff[id]));
         var closed = (await db.Closures.AsNoTracking().Where(c => c.Date >= request.From && c.Date <= lastDay).Select(c => c.Date).ToListAsync(cancellationToken)).ToHashSet();
         var length = TimeSpan.FromMinutes(service.DurationMinutes);
         var hold = TimeSpan.FromMinutes(service.DurationMinutes + service.BufferAfterMinutes);
@@ -83,7 +84,7 @@ internal sealed class GetFreeSlotsHandler(SchedulingDbContext db, ITherapistDire
                 }
 
                 var therapistBusy = therapistTimelines[therapistId];
-                var therapistAway = timeOff[therapistId];
+                var therapistAway = timeOffTimelines[therapistId];
                 foreach (var period in dayPeriods)
                 {
                     for (var offset = period.Start.ToTimeSpan(); offset + length <= period.End.ToTimeSpan(); offset += Step)
@@ -99,7 +100,7 @@ internal sealed class GetFreeSlotsHandler(SchedulingDbContext db, ITherapistDire
                         // Time off keeps the visit away, not its buffer (as in the booking's working-hours check).
                         var until = start + hold;
                         var free = therapistBusy.IsFree(start, until)
-                            && !therapistAway.Any(away => away.Overlaps(start, start + length))
+                            && therapistAway.IsFree(start, start + length)
                             && (!service.NeedsRoom || RoomCapacity.FreeRooms(roomTimelines, timeline => timeline, start, until).Any());
                         if (free)
                         {

@@ -5,10 +5,11 @@ using Xunit;
 namespace PracticeSuite.Scheduling.Tests;
 
 /// <summary>
-/// Rooms in the free-slot search and the booking's room choice: a start is offered only while one of the clinic's rooms
-/// in use is free for the whole visit and its buffer, and a retired room's old bookings take no one's place.
+/// The free-slot search beyond hours and bookings: a start is offered only while one of the clinic's rooms in use is free
+/// for the whole visit and its buffer (and the booking's room choice agrees), a retired room's old bookings take no one's
+/// place, and time off offers nothing.
 /// </summary>
-public sealed class FreeSlotRoomTests(SchedulingHost host) : IClassFixture<SchedulingHost>
+public sealed class FreeSlotTests(SchedulingHost host) : IClassFixture<SchedulingHost>
 {
     [Fact]
     public async Task A_start_is_offered_only_while_a_room_in_use_is_free_and_a_retired_rooms_bookings_do_not_count()
@@ -48,5 +49,22 @@ public sealed class FreeSlotRoomTests(SchedulingHost host) : IClassFixture<Sched
         var morning = (await manager.GetJsonAsync($"/api/scheduling/free-slots?serviceId={roomless}&therapistId={People.TherapistB}&from=2026-12-02&days=1")).AsArray()
             .Select(s => s!["startsAt"]!.GetValue<string>()[11..16]).Where(t => string.CompareOrdinal(t, "13:00") < 0).ToArray();
         Assert.Equal(["09:00", "09:15", "09:30", "09:45", "10:00", "10:15", "10:30", "10:45", "11:00", "11:15", "11:30", "11:45", "12:00"], morning);
+    }
+
+    [Fact]
+    public async Task A_day_of_time_off_offers_nothing_and_the_day_after_it_is_offered_from_the_first_hour()
+    {
+        var manager = host.Manager();
+        var nmt = await host.Nmt60Async();
+        await (await manager.PostAsJsonAsync($"/api/scheduling/therapists/{People.TherapistB}/time-off",
+            new { firstDay = "2026-12-03", lastDay = "2026-12-03", reason = "Course" })).EnsureSuccessAsync();
+
+        var starts = (await manager.GetJsonAsync($"/api/scheduling/free-slots?serviceId={nmt}&therapistId={People.TherapistB}&from=2026-12-03&days=2")).AsArray()
+            .Select(s => s!["startsAt"]!.GetValue<string>()[..16]).ToArray();
+
+        // Thursday 3 December is time off; Friday 4 December has its usual 09:00–13:00 and 14:00–18:00: 13 + 13 starts.
+        Assert.Equal(26, starts.Length);
+        Assert.Equal("2026-12-04T09:00", starts[0]);
+        Assert.Equal("2026-12-04T17:00", starts[^1]);
     }
 }
