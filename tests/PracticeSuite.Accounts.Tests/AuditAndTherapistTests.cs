@@ -3,7 +3,6 @@ using AngleSharp.Html.Parser;
 using Autofac;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.Platform.Audit;
-using PracticeSuite.Platform.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Messaging;
 using PracticeSuite.Testing;
@@ -164,37 +163,6 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
     }
 
     [Fact]
-    public async Task A_licence_expiring_within_30_days_warns_the_manager_and_a_lapsed_one_stops_bookings()
-    {
-        var today = DateOnly.FromDateTime(host.Factory.Clock.GetUtcNow().UtcDateTime);
-        var therapistId = await host.InScopeAsync(async scope =>
-        {
-            var db = scope.Resolve<AccountsDbContext>();
-            var profile = new TherapistProfile { Id = Guid.NewGuid(), DisplayName = "Lena Lapsing", CreatedAt = host.Factory.Clock.GetUtcNow().UtcDateTime };
-            profile.Credentials.Add(new TherapistCredential { Id = Guid.NewGuid(), Kind = CredentialKind.Licence, Title = "Massage therapy licence", Number = "MT-1", Issuer = "Board", ExpiresOn = today.AddDays(10) });
-            db.Therapists.Add(profile);
-            await db.SaveChangesAsync();
-            return profile.Id;
-        });
-
-        var directory = () => host.InScopeAsync(scope => scope.Resolve<ITherapistDirectory>().FindAsync(therapistId, CancellationToken.None));
-        Assert.True((await directory())!.MayBeBooked);
-        var warnings = await host.InScopeAsync(scope => scope.Resolve<TherapistDirectory>().WarningsAsync(CancellationToken.None));
-        Assert.Contains(warnings, w => w.TherapistId == therapistId && !w.Lapsed);
-
-        var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
-        var staffPage = await manager.GetStringAsync("/Manage/Staff");
-        Assert.Contains("Licences and certifications need attention", staffPage);
-        Assert.Contains("Lena Lapsing", staffPage);
-        var therapistHome = await (await host.SignedInClientAsync(host.Personas.TherapistA.Email)).GetStringAsync("/");
-        Assert.DoesNotContain("Lena Lapsing", therapistHome); // the warning is for managers
-
-        host.Factory.Clock.Advance(TimeSpan.FromDays(11));
-        Assert.False((await directory())!.MayBeBooked);
-        Assert.True((await host.InScopeAsync(scope => scope.Resolve<ITherapistDirectory>().FindAsync(host.Personas.TherapistA.TherapistId!.Value, CancellationToken.None)))!.MayBeBooked);
-    }
-
-    [Fact]
     public async Task The_accounts_schema_matches_its_model()
     {
         var differences = await host.InScopeAsync(scope =>
@@ -203,34 +171,5 @@ public sealed class AuditAndTherapistTests(AccountsFixture host) : IClassFixture
             return SchemaDrift.FindDifferencesAsync(db, db.Naming, TestContext.Current.CancellationToken);
         });
         Assert.True(differences.Count == 0, string.Join("; ", differences));
-    }
-}
-
-/// <summary>A clinic in Auckland (UTC+13 in November), where the clinic's date runs ahead of UTC's for half the day.</summary>
-public sealed class AucklandClinicFixture : AccountsFixture
-{
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Clinic:TimeZone"] = "Pacific/Auckland" };
-}
-
-public sealed class LicenceLapseTests(AucklandClinicFixture host) : IClassFixture<AucklandClinicFixture>
-{
-    [Fact]
-    public async Task A_licence_lapses_when_the_clinics_date_passes_its_expiry_even_while_utcs_has_not()
-    {
-        // The clock reads 09:00 UTC on 22 November: 22:00 in Auckland. Three hours on it is 01:00 on the 23rd there.
-        var therapistId = await host.InScopeAsync(async scope =>
-        {
-            var db = scope.Resolve<AccountsDbContext>();
-            var profile = new TherapistProfile { Id = Guid.NewGuid(), DisplayName = "Ana Auckland", CreatedAt = host.Factory.Clock.GetUtcNow().UtcDateTime };
-            profile.Credentials.Add(new TherapistCredential { Id = Guid.NewGuid(), Kind = CredentialKind.Licence, Title = "Massage therapy licence", Number = "NZ-1", Issuer = "Board", ExpiresOn = new DateOnly(2026, 11, 22) });
-            db.Therapists.Add(profile);
-            await db.SaveChangesAsync();
-            return profile.Id;
-        });
-        var directory = () => host.InScopeAsync(scope => scope.Resolve<ITherapistDirectory>().FindAsync(therapistId, CancellationToken.None));
-        Assert.True((await directory())!.MayBeBooked); // its last valid day in Auckland
-
-        host.Factory.Clock.Advance(TimeSpan.FromHours(3));
-        Assert.False((await directory())!.MayBeBooked);
     }
 }

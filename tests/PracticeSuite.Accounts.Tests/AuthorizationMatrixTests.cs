@@ -69,9 +69,6 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         // The clinic's logo is on every page, the sign-in page too.
         ["GET /clinic/logo"] = Everyone,
         ["GET /Manage/Staff"] = Manager, ["POST /Manage/Staff"] = Manager,
-        ["GET /Manage/Therapists"] = Manager, ["POST /Manage/Therapists"] = Manager,
-        ["GET /Manage/Therapists/Index"] = Manager, ["POST /Manage/Therapists/Index"] = Manager,
-        ["GET /Manage/Therapists/Edit/{therapistId:guid}"] = Manager, ["POST /Manage/Therapists/Edit/{therapistId:guid}"] = Manager,
         ["GET /Manage/Audit"] = Manager, ["POST /Manage/Audit"] = Manager,
         ["GET /Manage/Email"] = Manager, ["POST /Manage/Email"] = Manager,
         ["GET /Operations/Messages"] = Manager, ["POST /Operations/Messages"] = Manager,
@@ -140,6 +137,7 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /api/scheduling/rooms"] = Staff,
         ["POST /api/scheduling/rooms"] = Manager,
         ["PUT /api/scheduling/rooms/{roomId:guid}"] = Manager,
+        ["GET /api/scheduling/therapists"] = Everyone, // names, biographies and photos, as on the clinic's website
         ["GET /api/scheduling/therapists/{therapistId:guid}/availability"] = Staff,
         ["PUT /api/scheduling/therapists/{therapistId:guid}/hours"] = Manager,
         ["POST /api/scheduling/therapists/{therapistId:guid}/time-off"] = Manager,
@@ -184,6 +182,11 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Calendar/Settings/Rooms"] = Manager, ["POST /Calendar/Settings/Rooms"] = Manager,
         ["GET /Calendar/Settings/Hours/{therapistId:guid?}"] = Manager, ["POST /Calendar/Settings/Hours/{therapistId:guid?}"] = Manager,
         ["GET /Calendar/Settings/Closures"] = Manager, ["POST /Calendar/Settings/Closures"] = Manager,
+        // Therapists' profiles and credentials are the manager's; a therapist's photo is public, like on the clinic's website.
+        ["GET /Calendar/Settings/Therapists"] = Manager, ["POST /Calendar/Settings/Therapists"] = Manager,
+        ["GET /Calendar/Settings/Therapists/Index"] = Manager, ["POST /Calendar/Settings/Therapists/Index"] = Manager,
+        ["GET /Calendar/Settings/Therapists/{therapistId:guid}"] = Manager, ["POST /Calendar/Settings/Therapists/{therapistId:guid}"] = Manager,
+        ["GET /therapists/{therapistId:guid}/photo"] = Everyone, ["POST /therapists/{therapistId:guid}/photo"] = Everyone, // a POST is refused as 405, by anyone
         ["GET /Portal/Appointments"] = Clients, ["POST /Portal/Appointments"] = Clients,
         ["GET /Clients/{clientId:guid}/Appointments"] = TheClinicOnClientA, ["POST /Clients/{clientId:guid}/Appointments"] = TheClinicOnClientA,
 

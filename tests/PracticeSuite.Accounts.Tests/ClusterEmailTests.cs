@@ -24,11 +24,11 @@ public sealed class ClusterEmailTests : IAsyncLifetime
             .Concat(["--Modules:Alpha:Enabled=true", "--Modules:Beta:Enabled=true", "--Modules:Gamma:Enabled=true",
                 "--Email:Smtp:Host=127.0.0.1", $"--Email:Smtp:Port={smtpPort}", "--Email:DeliveryInterval=00:00:15"])
             .ToList();
-        var migrated = await HostProcess.RunToExitAsync(common.Append("--migrate-only"), TimeSpan.FromSeconds(60));
+        var migrated = await HostProcess.RunToExitAsync(common.Append("--migrate-only"), HostProcess.StartTimeout);
         Assert.True(migrated.ExitCode == 0, migrated.StandardError);
 
-        await using var nodeA = await HostProcess.StartAsync(common, TimeSpan.FromSeconds(60));
-        await using var nodeB = await HostProcess.StartAsync(common, TimeSpan.FromSeconds(60));
+        await using var nodeA = await HostProcess.StartAsync(common, HostProcess.StartTimeout);
+        await using var nodeB = await HostProcess.StartAsync(common, HostProcess.StartTimeout);
         var keys = Enumerable.Range(1, 30).Select(i => $"{i:00}-{Guid.NewGuid():N}").ToList();
         // Each queued message wakes delivery on the node that queued it, so both nodes deliver at the same time.
         await Task.WhenAll(keys.Select((key, i) => (i % 2 == 0 ? nodeA : nodeB).Client.PostAsync($"/api/gamma/mail/{key}", null, TestContext.Current.CancellationToken)));

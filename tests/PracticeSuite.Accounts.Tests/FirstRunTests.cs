@@ -80,6 +80,6 @@ public sealed class FirstRunTests
         });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Contains("\"clients\":3", await client.GetStringAsync("/api/casebook/clinic-summary")); // the module seeded its records: two clients and an erased one
-        Assert.Contains("Theo Therapist", await client.GetStringAsync("/Manage/Therapists"));
+        Assert.Contains("Theo Therapist", await client.GetStringAsync("/Calendar/Settings/Therapists"));
     }
 }

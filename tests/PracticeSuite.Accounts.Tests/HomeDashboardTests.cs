@@ -56,7 +56,7 @@ public sealed class HomeDashboardTests(DashboardFixture host) : IClassFixture<Da
                 [NoIntake] = (1, "/Clients?needs=intake"),
                 [NoConsent] = (3, "/Clients?needs=consent"),
                 [AwaitingClearance] = (1, "/Clients?needs=clearance"),
-                ["Licences and certifications expiring"] = (1, "/Manage/Therapists"),
+                ["Licences and certifications expiring"] = (1, "/Calendar/Settings/Therapists"),
                 ["E-mails that failed"] = (0, "/Manage/Email?failed=true"),
             },
             counts);

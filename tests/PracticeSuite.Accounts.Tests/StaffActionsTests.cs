@@ -4,7 +4,6 @@ using Autofac;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Platform.Accounts;
-using PracticeSuite.Platform.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Identity;
 using Xunit;
@@ -55,7 +54,7 @@ public sealed class StaffActionsTests(AccountsFixture host) : IClassFixture<Acco
     public async Task A_therapist_is_added_one_way_by_invitation_from_the_staff_page()
     {
         var manager = await host.SignedInClientAsync(host.Personas.Manager.Email);
-        var therapists = await new HtmlParser().ParseDocumentAsync(await manager.GetStringAsync("/Manage/Therapists"));
+        var therapists = await new HtmlParser().ParseDocumentAsync(await manager.GetStringAsync("/Calendar/Settings/Therapists"));
         Assert.DoesNotContain(therapists.QuerySelectorAll("form[method=post]"), f => f.GetAttribute("action") != "/Account/Logout"); // no second way to create a profile
         Assert.Contains(therapists.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/Manage/Staff");
     }
@@ -109,7 +108,7 @@ public sealed class StaffActionsTests(AccountsFixture host) : IClassFixture<Acco
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(manager, "ChangeRole", rhea.Id, ("role", "Therapist"))).StatusCode);
         AssertSignedOut(await signedInAgain.GetAsync("/Account/Manage"));
         var therapistId = (await FindAsync("rhea@personas.test"))!.TherapistId;
-        Assert.NotNull(therapistId); // a therapist is booked through a profile, created with the role
+        Assert.NotNull(therapistId); // a therapist is booked by this id, given with the role
         Assert.NotNull(await host.InScopeAsync(scope => scope.Resolve<ITherapistDirectory>().FindAsync(therapistId!.Value, CancellationToken.None)));
 
         var client = await ActAsync(manager, "ChangeRole", rhea.Id, ("role", "Client"));
@@ -119,7 +118,7 @@ public sealed class StaffActionsTests(AccountsFixture host) : IClassFixture<Acco
     [Fact]
     public async Task Deactivation_ends_every_session_refuses_sign_in_as_a_wrong_password_does_sends_no_reset_and_stops_bookings()
     {
-        var profileId = await host.InScopeAsync(scope => scope.Resolve<AccountService>().CreateTherapistProfileAsync("Dora Departing", CancellationToken.None));
+        var profileId = AccountService.NewTherapistId();
         var dora = await CreateAsync("dora@personas.test", "Dora Departing", PracticeRole.Therapist, profileId);
         var laptop = await host.SignedInClientAsync("dora@personas.test", Password);
         var phone = await host.SignedInClientAsync("dora@personas.test", Password);
@@ -144,7 +143,7 @@ public sealed class StaffActionsTests(AccountsFixture host) : IClassFixture<Acco
         Assert.Equal(await unknown.Content.ReadAsStringAsync(), await reset.Content.ReadAsStringAsync());
         Assert.Equal(emails, await EmailsToAsync("dora@personas.test"));
 
-        Assert.False((await BookableAsync(profileId))!.MayBeBooked);
+        Assert.Equal(TherapistBookability.AccountDeactivated, (await BookableAsync(profileId))!.Bookability);
         Assert.Contains(await AuditAsync(dora.Id), a => a.Action == AccountAudit.Deactivated.Code && a.UserId == host.Personas.Manager.UserId);
 
         Assert.Equal(HttpStatusCode.Redirect, (await ActAsync(manager, "Reactivate", dora.Id)).StatusCode);

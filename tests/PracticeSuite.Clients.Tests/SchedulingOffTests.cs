@@ -1,3 +1,5 @@
+using Autofac;
+using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Identity;
 using Xunit;
 
@@ -19,5 +21,15 @@ public sealed class SchedulingOffTests(ClientsWithoutSchedulingHost host) : ICla
         var id = await host.Manager().RegisterAsync(Api.NewClient());
         var record = await Browser.For(host.Factory, PracticeRole.Manager, "user-manager").OpenAsync($"/Clients/{id}");
         Assert.Equal(["Record", "Intake", "Edit details", "History", "Export"], record.QuerySelectorAll("nav[aria-label='Client'] a").Select(a => a.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task Without_scheduling_nobody_judges_a_therapists_licence_so_their_bookability_is_unknown()
+    {
+        await using var scope = host.Factory.Container.BeginLifetimeScope();
+        var therapists = await scope.Resolve<ITherapistDirectory>().ListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([(People.TherapistA, TherapistBookability.Unknown), (People.TherapistB, TherapistBookability.Unknown)],
+            therapists.Select(t => (t.Id, t.Bookability)).OrderBy(t => t.Item1 == People.TherapistB).ToList());
+        Assert.All(therapists, t => Assert.False(t.MayBeBooked));
     }
 }

@@ -12,7 +12,7 @@ namespace PracticeSuite.Platform.Tests;
 [Trait("Category", "Persistence")]
 public sealed partial class AuditDurabilityTests : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = HostProcess.StartTimeout;
     private TestDatabase _database = null!;
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();

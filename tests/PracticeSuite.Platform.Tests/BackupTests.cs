@@ -14,7 +14,7 @@ namespace PracticeSuite.Platform.Tests;
 /// </summary>
 public sealed class BackupTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Timeout = HostProcess.StartTimeout;
     private readonly string _work = Path.Combine(Path.GetTempPath(), "practicesuite-backups", Guid.NewGuid().ToString("N"));
     private TestDatabase _database = null!;
 

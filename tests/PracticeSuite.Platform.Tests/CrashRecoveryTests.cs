@@ -13,7 +13,7 @@ namespace PracticeSuite.Platform.Tests;
 [Trait("Category", "Persistence")]
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = HostProcess.StartTimeout;
     private TestDatabase _database = null!;
 
     public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
@@ -159,11 +159,11 @@ public sealed class ClusterTests : IAsyncLifetime
             .ToList();
 
         // Migrate once, so the two nodes do not race to create the schema.
-        var migrated = await HostProcess.RunToExitAsync(common.Append("--migrate-only"), TimeSpan.FromSeconds(60));
+        var migrated = await HostProcess.RunToExitAsync(common.Append("--migrate-only"), HostProcess.StartTimeout);
         Assert.True(migrated.ExitCode == 0, migrated.StandardError);
 
-        await using var nodeA = await HostProcess.StartAsync(common.Concat(["--Modules:Crash:Enabled=true", "--Modules:Crash:At=InboxBatchHandled", $"--Modules:Crash:Marker={marker}"]), TimeSpan.FromSeconds(60));
-        await using var nodeB = await HostProcess.StartAsync(common, TimeSpan.FromSeconds(60));
+        await using var nodeA = await HostProcess.StartAsync(common.Concat(["--Modules:Crash:Enabled=true", "--Modules:Crash:At=InboxBatchHandled", $"--Modules:Crash:Marker={marker}"]), HostProcess.StartTimeout);
+        await using var nodeB = await HostProcess.StartAsync(common, HostProcess.StartTimeout);
 
         for (var i = 0; i < 40; i++)
         {

@@ -164,7 +164,7 @@ public sealed class StartupFailureTests : IAsyncLifetime
     public async Task A_second_host_on_the_same_sqlite_folder_stops_with_one_line_naming_it()
     {
         Assert.SkipWhen(_database.Provider != SharedKernel.Hosting.Persistence.DatabaseProvider.Sqlite, "The folder lock guards the embedded database only.");
-        await using var first = await HostProcess.StartAsync(_database.HostArguments, TimeSpan.FromSeconds(60));
+        await using var first = await HostProcess.StartAsync(_database.HostArguments, HostProcess.StartTimeout);
 
         var second = await RunAsync();
 
@@ -188,7 +188,7 @@ public sealed class StartupFailureTests : IAsyncLifetime
     private Task<HostProcess.Outcome> RunAsync(params string[] arguments) =>
         HostProcess.RunToExitAsync(
             _database.HostArguments.Concat(arguments),
-            TimeSpan.FromSeconds(60));
+            HostProcess.StartTimeout);
 
     private static void AssertStopped(HostProcess.Outcome outcome, string message)
     {

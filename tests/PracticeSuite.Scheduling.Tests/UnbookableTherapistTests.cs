@@ -1,5 +1,3 @@
-using Autofac;
-using PracticeSuite.SharedKernel.Hosting.Platform;
 using Xunit;
 
 namespace PracticeSuite.Scheduling.Tests;
@@ -14,7 +12,7 @@ public sealed class UnbookableTherapistTests(SchedulingHost host) : IClassFixtur
         var booked = await host.Reception().BookedAsync(Api.Booking(await host.NewClientAsync(), nmt, "2026-12-16", "09:00", People.TherapistB));
         Assert.NotEmpty((await host.Manager().GetJsonAsync($"/api/scheduling/free-slots?serviceId={nmt}&therapistId={People.TherapistB}&from=2026-12-16&days=1")).AsArray());
 
-        ((TwoTherapists)host.Factory.Container.Resolve<ITherapistDirectory>()).LapseLicence(People.TherapistB);
+        await Credentials.AddAsync(host, People.TherapistB, "Licence", "2026-11-19"); // lapsed yesterday
 
         var refused = await host.Reception().BookAsync(Api.Booking(await host.NewClientAsync(), nmt, "2026-12-16", "14:00", People.TherapistB));
         Assert.Equal("therapist.unbookable", await refused.ProblemCodeAsync());

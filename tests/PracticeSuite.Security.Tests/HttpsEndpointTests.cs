@@ -34,7 +34,7 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
                 $"--Kestrel:Certificates:Default:Path={certificatePath}",
                 $"--Kestrel:Certificates:Default:Password={CertificatePassword}",
             ]),
-            TimeSpan.FromSeconds(60),
+            HostProcess.StartTimeout,
             httpsAddress);
 
         string? presentedThumbprint = null;
@@ -83,7 +83,7 @@ public sealed class HttpsEndpointTests : IAsyncLifetime
     public async Task Forwarded_headers_are_believed_from_a_configured_proxy()
     {
         await using var host = await HostProcess.StartAsync(
-            _database.HostArguments.Concat(["--Network:KnownProxies:0=127.0.0.1"]), TimeSpan.FromSeconds(60));
+            _database.HostArguments.Concat(["--Network:KnownProxies:0=127.0.0.1"]), HostProcess.StartTimeout);
         using var plain = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host.Address };
         using var viaProxy = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
         viaProxy.Headers.Add("X-Forwarded-Proto", "https"); // the proxy ended TLS

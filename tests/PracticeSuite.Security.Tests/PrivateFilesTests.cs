@@ -23,7 +23,7 @@ public sealed class PrivateFilesTests
         {
             await using (var host = await HostProcess.StartAsync(
                 ["--Database:Provider=Sqlite", $"--Storage:DataDirectory={folder}", "--Modules:Alpha:Enabled=false", "--Modules:Beta:Enabled=false"],
-                TimeSpan.FromSeconds(60)))
+                HostProcess.StartTimeout))
             {
                 (await host.Client.GetAsync("/Account/Login", TestContext.Current.CancellationToken)).EnsureSuccessStatusCode(); // protects a token: creates the key ring
             }

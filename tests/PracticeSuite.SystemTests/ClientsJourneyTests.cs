@@ -160,7 +160,7 @@ public sealed class ClientsPagesTests(BrowserFixture browser) : IClassFixture<Br
 
         string[] staffPages = ["/Clients", "/Clients/New", recordPath, $"{recordPath}/Intake", $"{recordPath}/Edit", $"{recordPath}/History",
             $"{recordPath}/History?views=true", $"{recordPath}/Export", clearancePath!, "/Clients/Settings/Consent", "/Clients/Settings/ScreeningRules",
-            "/Manage/Audit", "/Manage/Clinic", "/Manage/Email", "/Manage/Staff", "/Manage/Therapists", "/Operations/Messages"];
+            "/Manage/Audit", "/Manage/Clinic", "/Manage/Email", "/Manage/Staff", "/Calendar/Settings/Therapists", "/Operations/Messages"];
         await VisitAllAsync(manager, staffPages, $"manager-{width}");
 
         var client = await browser.SignedInPageAsync("client.b@" + AccountsStartup.DemoDomain, width, height);

@@ -25,7 +25,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser) : IClassF
         await manager.Locator("#clients a").First.ClickAsync();
         var record = new Uri(manager.Url).AbsolutePath;
         await VisitAsync(manager, ["/", "/Clients", record, $"{record}/Intake", $"{record}/History", "/Clients/New", "/Manage/Clinic", "/Manage/Staff", "/Manage/Audit",
-            "/Manage/Email", "/Manage/Therapists", "/Operations/Messages", "/Operations/Jobs", "/openapi",
+            "/Manage/Email", "/Calendar/Settings/Therapists", "/Operations/Messages", "/Operations/Jobs", "/openapi",
             "/Calendar", "/Calendar/Week", "/Calendar/Book?q=casey", "/Calendar/Series", "/Calendar/OffSick", "/Calendar/Settings/Services", "/Calendar/Settings/Hours"]);
 
         var client = await browser.SignedInPageAsync("client.b@" + AccountsStartup.DemoDomain, 390, 844, enforcePolicy: true);

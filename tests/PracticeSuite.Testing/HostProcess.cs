@@ -40,6 +40,12 @@ public static class HostProcess
     }
 
     /// <summary>
+    /// How long a host process may take to become healthy: a few seconds on a quiet machine, but the whole suite runs
+    /// two test projects at once on two cores, and a start under that load has taken over a minute.
+    /// </summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// Starts the host on a free loopback port and waits until /health answers 200 there. <paramref name="alsoListenOn"/>
     /// adds addresses to listen on besides it (an https:// one, say).
     /// </summary>

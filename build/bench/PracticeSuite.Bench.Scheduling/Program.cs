@@ -34,7 +34,7 @@ var firstDay = new DateOnly(2026, 1, 5);
 const int Days = 730;
 const int TherapistCount = 10;
 const int ClientCount = 5_000;
-var therapists = new BenchTherapists(Enumerable.Range(1, TherapistCount).Select(i => new TherapistSummary(Id(0x7000 + i), $"Therapist {i}", true)).ToList());
+var therapists = new BenchTherapists(Enumerable.Range(1, TherapistCount).Select(i => new TherapistSummary(Id(0x7000 + i), $"Therapist {i}", TherapistBookability.Bookable)).ToList());
 var roomOf = therapists.All.Select((t, i) => (t.Id, Room: Id(0x8000 + i + 1))).ToDictionary(p => p.Id, p => p.Room);
 var serviceId = Id(0x9001);
 

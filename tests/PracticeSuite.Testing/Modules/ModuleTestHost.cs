@@ -15,7 +15,7 @@ namespace PracticeSuite.Testing;
 
 /// <summary>
 /// The host with one module under test, test sign-in, a settable clock and in-memory platform services
-/// (<see cref="InMemoryAuditTrail"/>, <see cref="RecordingAccounts"/>, <see cref="TwoTherapists"/>; with
+/// (<see cref="InMemoryAuditTrail"/>, <see cref="RecordingAccounts"/>, <see cref="TwoTherapistAccounts"/>; with
 /// <paramref name="recordEmail"/>, <see cref="RecordingEmailSender"/> instead of the platform's e-mail queue).
 /// </summary>
 public sealed class ModuleFactory(TestDatabase database, IReadOnlyDictionary<string, string?> settings, bool recordEmail = false) : PracticeSuiteFactory(database, settings)
@@ -46,7 +46,7 @@ public sealed class ModuleFactory(TestDatabase database, IReadOnlyDictionary<str
             container.RegisterInstance(Audit).As<IAuditTimeline>();
             container.Register(c => Audit.For(c.Resolve<ICurrentUser>())).As<IAuditTrail>().InstancePerLifetimeScope();
             container.RegisterInstance(Accounts).As<IAccounts>();
-            container.RegisterType<TwoTherapists>().As<ITherapistDirectory>().SingleInstance();
+            container.RegisterType<TwoTherapistAccounts>().As<ITherapistAccounts>().SingleInstance();
             if (recordEmail)
             {
                 container.RegisterInstance(Emails).As<IEmailSender>();

@@ -84,25 +84,23 @@ public sealed class RecordingAccounts : IAccounts
 }
 
 /// <summary>
-/// Stands in for the platform's therapist profiles: <see cref="People"/>' two therapists, both bookable until a test
-/// lapses one's licence (<see cref="LapseLicence"/>; the double is one per host).
+/// Stands in for the platform's therapist accounts: <see cref="People"/>' two therapists, both active until a test
+/// deactivates one (<see cref="Deactivate"/>; the double is one per host). Their licences are the Scheduling module's.
 /// </summary>
-public sealed class TwoTherapists : ITherapistDirectory
+public sealed class TwoTherapistAccounts : ITherapistAccounts
 {
-    private readonly ConcurrentDictionary<Guid, bool> _lapsed = new();
+    private readonly ConcurrentDictionary<Guid, bool> _deactivated = new();
 
-    private IReadOnlyList<TherapistSummary> Therapists =>
-    [
-        new(People.TherapistA, "Tara Therapist", !_lapsed.ContainsKey(People.TherapistA)),
-        new(People.TherapistB, "Theo Therapist", !_lapsed.ContainsKey(People.TherapistB)),
-    ];
+    public void Deactivate(Guid therapistId) => _deactivated[therapistId] = true;
 
-    public void LapseLicence(Guid therapistId) => _lapsed[therapistId] = true;
+    public void Reactivate(Guid therapistId) => _deactivated.TryRemove(therapistId, out _);
 
-    public Task<IReadOnlyList<TherapistSummary>> ListAsync(CancellationToken cancellationToken) => Task.FromResult(Therapists);
-
-    public Task<TherapistSummary?> FindAsync(Guid therapistId, CancellationToken cancellationToken) =>
-        Task.FromResult(Therapists.FirstOrDefault(t => t.Id == therapistId));
+    public Task<IReadOnlyList<TherapistAccount>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TherapistAccount>>(
+        [
+            new(People.TherapistA, "Tara Therapist", _deactivated.ContainsKey(People.TherapistA)),
+            new(People.TherapistB, "Theo Therapist", _deactivated.ContainsKey(People.TherapistB)),
+        ]);
 }
 
 /// <summary>

@@ -43,6 +43,9 @@ internal static class SchedulingApi
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Manager);
+        // The therapists as clients see them (name, biography, photo, bookable now): public, like a clinic's "our team" page.
+        api.MapGet("/therapists", (IMediator m, CancellationToken ct) => m.Send(new GetTherapistProfiles(), ct))
+            .AllowAnonymous();
         api.MapGet("/rooms", async (IMediator m, CancellationToken ct) =>
                 (await m.Send(new GetRooms(), ct)).Select(r => new RoomView(r.Id, r.Name, r.Retired)).ToList())
             .RequireAuthorization(Policies.Staff);

@@ -4,6 +4,7 @@ using PracticeSuite.Modules.Scheduling.Application;
 using PracticeSuite.Modules.Scheduling.Features.Appointments;
 using PracticeSuite.Modules.Scheduling.Features.Privacy;
 using PracticeSuite.Modules.Scheduling.Features.Seeding;
+using PracticeSuite.Modules.Scheduling.Features.Therapists;
 using PracticeSuite.Modules.Scheduling.Infrastructure;
 using PracticeSuite.SharedKernel.Hosting.Behaviours;
 using PracticeSuite.SharedKernel.Hosting.Modules;
@@ -26,6 +27,7 @@ public sealed class SchedulingModule : IModule
     [
         new("Calendar", "/Calendar", 90, Policies.Staff),
         new("Appointments", "/Portal/Appointments", 105, Policies.Client),
+        new("Therapists", "/Calendar/Settings/Therapists", 810, Policies.Manager),
     ];
 
     public void Register(ModuleRegistration registration)
@@ -37,6 +39,9 @@ public sealed class SchedulingModule : IModule
         container.RegisterInstance(options).AsSelf();
         container.RegisterType<AppointmentAccess>().AsSelf().InstancePerLifetimeScope();
         container.RegisterGeneric(typeof(AppointmentAccessCheck<>)).As(typeof(IRequestAccessCheck<>)).InstancePerDependency();
+        // Replaces the platform's directory (bookability unknown): licences are kept here (ADR 0028).
+        container.RegisterType<SchedulingTherapistDirectory>().As<ITherapistDirectory>().InstancePerLifetimeScope();
+        container.RegisterType<TherapistCredentialsDashboard>().As<IHomeDashboardContributor>().InstancePerLifetimeScope();
         container.RegisterType<SlotRules>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<SchedulingSeeds>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<SeriesPlanner>().AsSelf().InstancePerLifetimeScope();

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PracticeSuite.Platform.Clinic;
-using PracticeSuite.Platform.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Identity;
 
@@ -43,7 +42,7 @@ internal sealed class AccountSeeding(AccountsDbContext db, UserManager<PracticeU
     }
 
     /// <summary>
-    /// The standard people (a manager, two therapists with profiles, a receptionist, two clients) with one password, created
+    /// The standard people (a manager, two therapists, a receptionist, two clients) with one password, created
     /// unless they exist. <c>Created</c> is false when they already existed.
     /// </summary>
     public async Task<(Personas Personas, bool Created)> EnsurePersonasAsync(string emailDomain, string password)
@@ -51,9 +50,8 @@ internal sealed class AccountSeeding(AccountsDbContext db, UserManager<PracticeU
         var managerEmail = $"manager@{emailDomain}";
         var created = await users.FindByEmailAsync(managerEmail) is null;
         var manager = await EnsureAsync(managerEmail, "Morgan Manager", password, PracticeRole.Manager, null, null);
-        var therapistA = await EnsureTherapistAsync($"therapist.a@{emailDomain}", "Tara Therapist", password, certificationExpiresInDays: 400);
-        // Theo's certification lapses soon, so the manager's expiry warning shows from the start.
-        var therapistB = await EnsureTherapistAsync($"therapist.b@{emailDomain}", "Theo Therapist", password, certificationExpiresInDays: 20);
+        var therapistA = await EnsureTherapistAsync($"therapist.a@{emailDomain}", "Tara Therapist", password);
+        var therapistB = await EnsureTherapistAsync($"therapist.b@{emailDomain}", "Theo Therapist", password);
         var clientA = await EnsureAsync($"client.a@{emailDomain}", "Casey Client", password, PracticeRole.Client, Guid.CreateVersion7(), null);
         var clientB = await EnsureAsync($"client.b@{emailDomain}", "Chris Client", password, PracticeRole.Client, Guid.CreateVersion7(), null);
         var reception = await EnsureAsync($"reception@{emailDomain}", "Riley Reception", password, PracticeRole.Reception, null, null);
@@ -63,7 +61,7 @@ internal sealed class AccountSeeding(AccountsDbContext db, UserManager<PracticeU
     /// <summary>Lets every module create its records for the personas and returns their route values, merged.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> SeedModuleRecordsAsync(ILifetimeScope root, Personas personas, CancellationToken cancellationToken)
     {
-        // The platform's own record: a therapist's profile, for the pages that edit one.
+        // The platform's own: a therapist's id, for the pages addressed by one.
         var routeValues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (personas.TherapistA.TherapistId is { } therapistId)
         {
@@ -83,40 +81,11 @@ internal sealed class AccountSeeding(AccountsDbContext db, UserManager<PracticeU
         return routeValues;
     }
 
-    private async Task<PersonaAccount> EnsureTherapistAsync(string email, string displayName, string password, int certificationExpiresInDays)
+    /// <summary>A demo therapist's account; the Scheduling module's demo records give them a profile and credentials.</summary>
+    private async Task<PersonaAccount> EnsureTherapistAsync(string email, string displayName, string password)
     {
         var existing = await users.FindByEmailAsync(email);
-        var therapistId = existing?.TherapistId;
-        if (therapistId is null)
-        {
-            var profile = new TherapistProfile
-            {
-                Id = Guid.CreateVersion7(),
-                DisplayName = displayName,
-                Bio = $"{displayName.Split(' ')[0]} treats neuromuscular pain and sports injuries with massage and trigger-point therapy.",
-                CreatedAt = time.GetUtcNow().UtcDateTime,
-                Credentials =
-                [
-                    new TherapistCredential
-                    {
-                        Id = Guid.CreateVersion7(), Kind = CredentialKind.Licence, Title = "Massage therapy licence",
-                        Number = $"MT-{Random.Shared.Next(10000, 99999)}", Issuer = "State Board of Massage Therapy",
-                        ExpiresOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddYears(1),
-                    },
-                    new TherapistCredential
-                    {
-                        Id = Guid.CreateVersion7(), Kind = CredentialKind.Certification, Title = "Neuromuscular therapy certification",
-                        Number = $"NMT-{Random.Shared.Next(1000, 9999)}", Issuer = "NMT Center",
-                        ExpiresOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(certificationExpiresInDays),
-                    },
-                ],
-            };
-            db.Therapists.Add(profile);
-            await db.SaveChangesAsync();
-            therapistId = profile.Id;
-        }
-
-        return await EnsureAsync(email, displayName, password, PracticeRole.Therapist, null, therapistId);
+        return await EnsureAsync(email, displayName, password, PracticeRole.Therapist, null, existing?.TherapistId ?? AccountService.NewTherapistId());
     }
 
     private async Task<PersonaAccount> EnsureAsync(string email, string displayName, string password, PracticeRole role, Guid? clientId, Guid? therapistId)

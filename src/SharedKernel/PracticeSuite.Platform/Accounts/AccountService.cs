@@ -82,7 +82,7 @@ internal sealed class AccountService(
                 CreatedAt = time.GetUtcNow().UtcDateTime,
                 LockoutEnabled = true,
                 ClientId = invitation.Role == PracticeRole.Client ? invitation.LinkedId : null,
-                TherapistId = invitation.Role == PracticeRole.Therapist ? invitation.LinkedId ?? await CreateTherapistProfileAsync(invitation.DisplayName.Trim(), cancellationToken) : null,
+                TherapistId = invitation.Role == PracticeRole.Therapist ? invitation.LinkedId ?? NewTherapistId() : null,
             };
             Check(await users.CreateAsync(user));
             Check(await users.AddToRoleAsync(user, invitation.Role.ToString()));
@@ -257,13 +257,11 @@ internal sealed class AccountService(
         return new PasswordChangeOutcome(TokenState.Valid, []) { User = user };
     }
 
-    public async Task<Guid> CreateTherapistProfileAsync(string displayName, CancellationToken cancellationToken)
-    {
-        var profile = new TherapistProfile { Id = Guid.CreateVersion7(), DisplayName = displayName, CreatedAt = time.GetUtcNow().UtcDateTime };
-        db.Therapists.Add(profile);
-        await db.SaveChangesAsync(cancellationToken);
-        return profile.Id;
-    }
+    /// <summary>
+    /// The id a new therapist is known by in every module. Their profile and credentials are the Scheduling module's,
+    /// which keeps them under this id.
+    /// </summary>
+    public static Guid NewTherapistId() => Guid.CreateVersion7();
 
     /// <summary>
     /// Where links in e-mails point: Accounts:PublicUrl, which start-up requires outside Development; in Development

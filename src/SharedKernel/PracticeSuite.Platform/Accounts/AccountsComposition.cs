@@ -31,7 +31,6 @@ internal static class AccountsComposition
         new("Tasks", "/Tasks", 150, Policies.Staff),
         new("Clinic", "/Manage/Clinic", 795, Policies.Manager),
         new("Staff", "/Manage/Staff", 800, Policies.Manager),
-        new("Therapists", "/Manage/Therapists", 810, Policies.Manager),
         new("Audit trail", "/Manage/Audit", 820, Policies.Manager),
         new("E-mail log", "/Manage/Email", 830, Policies.Manager),
         new("Jobs", "/Operations/Jobs", 840, Policies.Manager),
@@ -147,8 +146,8 @@ internal static class AccountsComposition
         services.AddScoped<AuditVocabulary>();
         services.AddScoped<AuditNames>();
         services.AddScoped<IAuditTimeline, AuditTimeline>();
-        services.AddScoped<TherapistDirectory>();
-        services.AddScoped<ITherapistDirectory>(provider => provider.GetRequiredService<TherapistDirectory>());
+        services.AddScoped<ITherapistAccounts, TherapistAccounts>();
+        services.AddScoped<ITherapistDirectory, AccountsTherapistDirectory>(); // the Scheduling module registers its own
         services.AddSingleton<ClinicIdentityStore>();
         services.AddSingleton<IClinicIdentity>(provider => provider.GetRequiredService<ClinicIdentityStore>());
         services.AddScoped<ClinicIdentityEditor>();

@@ -6,7 +6,6 @@ using PracticeSuite.Platform.Audit;
 using PracticeSuite.Platform.Clinic;
 using PracticeSuite.Platform.Email;
 using PracticeSuite.Platform.Tasks;
-using PracticeSuite.Platform.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
 
 namespace PracticeSuite.Platform.Accounts;
@@ -29,10 +28,6 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
     public DbSet<EmailRecord> Emails => Set<EmailRecord>();
 
     public DbSet<EmailAttachmentRecord> EmailAttachments => Set<EmailAttachmentRecord>();
-
-    public DbSet<TherapistProfile> Therapists => Set<TherapistProfile>();
-
-    public DbSet<TherapistCredential> TherapistCredentials => Set<TherapistCredential>();
 
     public DbSet<SignInSession> Sessions => Set<SignInSession>();
 
@@ -106,22 +101,6 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             attachment.Property(a => a.FileName).HasMaxLength(EmailAttachmentLimits.MaxFileNameLength).IsRequired();
             attachment.Property(a => a.ContentType).HasMaxLength(EmailAttachmentLimits.MaxContentTypeLength).IsRequired();
         });
-        builder.Entity<TherapistProfile>(therapist =>
-        {
-            therapist.ToTable("therapist_profiles");
-            therapist.Property(t => t.DisplayName).HasMaxLength(200).IsRequired();
-            therapist.Property(t => t.Bio).HasMaxLength(4000).IsRequired();
-            therapist.HasMany(t => t.Credentials).WithOne().HasForeignKey(c => c.TherapistId).OnDelete(DeleteBehavior.Cascade);
-        });
-        builder.Entity<TherapistCredential>(credential =>
-        {
-            credential.ToTable("therapist_credentials");
-            credential.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20).IsRequired();
-            credential.Property(c => c.Title).HasMaxLength(200).IsRequired();
-            credential.Property(c => c.Number).HasMaxLength(100).IsRequired();
-            credential.Property(c => c.Issuer).HasMaxLength(200).IsRequired();
-        });
-
         builder.Entity<ClinicIdentityRecord>(clinic =>
         {
             clinic.ToTable(ClinicIdentityRecord.Table);

@@ -85,8 +85,8 @@ internal sealed class StaffAccounts(
             Check(await users.AddToRoleAsync(user, role.ToString()));
             if (role == PracticeRole.Therapist && user.TherapistId is null)
             {
-                // A therapist is booked through a profile; one kept from an earlier therapist role is used again.
-                user.TherapistId = await accounts.CreateTherapistProfileAsync(user.DisplayName, cancellationToken);
+                // A therapist keeps the id of an earlier therapist role, so their profile and history follow them.
+                user.TherapistId = AccountService.NewTherapistId();
                 Check(await users.UpdateAsync(user));
             }
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Platform.Accounts;
 using PracticeSuite.Platform.Email;
-using PracticeSuite.Platform.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Identity;
 
@@ -9,10 +8,9 @@ namespace PracticeSuite.Platform.Tasks;
 
 /// <summary>
 /// The platform's counts on the home page: open tasks for every staff member (a manager's are the clinic's), and for a
-/// manager licences and certifications lapsing within <see cref="TherapistDirectory.WarningDays"/> days and e-mails that
-/// failed. One query per figure.
+/// manager e-mails that failed. One query per figure.
 /// </summary>
-internal sealed class PlatformDashboard(AccountsDbContext db, StaffTaskList tasks, ICurrentUser currentUser, TimeProvider time) : IHomeDashboardContributor
+internal sealed class PlatformDashboard(AccountsDbContext db, StaffTaskList tasks, ICurrentUser currentUser) : IHomeDashboardContributor
 {
     public async Task<IReadOnlyList<DashboardCount>> CountsAsync(CancellationToken cancellationToken)
     {
@@ -26,13 +24,10 @@ internal sealed class PlatformDashboard(AccountsDbContext db, StaffTaskList task
             return [new DashboardCount("Your open tasks", await tasks.CountOpenAsync(TaskScope.Mine, cancellationToken), "/Tasks", 10)];
         }
 
-        // The directory's warning window, counted rather than listed (the same horizon as TherapistDirectory.WarningsAsync).
-        var horizon = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(TherapistDirectory.WarningDays);
         var failed = new[] { EmailStatus.Failed, EmailStatus.GaveUp };
         return
         [
             new DashboardCount("Open tasks in the clinic", await tasks.CountOpenAsync(TaskScope.All, cancellationToken), "/Tasks?scope=all", 10),
-            new DashboardCount("Licences and certifications expiring", await db.TherapistCredentials.CountAsync(c => c.ExpiresOn <= horizon, cancellationToken), "/Manage/Therapists", 800),
             new DashboardCount("E-mails that failed", await db.Emails.CountAsync(e => failed.Contains(e.Status), cancellationToken), "/Manage/Email?failed=true", 810),
         ];
     }

@@ -33,10 +33,14 @@ public interface IAccounts
 /// <param name="Key">What caused it, unique per occurrence: each manager's message is sent once for it.</param>
 public sealed record ManagerNotice(string Subject, string Text, string Path, string Kind, string Key);
 
-/// <param name="LinkedId">The client record's id (Client) or the therapist profile's id (Therapist).</param>
+/// <param name="LinkedId">The client record's id (Client) or the therapist's id (Therapist).</param>
 public sealed record AccountInvitation(string Email, string DisplayName, PracticeRole Role, Guid? LinkedId);
 
-/// <summary>The clinic's therapists, owned by the host, for modules that assign or book them.</summary>
+/// <summary>
+/// The clinic's therapists, for modules that assign or book them. The Scheduling module answers it from the therapists'
+/// profiles and credentials; without Scheduling the platform lists the accounts in the Therapist role, whose
+/// bookability nobody can judge (<see cref="TherapistBookability.Unknown"/>).
+/// </summary>
 public interface ITherapistDirectory
 {
     Task<IReadOnlyList<TherapistSummary>> ListAsync(CancellationToken cancellationToken);
@@ -44,5 +48,41 @@ public interface ITherapistDirectory
     Task<TherapistSummary?> FindAsync(Guid therapistId, CancellationToken cancellationToken);
 }
 
-/// <param name="MayBeBooked">False when a required licence has lapsed.</param>
-public sealed record TherapistSummary(Guid Id, string DisplayName, bool MayBeBooked);
+public sealed record TherapistSummary(Guid Id, string DisplayName, TherapistBookability Bookability)
+{
+    /// <summary>Only a therapist known to be bookable is booked: an unknown bookability is not a yes.</summary>
+    public bool MayBeBooked => Bookability == TherapistBookability.Bookable;
+
+    /// <summary>Why the therapist may not be booked, in a few words for a page; null when they may.</summary>
+    public string? NotBookableReason => Bookability switch
+    {
+        TherapistBookability.LicenceLapsed => "licence lapsed",
+        TherapistBookability.AccountDeactivated => "account deactivated",
+        TherapistBookability.Unknown => "bookability unknown",
+        _ => null,
+    };
+}
+
+public enum TherapistBookability
+{
+    Bookable,
+
+    /// <summary>A licence (required to practise) is past its expiry date in the clinic's calendar.</summary>
+    LicenceLapsed,
+
+    /// <summary>A manager deactivated the therapist's account.</summary>
+    AccountDeactivated,
+
+    /// <summary>No module keeps therapists' credentials (Scheduling is not enabled).</summary>
+    Unknown,
+}
+
+/// <summary>The accounts in the Therapist role, from the platform: who the clinic's therapists are.</summary>
+public interface ITherapistAccounts
+{
+    Task<IReadOnlyList<TherapistAccount>> ListAsync(CancellationToken cancellationToken);
+}
+
+/// <param name="TherapistId">The id other modules know the therapist by (kept if the account changes role and back).</param>
+/// <param name="Deactivated">A manager deactivated the account: the therapist is not booked.</param>
+public sealed record TherapistAccount(Guid TherapistId, string DisplayName, bool Deactivated);

@@ -1,5 +1,6 @@
 using PracticeSuite.Modules.Scheduling.Contracts;
 using PracticeSuite.Modules.Scheduling.Features.Appointments;
+using PracticeSuite.Modules.Scheduling.Features.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Messaging;
 
@@ -12,5 +13,6 @@ internal sealed class SchedulingAuditActions : IAuditActions
     [
         AppointmentAudit.Booked, AppointmentAudit.SeriesBooked, AppointmentAudit.Rescheduled, AppointmentAudit.Cancelled,
         AppointmentAudit.CheckedIn, AppointmentAudit.Completed, AppointmentAudit.NoShow, TherapistOffSick.OffSickRecorded,
+        TherapistAudit.ProfileChanged, TherapistAudit.CredentialAdded, TherapistAudit.CredentialRemoved,
     ];
 }

@@ -21,6 +21,8 @@ internal sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> 
     public DbSet<AppointmentChange> AppointmentChanges => Set<AppointmentChange>();
     public DbSet<CalendarFeedLink> CalendarFeedLinks => Set<CalendarFeedLink>();
     public DbSet<SlotHoldRecord> SlotHolds => Set<SlotHoldRecord>();
+    public DbSet<TherapistProfile> TherapistProfiles => Set<TherapistProfile>();
+    public DbSet<TherapistCredential> TherapistCredentials => Set<TherapistCredential>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -113,6 +115,26 @@ internal sealed class SchedulingDbContext(DbContextOptions<SchedulingDbContext> 
             link.HasIndex(l => l.TokenHash).IsUnique(); // the feed's one lookup
             link.HasIndex(l => new { l.OwnerKind, l.OwnerId }); // a person's links, to replace or revoke them
             link.Ignore(l => l.IsLive);
+        });
+        modelBuilder.Entity<TherapistProfile>(profile =>
+        {
+            profile.ToTable("therapist_profiles");
+            profile.HasKey(p => p.TherapistId);
+            profile.Property(p => p.TherapistId).ValueGeneratedNever();
+            profile.Property(p => p.Bio).HasMaxLength(TherapistProfile.MaxBioLength);
+            profile.Property(p => p.PhotoContentType).HasMaxLength(EnumLength);
+        });
+        modelBuilder.Entity<TherapistCredential>(credential =>
+        {
+            credential.ToTable("therapist_credentials");
+            credential.HasKey(c => c.Id);
+            credential.Property(c => c.Id).ValueGeneratedNever();
+            credential.Property(c => c.Kind).HasConversion<string>().HasMaxLength(EnumLength);
+            credential.Property(c => c.Title).HasMaxLength(TherapistCredential.TitleLength);
+            credential.Property(c => c.Number).HasMaxLength(TherapistCredential.NumberLength);
+            credential.Property(c => c.Issuer).HasMaxLength(TherapistCredential.TitleLength);
+            credential.HasIndex(c => c.TherapistId);
+            credential.HasIndex(c => c.ExpiresOn); // the managers' warnings
         });
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Platform.Accounts;
-using PracticeSuite.Platform.Therapists;
 using PracticeSuite.SharedKernel.Errors;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 using PracticeSuite.SharedKernel.Hosting.Web;
@@ -19,7 +18,7 @@ namespace PracticeSuite.Platform.Pages.Manage;
 /// record and are not listed here.
 /// </summary>
 [Authorize(Policy = Policies.Manager)]
-internal sealed class StaffModel(AccountsDbContext db, IAccounts accounts, StaffAccounts staff, UserManager<PracticeUser> users, TherapistDirectory therapists, TimeProvider time)
+internal sealed class StaffModel(AccountsDbContext db, IAccounts accounts, StaffAccounts staff, UserManager<PracticeUser> users, TimeProvider time)
     : PageModel
 {
     private static readonly string[] StaffRoleNames = StaffAccounts.Roles.Select(r => r.ToString()).ToArray();
@@ -35,8 +34,6 @@ internal sealed class StaffModel(AccountsDbContext db, IAccounts accounts, Staff
     public string? ConfirmId { get; set; }
 
     public IReadOnlyList<AccountRow> Accounts { get; private set; } = [];
-
-    public IReadOnlyList<CredentialWarning> Warnings { get; private set; } = [];
 
     /// <summary>The account a refused action was about, and why: shown next to that account's actions.</summary>
     public (string AccountId, string Message)? ActionError { get; private set; }
@@ -161,7 +158,6 @@ internal sealed class StaffModel(AccountsDbContext db, IAccounts accounts, Staff
                 invitations.TryGetValue(r.Id, out var expires) ? expires : null,
                 now))
             .ToList();
-        Warnings = await therapists.WarningsAsync(cancellationToken);
     }
 
     public enum AccountState

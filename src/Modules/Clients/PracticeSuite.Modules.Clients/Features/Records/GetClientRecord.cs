@@ -10,7 +10,8 @@ using PracticeSuite.SharedKernel.Messaging;
 
 namespace PracticeSuite.Modules.Clients.Features.Records;
 
-internal sealed record CareTeamEntry(Guid TherapistId, string DisplayName, bool MayBeBooked, bool Preferred);
+/// <param name="NotBookableReason">Why the therapist may not be booked ("licence lapsed"); null when they may.</param>
+internal sealed record CareTeamEntry(Guid TherapistId, string DisplayName, string? NotBookableReason, bool Preferred);
 
 internal sealed record ClientRecord(
     Guid Id,
@@ -58,7 +59,7 @@ internal sealed class GetClientRecordHandler(ClientsDbContext db, ClientAccess a
         var team = client.CareTeam.OrderBy(m => m.Position).Select(member =>
         {
             var therapist = therapists.FirstOrDefault(t => t.Id == member.TherapistId);
-            return new CareTeamEntry(member.TherapistId, therapist?.DisplayName ?? "Former therapist", therapist?.MayBeBooked ?? false, member.Position == 0);
+            return new CareTeamEntry(member.TherapistId, therapist?.DisplayName ?? "Former therapist", therapist is null ? "no longer a therapist here" : therapist.NotBookableReason, member.Position == 0);
         }).ToList();
         return new ClientRecord(
             client.Id, client.DisplayName, client.GivenName, client.FamilyName, client.DateOfBirth, client.Email, client.Phone, client.Address,

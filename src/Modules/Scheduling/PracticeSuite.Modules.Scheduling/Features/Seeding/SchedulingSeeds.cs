@@ -70,6 +70,50 @@ internal sealed class SchedulingSeeds(SchedulingDbContext db, ITherapistDirector
         return appointment.Id;
     }
 
+    /// <summary>
+    /// A biography, a drawn avatar for a photo and the two usual credentials for a therapist who has none: a licence
+    /// valid for a year and a certification expiring in <paramref name="certificationExpiresInDays"/> days.
+    /// </summary>
+    public async Task EnsureProfileAsync(Guid therapistId, string firstName, int certificationExpiresInDays, CancellationToken cancellationToken)
+    {
+        if (!await db.TherapistProfiles.AnyAsync(p => p.TherapistId == therapistId, cancellationToken))
+        {
+            var photo = DemoPhoto(firstName);
+            db.TherapistProfiles.Add(new TherapistProfile
+            {
+                TherapistId = therapistId, UpdatedAt = calendar.UtcNow, Photo = photo, PhotoContentType = ProfilePhotos.ContentTypeOf(photo),
+                Bio = $"{firstName} treats neuromuscular pain and sports injuries with massage and trigger-point therapy.",
+            });
+        }
+
+        if (!await db.TherapistCredentials.AnyAsync(c => c.TherapistId == therapistId, cancellationToken))
+        {
+            var today = calendar.Today;
+            db.TherapistCredentials.AddRange(
+                new TherapistCredential
+                {
+                    Id = Guid.CreateVersion7(), TherapistId = therapistId, Kind = CredentialKind.Licence, Title = "Massage therapy licence",
+                    Number = $"MT-{Random.Shared.Next(10000, 99999)}", Issuer = "State Board of Massage Therapy", ExpiresOn = today.AddYears(1),
+                },
+                new TherapistCredential
+                {
+                    Id = Guid.CreateVersion7(), TherapistId = therapistId, Kind = CredentialKind.Certification, Title = "Neuromuscular therapy certification",
+                    Number = $"NMT-{Random.Shared.Next(1000, 9999)}", Issuer = "NMT Center", ExpiresOn = today.AddDays(certificationExpiresInDays),
+                });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static byte[] DemoPhoto(string firstName)
+    {
+        using var resource = typeof(SchedulingSeeds).Assembly.GetManifestResourceStream($"DemoPhotos.{firstName.ToLowerInvariant()}.png")
+            ?? throw new InvalidOperationException($"No demo photo for {firstName}.");
+        using var bytes = new MemoryStream();
+        resource.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
     /// <summary>The next weekday after today, so a seeded appointment is inside the seeded hours.</summary>
     public DateOnly NextWorkingDay(int after = 1)
     {
@@ -94,6 +138,9 @@ internal sealed class SchedulingPersonaRecords(SchedulingSeeds seeds) : IPersona
     public async Task<IReadOnlyDictionary<string, string>> SeedAsync(Personas personas, CancellationToken cancellationToken)
     {
         await seeds.EnsureCatalogueAsync(cancellationToken);
+        await seeds.EnsureProfileAsync(personas.TherapistA.TherapistId!.Value, "Tara", certificationExpiresInDays: 400, cancellationToken);
+        // Theo's certification lapses soon, so the manager's expiry warning shows from the start.
+        await seeds.EnsureProfileAsync(personas.TherapistB.TherapistId!.Value, "Theo", certificationExpiresInDays: 20, cancellationToken);
         var day = seeds.NextWorkingDay();
         var appointmentA = await seeds.EnsureAppointmentAsync(personas.ClientA.ClientId!.Value, personas.TherapistA.TherapistId!.Value, 1, day, new(10, 0), cancellationToken);
         await seeds.EnsureAppointmentAsync(personas.ClientB.ClientId!.Value, personas.TherapistB.TherapistId!.Value, 1, day, new(11, 0), cancellationToken);
