@@ -69,45 +69,43 @@ internal sealed class SlotRules(SchedulingDbContext db, ClinicCalendar calendar,
             return rooms.Contains(asked) ? asked : throw RequestValidationException.For("RoomId", "Choose one of the clinic's rooms.");
         }
 
-        foreach (var room in rooms)
-        {
-            if (!await RoomBusyAsync(room, slot.StartsAt, slot.BlockedUntil, exceptAppointmentId, cancellationToken, exceptHoldId))
-            {
-                return room;
-            }
-        }
-
-        throw new BusinessRuleException("appointment.no-room", "No room is free at that time.");
+        // One read for every room's bookings and live holds around the time; the first room free for all of it is used.
+        var busy = await TakenTimes(
+                AppointmentsAround(slot.StartsAt, slot.BlockedUntil, exceptAppointmentId).Where(a => a.RoomId != null),
+                LiveHoldsAround(slot.StartsAt, slot.BlockedUntil, exceptHoldId).Where(h => h.RoomId != null))
+            .ToListAsync(cancellationToken);
+        var byRoom = busy.ToLookup(t => t.RoomId!.Value, t => new BusyTime(t.StartsAt, t.BlockedUntil));
+        return RoomCapacity.FreeRooms(rooms, room => new BusyTimeline(byRoom[room]), slot.StartsAt, slot.BlockedUntil).Select(room => (Guid?)room).FirstOrDefault()
+            ?? throw new BusinessRuleException("appointment.no-room", "No room is free at that time.");
     }
 
     /// <summary>What stops the slot, in words, or an empty list when it is free. A live hold counts as taken unless it is <paramref name="exceptHoldId"/>.</summary>
     public async Task<List<string>> ConflictsAsync(Slot slot, Guid? exceptAppointmentId, CancellationToken cancellationToken, Guid? exceptHoldId = null)
     {
-        // One read for the three resources (and one for live holds): each probe is an index range, OR-ed together.
+        // One statement for the three resources and live holds: each probe an index range, OR-ed, holds added by UNION ALL.
+        // It runs on the booking's own context, inside its transaction and after its resource locks (ADR 0025).
         var roomId = slot.RoomId;
-        var near = await Holding(slot.StartsAt, slot.BlockedUntil, exceptAppointmentId)
-            .Where(a => a.TherapistId == slot.TherapistId || a.ClientId == slot.ClientId || (roomId != null && a.RoomId == roomId))
-            .Select(a => new { a.TherapistId, a.ClientId, a.RoomId, a.StartsAt, a.EndsAt, a.BlockedUntil })
-            .ToListAsync(cancellationToken);
-        var held = await LiveHolds(slot.StartsAt, slot.BlockedUntil, exceptHoldId)
-            .Where(h => h.TherapistId == slot.TherapistId || (roomId != null && h.RoomId == roomId))
-            .Select(h => new { h.TherapistId, h.RoomId })
+        var near = await TakenTimes(
+                AppointmentsAround(slot.StartsAt, slot.BlockedUntil, exceptAppointmentId)
+                    .Where(a => a.TherapistId == slot.TherapistId || a.ClientId == slot.ClientId || (roomId != null && a.RoomId == roomId)),
+                LiveHoldsAround(slot.StartsAt, slot.BlockedUntil, exceptHoldId)
+                    .Where(h => h.TherapistId == slot.TherapistId || (roomId != null && h.RoomId == roomId)))
             .ToListAsync(cancellationToken);
 
+        // The therapist and the room are taken until the buffer ends; the client only until the visit ends.
         var conflicts = new List<string>();
-        if (near.Any(a => a.TherapistId == slot.TherapistId && a.BlockedUntil > slot.StartsAt)
-            || held.Any(h => h.TherapistId == slot.TherapistId))
+        if (near.Any(t => t.TherapistId == slot.TherapistId && new BusyTime(t.StartsAt, t.BlockedUntil).Overlaps(slot.StartsAt, slot.BlockedUntil)))
         {
             conflicts.Add("The therapist is already booked at that time.");
         }
 
-        if (roomId is not null && (near.Any(a => a.RoomId == roomId && a.BlockedUntil > slot.StartsAt) || held.Any(h => h.RoomId == roomId)))
+        if (roomId is not null && near.Any(t => t.RoomId == roomId && new BusyTime(t.StartsAt, t.BlockedUntil).Overlaps(slot.StartsAt, slot.BlockedUntil)))
         {
             conflicts.Add("The room is already booked at that time.");
         }
 
-        // The client's own overlap ignores buffers: the buffer is the therapist's and the room's time, not theirs.
-        if (near.Any(a => a.ClientId == slot.ClientId && a.StartsAt < slot.EndsAt && a.EndsAt > slot.StartsAt))
+        // A hold is not the client's (it may name nobody yet): only appointments keep a client from a second visit.
+        if (near.Any(t => !t.Hold && t.ClientId == slot.ClientId && new BusyTime(t.StartsAt, t.EndsAt).Overlaps(slot.StartsAt, slot.EndsAt)))
         {
             conflicts.Add("The client already has an appointment at that time.");
         }
@@ -165,24 +163,43 @@ internal sealed class SlotRules(SchedulingDbContext db, ClinicCalendar calendar,
         return null;
     }
 
-    private IQueryable<Appointment> Holding(DateTime start, DateTime until, Guid? exceptAppointmentId)
+    /// <summary>
+    /// Appointments holding time (not cancelled, not no-shows) that may overlap [<paramref name="start"/>,
+    /// <paramref name="until"/>): bounded on both sides of StartsAt so each resource's probe reads a short range of its
+    /// (resource, StartsAt) index. Whether one does overlap is <see cref="BusyTime.Overlaps"/>'s to say.
+    /// </summary>
+    private IQueryable<Appointment> AppointmentsAround(DateTime start, DateTime until, Guid? exceptAppointmentId)
     {
-        // Bounded on both sides of StartsAt so each probe reads a short range of its (resource, StartsAt) index.
         var earliest = start - LongestHold;
-        var query = db.Appointments.AsNoTracking()
+        var appointments = db.Appointments.AsNoTracking()
             .Where(a => a.StartsAt > earliest && a.StartsAt < until && a.Status != AppointmentStatus.Cancelled && a.Status != AppointmentStatus.NoShow);
-        return exceptAppointmentId is { } except ? query.Where(a => a.Id != except) : query;
+        return exceptAppointmentId is { } except ? appointments.Where(a => a.Id != except) : appointments;
     }
 
-    private async Task<bool> RoomBusyAsync(Guid roomId, DateTime start, DateTime until, Guid? exceptAppointmentId, CancellationToken cancellationToken, Guid? exceptHoldId = null) =>
-        await Holding(start, until, exceptAppointmentId).AnyAsync(a => a.RoomId == roomId && a.BlockedUntil > start, cancellationToken)
-        || await LiveHolds(start, until, exceptHoldId).AnyAsync(h => h.RoomId == roomId, cancellationToken);
-
-    /// <summary>Holds not yet expired that overlap [<paramref name="start"/>, <paramref name="until"/>).</summary>
-    private IQueryable<SlotHoldRecord> LiveHolds(DateTime start, DateTime until, Guid? exceptHoldId)
+    /// <summary>Holds not yet expired (live until their expiry, exclusive) that may overlap [<paramref name="start"/>, <paramref name="until"/>).</summary>
+    private IQueryable<SlotHoldRecord> LiveHoldsAround(DateTime start, DateTime until, Guid? exceptHoldId)
     {
+        var earliest = start - LongestHold;
         var now = calendar.UtcNow;
-        var holds = db.SlotHolds.AsNoTracking().Where(h => h.ExpiresAt > now && h.StartsAt < until && h.BlockedUntil > start);
+        var holds = db.SlotHolds.AsNoTracking().Where(h => h.ExpiresAt > now && h.StartsAt > earliest && h.StartsAt < until);
         return exceptHoldId is { } except ? holds.Where(h => h.Id != except) : holds;
+    }
+
+    /// <summary>Appointments and holds as one statement (UNION ALL): one round trip, each side narrowed by its caller first.</summary>
+    private static IQueryable<TakenTime> TakenTimes(IQueryable<Appointment> appointments, IQueryable<SlotHoldRecord> holds) =>
+        appointments
+            .Select(a => new TakenTime { Hold = false, TherapistId = a.TherapistId, ClientId = a.ClientId, RoomId = a.RoomId, StartsAt = a.StartsAt, EndsAt = a.EndsAt, BlockedUntil = a.BlockedUntil })
+            .Concat(holds.Select(h => new TakenTime { Hold = true, TherapistId = h.TherapistId, ClientId = h.ClientId, RoomId = h.RoomId, StartsAt = h.StartsAt, EndsAt = h.EndsAt, BlockedUntil = h.BlockedUntil }));
+
+    /// <summary>An appointment's or a live hold's time, as the conflict check reads it.</summary>
+    private sealed class TakenTime
+    {
+        public bool Hold { get; init; }
+        public Guid TherapistId { get; init; }
+        public Guid? ClientId { get; init; }
+        public Guid? RoomId { get; init; }
+        public DateTime StartsAt { get; init; }
+        public DateTime EndsAt { get; init; }
+        public DateTime BlockedUntil { get; init; }
     }
 }

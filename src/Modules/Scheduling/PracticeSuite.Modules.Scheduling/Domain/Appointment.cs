@@ -81,7 +81,7 @@ internal sealed class Appointment
     };
 
     /// <summary>Whether this appointment's held time overlaps [<paramref name="start"/>, <paramref name="blockedUntil"/>).</summary>
-    public bool Overlaps(DateTime start, DateTime blockedUntil) => StartsAt < blockedUntil && start < BlockedUntil;
+    public bool Overlaps(DateTime start, DateTime blockedUntil) => new BusyTime(StartsAt, BlockedUntil).Overlaps(start, blockedUntil);
 
     public void Reschedule(Service service, Guid therapistId, Guid? roomId, DateTime startsAt, DateTime now, string? outsideHoursReason, string by)
     {
