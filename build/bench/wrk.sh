@@ -3,7 +3,10 @@
 #   build/bench/wrk.sh PAGE [ROLE]      e.g. build/bench/wrk.sh /Clients manager
 #                                            build/bench/wrk.sh '/Clients/{client}' manager   (the record of demo client
 #                                            CLIENT, default Hughes: Amelia Hughes, whose intake is complete)
-# ROLE is a demo account (manager, therapist.a, therapist.b, client.a, client.b) or "anonymous" (the default).
+#   SEED=build/bench/seed-day-view.py build/bench/wrk.sh '/Calendar?date={day}' reception
+#                                            (the day view with 10 therapists and 80 appointments: SEED fills the fresh
+#                                            host first and prints the day, which replaces {day})
+# ROLE is a demo account (manager, reception, therapist.a, therapist.b, client.a, client.b) or "anonymous" (the default).
 # The published host (build/publish.sh, or HOST_DIR) runs on a fresh SQLite folder with the demo clinic; the stack floor
 # (FLOOR_DIR, else published here) serves its one page. Each gets a 10 s warm-up, then
 # `wrk -t2 -c32 -d${DURATION:-30}s --latency`; the host's working set (VmRSS) is sampled every second throughout.
@@ -65,6 +68,10 @@ if [ "$role" != anonymous ]; then
   headers=(-H "Cookie: $cookie")
 fi
 
+if [ -n "${SEED:-}" ]; then
+  seeded_day=$("$SEED" "$base")
+  page=${page//\{day\}/$seeded_day}
+fi
 if [[ "$page" == *"{client}"* ]]; then
   client=$(curl -fs "${headers[@]}" "$base/Clients?q=${CLIENT:-Hughes}" | grep -o 'href="/Clients/[0-9a-fA-F-]\{36\}"' | head -n 1 | sed 's/.*Clients\///; s/"$//')
   [ -n "$client" ] || { echo "no client named ${CLIENT:-Hughes} found on /Clients" >&2; exit 1; }

@@ -184,7 +184,6 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Calendar/Settings/Closures"] = Manager, ["POST /Calendar/Settings/Closures"] = Manager,
         // Therapists' profiles and credentials are the manager's; a therapist's photo is public, like on the clinic's website.
         ["GET /Calendar/Settings/Therapists"] = Manager, ["POST /Calendar/Settings/Therapists"] = Manager,
-        ["GET /Calendar/Settings/Therapists/Index"] = Manager, ["POST /Calendar/Settings/Therapists/Index"] = Manager,
         ["GET /Calendar/Settings/Therapists/{therapistId:guid}"] = Manager, ["POST /Calendar/Settings/Therapists/{therapistId:guid}"] = Manager,
         ["GET /therapists/{therapistId:guid}/photo"] = Everyone, ["POST /therapists/{therapistId:guid}/photo"] = Everyone, // a POST is refused as 405, by anyone
         ["GET /Portal/Appointments"] = Clients, ["POST /Portal/Appointments"] = Clients,

@@ -5,10 +5,10 @@ using PracticeSuite.Modules.Scheduling.Domain;
 using PracticeSuite.Modules.Scheduling.Features.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Web;
 
-namespace PracticeSuite.Modules.Scheduling.Pages.Calendar.Settings.Therapists;
+namespace PracticeSuite.Modules.Scheduling.Pages.Calendar.Settings;
 
 /// <summary>One therapist's profile: photo and biography for clients, and the licences and certifications kept for bookings.</summary>
-public sealed class EditModel(IMediator mediator) : SchedulingPageModel
+public sealed class TherapistModel(IMediator mediator) : SchedulingPageModel
 {
     [BindProperty]
     public string? Bio { get; set; }

@@ -3,10 +3,10 @@ using PracticeSuite.Modules.Scheduling.Contracts;
 using PracticeSuite.Modules.Scheduling.Features.Therapists;
 using PracticeSuite.SharedKernel.Hosting.Platform;
 
-namespace PracticeSuite.Modules.Scheduling.Pages.Calendar.Settings.Therapists;
+namespace PracticeSuite.Modules.Scheduling.Pages.Calendar.Settings;
 
 /// <summary>The therapists, whether each may be booked and why not, and the credentials that need a manager's attention.</summary>
-public sealed class IndexModel(IMediator mediator, ITherapistDirectory directory) : SchedulingPageModel
+public sealed class TherapistsModel(IMediator mediator, ITherapistDirectory directory) : SchedulingPageModel
 {
     public IReadOnlyList<TherapistProfileCard> Therapists { get; private set; } = [];
 
