@@ -7,6 +7,12 @@ namespace PracticeSuite.Modules.Scheduling.Domain;
 /// </summary>
 internal static class ClinicClock
 {
+    /// <summary>
+    /// A date the calendar can show, search and step from: this century and the next. One far outside it (typed or
+    /// tampered with) is refused, not run into the end of the calendar.
+    /// </summary>
+    public static bool IsSensible(DateOnly date) => date.Year is >= 2000 and <= 2200;
+
     /// <summary>The instant of <paramref name="date"/> at <paramref name="time"/> in <paramref name="zone"/>, or null when that time does not exist there.</summary>
     public static DateTime? ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {

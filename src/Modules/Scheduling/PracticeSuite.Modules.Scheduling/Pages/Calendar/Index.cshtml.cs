@@ -42,7 +42,7 @@ public sealed class IndexModel(IMediator mediator, ClinicCalendar calendar, ICur
 internal sealed record CalendarNav(string Path, DateOnly Date, int Days, DateOnly Today, string Unit)
 {
     /// <summary>A date the calendar can show and step from; one far outside this century (typed or tampered) is ignored.</summary>
-    public static DateOnly? Sensible(DateOnly? date) => date is { Year: >= 2000 and <= 2200 } ? date : null;
+    public static DateOnly? Sensible(DateOnly? date) => date is { } day && ClinicClock.IsSensible(day) ? date : null;
 
     public string Link(DateOnly date) => $"{Path}date={date:yyyy-MM-dd}";
 }
