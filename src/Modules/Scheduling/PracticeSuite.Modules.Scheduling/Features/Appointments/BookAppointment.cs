@@ -82,4 +82,8 @@ internal static class Booking
 
     public static AppointmentBooked BookedEvent(Appointment a, bool recorded) =>
         new(a.Id, a.ClientId, a.TherapistId, a.ServiceId, a.StartsAt, a.EndsAt, a.SeriesId, a.PlanId, recorded);
+
+    /// <summary>The event every cancellation sends, whoever cancels (the client, the front desk, an off-sick day, an erasure).</summary>
+    public static AppointmentCancelled CancelledEvent(Appointment a, bool late, CancelledBy by) =>
+        new(a.Id, a.ClientId, a.TherapistId, a.ServiceId, a.StartsAt, late, by);
 }

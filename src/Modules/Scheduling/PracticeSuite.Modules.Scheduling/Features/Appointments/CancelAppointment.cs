@@ -36,7 +36,7 @@ internal sealed class CancelAppointmentHandler(
         }
 
         var late = appointment.Cancel(by, request.Reason, calendar.UtcNow, options.LateCancellationWindow);
-        db.EnqueueIntegrationEvent(new AppointmentCancelled(appointment.Id, appointment.ClientId, appointment.TherapistId, appointment.ServiceId, appointment.StartsAt, late, by));
+        db.EnqueueIntegrationEvent(Booking.CancelledEvent(appointment, late, by));
         var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == appointment.ServiceId, cancellationToken);
         var client = await mediator.Send(new GetClientSummary(appointment.ClientId), cancellationToken);
         await messages.CancelledAsync(appointment, service, client, cancellationToken);

@@ -60,7 +60,7 @@ internal sealed class TherapistOffSickHandler(
             foreach (var appointment in appointments)
             {
                 var late = appointment.Cancel(CancelledBy.Clinic, request.Reason, calendar.UtcNow, options.LateCancellationWindow);
-                db.EnqueueIntegrationEvent(new AppointmentCancelled(appointment.Id, appointment.ClientId, appointment.TherapistId, appointment.ServiceId, appointment.StartsAt, late, CancelledBy.Clinic));
+                db.EnqueueIntegrationEvent(Booking.CancelledEvent(appointment, late, CancelledBy.Clinic));
                 var client = await mediator.Send(new GetClientSummary(appointment.ClientId), cancellationToken);
                 await messages.CancelledAsync(appointment, services[appointment.ServiceId], client, cancellationToken);
             }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PracticeSuite.Modules.Clients.Contracts;
 using PracticeSuite.Modules.Scheduling.Contracts;
 using PracticeSuite.Modules.Scheduling.Domain;
+using PracticeSuite.Modules.Scheduling.Features.Appointments;
 using PracticeSuite.Modules.Scheduling.Infrastructure;
 using PracticeSuite.SharedKernel.Hosting.Messaging;
 using PracticeSuite.SharedKernel.Hosting.Persistence;
@@ -57,7 +58,7 @@ internal sealed class ForgetErasedClient(SchedulingDbContext db, ClinicCalendar 
             if (appointment.Status == AppointmentStatus.Booked && appointment.StartsAt > calendar.UtcNow)
             {
                 appointment.Cancel(CancelledBy.Clinic, null, calendar.UtcNow, TimeSpan.Zero);
-                db.EnqueueIntegrationEvent(new AppointmentCancelled(appointment.Id, appointment.ClientId, appointment.TherapistId, appointment.ServiceId, appointment.StartsAt, false, CancelledBy.Clinic));
+                db.EnqueueIntegrationEvent(Booking.CancelledEvent(appointment, late: false, CancelledBy.Clinic));
             }
 
             appointment.ForgetText();
