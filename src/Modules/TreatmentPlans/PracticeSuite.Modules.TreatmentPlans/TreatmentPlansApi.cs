@@ -1,0 +1,154 @@
+using System.Text.Json.Serialization;
+using MediatR;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PracticeSuite.Modules.TreatmentPlans.Contracts;
+using PracticeSuite.Modules.TreatmentPlans.Domain;
+using PracticeSuite.Modules.TreatmentPlans.Domain.Reference;
+using PracticeSuite.Modules.TreatmentPlans.Features.Assessments;
+using PracticeSuite.Modules.TreatmentPlans.Features.Plans;
+using PracticeSuite.Modules.TreatmentPlans.Features.Reference;
+using PracticeSuite.SharedKernel.Hosting.Platform;
+
+namespace PracticeSuite.Modules.TreatmentPlans;
+
+/// <summary>
+/// The JSON API under <c>/api/treatmentplans</c>. The reference data is for all staff; assessments and plans for
+/// clinicians, and of those a therapist reaches only the clients on their care team (a 404 otherwise).
+/// </summary>
+internal static class TreatmentPlansApi
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        // Reference data.
+        api.MapGet("/pain-zones", (IMediator m, CancellationToken ct) => m.Send(new GetPainZones(), ct)).RequireAuthorization(Policies.Staff);
+        api.MapGet("/referrals", (string? zones, IMediator m, CancellationToken ct) =>
+                m.Send(new SuggestReferrals((zones ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), ct))
+            .RequireAuthorization(Policies.Staff);
+        api.MapGet("/muscles", async (IMediator m, CancellationToken ct) => (await m.Send(new GetMuscleLibrary(), ct)).Select(MuscleView.Of).ToList())
+            .RequireAuthorization(Policies.Staff);
+        api.MapPost("/muscles", async (AddClinicMuscle command, IMediator m, CancellationToken ct) =>
+            {
+                var code = await m.Send(command, ct);
+                return TypedResults.Created($"/api/treatmentplans/muscles/{code}", new CreatedCode(code));
+            })
+            .RequireAuthorization(Policies.Manager);
+        api.MapGet("/range-of-motion", () => RangeOfMotion.All.Select(j => new JointMovementView(j.Code, j.Joint, j.Movement, j.Sided, j.NormalDegrees, j.HardLimitDegrees, j.Source)).ToList())
+            .RequireAuthorization(Policies.Staff);
+
+        // Assessments.
+        api.MapPost("/clients/{clientId:guid}/assessments", async (Guid clientId, StartBody body, IMediator m, CancellationToken ct) =>
+            {
+                var started = await m.Send(new StartAssessment(clientId, body.AssessedOn), ct);
+                return TypedResults.Created($"/api/treatmentplans/assessments/{started.AssessmentId}", new Created(started.AssessmentId));
+            })
+            .RequireAuthorization(Policies.Clinician);
+        api.MapGet("/assessments/{assessmentId:guid}", async (Guid assessmentId, IMediator m, CancellationToken ct) =>
+                AssessmentView.Of((await m.Send(new GetAssessment(assessmentId), ct)).Assessment))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPut("/assessments/{assessmentId:guid}/posture", (Guid assessmentId, SetPostureNotes command, IMediator m, CancellationToken ct) =>
+                Change(m, command with { AssessmentId = assessmentId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/assessments/{assessmentId:guid}/complaints", (Guid assessmentId, AddComplaint command, IMediator m, CancellationToken ct) =>
+                Change(m, command with { AssessmentId = assessmentId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/assessments/{assessmentId:guid}/ranges", (Guid assessmentId, AddRangeOfMotion command, IMediator m, CancellationToken ct) =>
+                Change(m, command with { AssessmentId = assessmentId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/assessments/{assessmentId:guid}/trigger-points", (Guid assessmentId, AddTriggerPoint command, IMediator m, CancellationToken ct) =>
+                Change(m, command with { AssessmentId = assessmentId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapDelete("/assessments/{assessmentId:guid}/findings/{findingId:guid}", (Guid assessmentId, Guid findingId, IMediator m, CancellationToken ct) =>
+                Change(m, new RemoveFinding { AssessmentId = assessmentId, FindingId = findingId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+
+        // Plans.
+        api.MapGet("/clients/{clientId:guid}/plans", async (Guid clientId, IMediator m, CancellationToken ct) => await m.Send(new GetClinicalRecord(clientId), ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/clients/{clientId:guid}/plans", async (Guid clientId, DraftPlan command, IMediator m, CancellationToken ct) =>
+            {
+                var drafted = await m.Send(command with { ClientId = clientId }, ct);
+                return TypedResults.Created($"/api/treatmentplans/plans/{drafted.PlanId}", new Created(drafted.PlanId));
+            })
+            .RequireAuthorization(Policies.Clinician);
+        api.MapGet("/plans/{planId:guid}", async (Guid planId, IMediator m, CancellationToken ct) => PlanView.Of(await m.Send(new GetPlan(planId), ct)))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPut("/plans/{planId:guid}", (Guid planId, RevisePlan command, IMediator m, CancellationToken ct) => Change(m, command with { PlanId = planId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/plans/{planId:guid}/goals", (Guid planId, AddGoal command, IMediator m, CancellationToken ct) => Change(m, command with { PlanId = planId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/plans/{planId:guid}/home-care", (Guid planId, AddHomeCare command, IMediator m, CancellationToken ct) => Change(m, command with { PlanId = planId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapDelete("/plans/{planId:guid}/items/{itemId:guid}", (Guid planId, Guid itemId, IMediator m, CancellationToken ct) =>
+                Change(m, new RemovePlanItem { PlanId = planId, ItemId = itemId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/plans/{planId:guid}/activate", (Guid planId, IMediator m, CancellationToken ct) => Change(m, new ActivatePlan { PlanId = planId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/plans/{planId:guid}/complete", (Guid planId, IMediator m, CancellationToken ct) => Change(m, new CompletePlan { PlanId = planId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/plans/{planId:guid}/discontinue", (Guid planId, DiscontinuePlan command, IMediator m, CancellationToken ct) =>
+                Change(m, command with { PlanId = planId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapGet("/plans/{planId:guid}/next-session", (Guid planId, IMediator m, CancellationToken ct) => m.Send(new GetPlanNextSession(planId), ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/plans/{planId:guid}/course", (Guid planId, BookPlanCourse command, IMediator m, CancellationToken ct) =>
+                m.Send(command with { PlanId = planId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+    }
+
+    private static async Task<IResult> Change<TRef>(IMediator mediator, IRequest<TRef> command, CancellationToken cancellationToken)
+    {
+        await mediator.Send(command, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    internal sealed record Created(Guid Id);
+
+    internal sealed record CreatedCode(string Code);
+
+    internal sealed record StartBody(DateOnly? AssessedOn);
+
+    internal sealed record JointMovementView(string Code, string Joint, string Movement, bool Sided, int NormalDegrees, int HardLimitDegrees, string Source);
+
+    internal sealed record MuscleView(string Code, string Name, string Region, bool Sided, bool Shipped, string PrimaryZone, IReadOnlyList<string> ReferralZones, string Pattern, string Source)
+    {
+        public static MuscleView Of(Muscle m) => new(m.Code, m.Name, m.Region, m.Sided, m.Shipped, m.Pattern.PrimarySite, m.Pattern.Sites, m.Pattern.Description, m.Pattern.Source);
+    }
+
+    internal sealed record AssessmentView(
+        Guid Id, Guid ClientId, Guid TherapistId, DateOnly AssessedOn, string? PostureNotes,
+        IReadOnlyList<ComplaintView> Complaints, IReadOnlyList<RangeView> Ranges, IReadOnlyList<TriggerPointView> TriggerPoints)
+    {
+        public static AssessmentView Of(Assessment a) => new(a.Id, a.ClientId, a.TherapistId, a.AssessedOn, a.PostureNotes,
+            a.Complaints.Select(c => new ComplaintView(c.Id, c.ZoneCodes, c.PainNow, c.PainWorst, c.Aggravating, c.Easing, c.Since)).ToList(),
+            a.Ranges.Select(r => new RangeView(r.Id, r.MovementCode, r.Side, r.Degrees, r.Movement.NormalDegrees, r.PastNormal)).ToList(),
+            a.TriggerPoints.Select(t => new TriggerPointView(t.Id, t.MuscleCode, t.Side, t.Active, t.ReproducesFamiliarPain, t.ReferralZoneCodes, t.Tenderness)).ToList());
+    }
+
+    internal sealed record ComplaintView(Guid Id, IReadOnlyList<string> Zones, int PainNow, int PainWorst, string? Aggravating, string? Easing, string? Since);
+
+    internal sealed record RangeView(Guid Id, string Movement, [property: JsonConverter(typeof(JsonStringEnumConverter<BodySide>))] BodySide? Side, int Degrees, int NormalDegrees, bool PastNormal);
+
+    internal sealed record TriggerPointView(
+        Guid Id, string Muscle, [property: JsonConverter(typeof(JsonStringEnumConverter<BodySide>))] BodySide? Side, bool Active, bool ReproducesFamiliarPain, IReadOnlyList<string> ReferralZones, int Tenderness);
+
+    internal sealed record PlanView(
+        Guid Id, Guid ClientId, Guid TherapistId, Guid? AssessmentId, PlanStatus Status, string Conditions, IReadOnlyList<string> Techniques, string Frequency,
+        int PlannedSessions, int SessionsUsed, int SessionsBooked, DateOnly? NextDueOn, DateOnly? ReassessOn, string? DiscontinuedReason,
+        IReadOnlyList<GoalView> Goals, IReadOnlyList<HomeCareView> HomeCare, IReadOnlyList<BlockerView>? Blockers)
+    {
+        public static PlanView Of(PlanDetails d) => new(d.Plan.Id, d.Plan.ClientId, d.Plan.TherapistId, d.Plan.AssessmentId, d.Plan.Status, d.Plan.Conditions,
+            d.Plan.Techniques.Select(t => t.ToString()).ToList(), d.Plan.FrequencyText, d.Plan.PlannedSessions, d.Course.Used, d.Course.Booked, d.Course.Position.DueOn,
+            d.Plan.ReassessOn, d.Plan.DiscontinuedReason,
+            d.Plan.Goals.Select(g => new GoalView(g.Id, g.Measure.ToString(), g.Description, g.MovementCode, g.Side?.ToString(), g.Baseline, g.Target, g.Unit, g.TargetDate)).ToList(),
+            d.Plan.HomeCare.Select(h => new HomeCareView(h.Id, h.Exercise, h.Dose, h.Instructions)).ToList(),
+            d.Gate?.Blockers.Select(b => new BlockerView(b.Code, b.Message, b.FlagId)).ToList());
+    }
+
+    internal sealed record GoalView(Guid Id, string Measure, string Description, string? Movement, string? Side, int Baseline, int Target, string? Unit, DateOnly TargetDate);
+
+    internal sealed record HomeCareView(Guid Id, string Exercise, string Dose, string Instructions);
+
+    internal sealed record BlockerView(string Code, string Message, Guid? FlagId);
+}
