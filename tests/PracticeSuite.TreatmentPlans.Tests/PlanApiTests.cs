@@ -123,6 +123,22 @@ public sealed class PlanApiTests(TreatmentPlansHost host) : IClassFixture<Treatm
     }
 
     [Fact]
+    public async Task A_fever_today_stops_a_session_but_not_the_start_of_a_plan()
+    {
+        host.Factory.Clock.AdjustTime(TreatmentPlansHost.Friday);
+        var therapist = host.TherapistA();
+        var client = await host.ClientOfTherapistAAsync(("fever", []));
+        var eligibility = await host.Manager().GetJsonAsync($"/api/clients/{client}/eligibility");
+        Assert.False(eligibility["mayTreatNow"]!.GetValue<bool>()); // the premise: no treatment today
+        var plan = await therapist.DraftPlanAsync(client);
+        await therapist.AddPainGoalAsync(plan);
+
+        Assert.Empty((await PlanAsync(plan))["blockers"]!.AsArray());
+        await (await therapist.PostAsync($"/api/treatmentplans/plans/{plan}/activate", null)).EnsureSuccessAsync();
+        Assert.Equal("Active", (await PlanAsync(plan))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Bad_plans_and_goals_are_refused_and_a_closed_plan_no_longer_changes()
     {
         host.Factory.Clock.AdjustTime(TreatmentPlansHost.Friday);
