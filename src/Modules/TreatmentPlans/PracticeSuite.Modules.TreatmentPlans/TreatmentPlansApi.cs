@@ -7,6 +7,7 @@ using PracticeSuite.Modules.TreatmentPlans.Contracts;
 using PracticeSuite.Modules.TreatmentPlans.Domain;
 using PracticeSuite.Modules.TreatmentPlans.Domain.Reference;
 using PracticeSuite.Modules.TreatmentPlans.Features.Assessments;
+using PracticeSuite.Modules.TreatmentPlans.Features.Notes;
 using PracticeSuite.Modules.TreatmentPlans.Features.Plans;
 using PracticeSuite.Modules.TreatmentPlans.Features.Reference;
 using PracticeSuite.SharedKernel.Hosting.Platform;
@@ -95,6 +96,35 @@ internal static class TreatmentPlansApi
         api.MapPost("/plans/{planId:guid}/course", (Guid planId, BookPlanCourse command, IMediator m, CancellationToken ct) =>
                 m.Send(command with { PlanId = planId }, ct))
             .RequireAuthorization(Policies.Clinician);
+        MapNotes(api);
+    }
+
+    private static void MapNotes(IEndpointRouteBuilder api)
+    {
+        // Session notes: opened from an appointment by its therapist, changed until signed, then only added to.
+        api.MapPost("/appointments/{appointmentId:guid}/note", async (Guid appointmentId, IMediator m, CancellationToken ct) =>
+            {
+                var note = await m.Send(new OpenSessionNote(appointmentId), ct);
+                return TypedResults.Created($"/api/treatmentplans/notes/{note.NoteId}", new Created(note.NoteId));
+            })
+            .RequireAuthorization(Policies.Clinician);
+        api.MapGet("/notes/{noteId:guid}", async (Guid noteId, IMediator m, CancellationToken ct) => NoteView.Of(await m.Send(new GetSessionNote(noteId), ct)))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPut("/notes/{noteId:guid}", (Guid noteId, WriteNote command, IMediator m, CancellationToken ct) => Change(m, command with { NoteId = noteId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/notes/{noteId:guid}/pain-scores", (Guid noteId, ScorePain command, IMediator m, CancellationToken ct) => Change(m, command with { NoteId = noteId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/notes/{noteId:guid}/treated-points", (Guid noteId, TreatPoint command, IMediator m, CancellationToken ct) => Change(m, command with { NoteId = noteId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPut("/notes/{noteId:guid}/minutes", (Guid noteId, SetTechniqueMinutes command, IMediator m, CancellationToken ct) => Change(m, command with { NoteId = noteId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapDelete("/notes/{noteId:guid}/items/{itemId:guid}", (Guid noteId, Guid itemId, IMediator m, CancellationToken ct) =>
+                Change(m, new RemoveNoteItem { NoteId = noteId, ItemId = itemId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/notes/{noteId:guid}/sign", (Guid noteId, IMediator m, CancellationToken ct) => Change(m, new SignNote { NoteId = noteId }, ct))
+            .RequireAuthorization(Policies.Clinician);
+        api.MapPost("/notes/{noteId:guid}/addenda", (Guid noteId, AddAddendum command, IMediator m, CancellationToken ct) => Change(m, command with { NoteId = noteId }, ct))
+            .RequireAuthorization(Policies.Clinician);
     }
 
     private static async Task<IResult> Change<TRef>(IMediator mediator, IRequest<TRef> command, CancellationToken cancellationToken)
@@ -149,6 +179,29 @@ internal static class TreatmentPlansApi
     internal sealed record GoalView(Guid Id, string Measure, string Description, string? Movement, string? Side, int Baseline, int Target, string? Unit, DateOnly TargetDate);
 
     internal sealed record HomeCareView(Guid Id, string Exercise, string Dose, string Instructions);
+
+    internal sealed record NoteView(
+        Guid Id, Guid AppointmentId, Guid ClientId, Guid TherapistId, Guid? PlanId, DateTime AppointmentEndsAt, bool Signed, DateTime? SignedAt,
+        string? Changes, bool NewHealthChanges, string? Findings, string? Assessment, string? Plan, IReadOnlyList<string> Aftercare,
+        IReadOnlyList<PainScoreView> PainScores, IReadOnlyList<TreatedPointView> TreatedPoints, IReadOnlyList<TimedTechnique> Minutes, IReadOnlyList<AddendumView> Addenda)
+    {
+        public static NoteView Of(SessionNoteDetails d) => new(d.Note.Id, d.Note.AppointmentId, d.Note.ClientId, d.Note.TherapistId, d.Note.PlanId,
+            d.Note.AppointmentEndsAt, d.Note.Signed, d.Note.SignedAt, d.Note.Changes, d.Note.NewHealthChanges, d.Note.Findings, d.Note.AssessmentText, d.Note.PlanText,
+            d.Note.AftercareGiven.Select(a => a.ToString()).ToList(),
+            d.Note.PainScores.Select(p => new PainScoreView(p.Id, p.Label, p.Score)).ToList(),
+            d.Note.TreatedPoints.Select(p => new TreatedPointView(p.Id, p.MuscleCode, p.Side?.ToString(), p.Zone, p.Technique.ToString(), p.HoldSeconds, p.Repetitions,
+                p.Pressure, p.Outcome.ToString(), p.AvoidOverrideReason, p.Highlighted(d.Limits))).ToList(),
+            d.Note.Minutes.OrderBy(m => m.Technique).Select(m => new TimedTechnique(m.Technique.ToString(), m.Minutes)).ToList(),
+            d.Note.Addenda.OrderBy(a => a.At).Select(a => new AddendumView(a.Id, a.Text, a.At)).ToList());
+    }
+
+    internal sealed record PainScoreView(Guid Id, string Label, int Score);
+
+    internal sealed record TreatedPointView(
+        Guid Id, string Muscle, string? Side, string Zone, string Technique, int? HoldSeconds, int Repetitions, int Pressure, string Outcome, string? AvoidOverrideReason,
+        bool Highlighted);
+
+    internal sealed record AddendumView(Guid Id, string Text, DateTime At);
 
     internal sealed record BlockerView(string Code, string Message, Guid? FlagId);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using PracticeSuite.Modules.TreatmentPlans.Application;
 using PracticeSuite.Modules.TreatmentPlans.Contracts;
 using PracticeSuite.Modules.TreatmentPlans.Features.Assessments;
+using PracticeSuite.Modules.TreatmentPlans.Features.Notes;
 using PracticeSuite.Modules.TreatmentPlans.Features.Plans;
 using PracticeSuite.Modules.TreatmentPlans.Features.Privacy;
 using PracticeSuite.Modules.TreatmentPlans.Features.Reference;
@@ -36,6 +37,7 @@ public sealed class TreatmentPlansModule : IModule
         registration.AddDbContext<TreatmentPlansDbContext>();
 
         var container = registration.Container;
+        container.RegisterInstance(TreatmentPlansOptions.From(registration.Settings)).AsSelf();
         container.RegisterType<ClinicalAccess>().AsSelf().InstancePerLifetimeScope();
         container.RegisterGeneric(typeof(ClinicalRequestAccessCheck<>)).As(typeof(IRequestAccessCheck<>)).InstancePerDependency();
         container.RegisterGeneric(typeof(PlanRequestAccessCheck<>)).As(typeof(IRequestAccessCheck<>)).InstancePerDependency();
@@ -56,6 +58,7 @@ internal sealed class TreatmentPlansAuditActions : IAuditActions
     public IReadOnlyCollection<AuditAction> Actions =>
     [
         AssessmentAudit.Started, AssessmentAudit.Changed, AssessmentAudit.Read,
+        NoteAudit.Opened, NoteAudit.Changed, NoteAudit.Signed, NoteAudit.Amended, NoteAudit.Read,
         PlanAudit.Drafted, PlanAudit.Changed, PlanAudit.Activated, PlanAudit.Completed, PlanAudit.Discontinued, PlanAudit.Read, PlanAudit.ListRead,
     ];
 }

@@ -63,6 +63,12 @@ internal sealed class ClinicalAccess(ICurrentUser user, TreatmentPlansDbContext 
         await EnsureOwnerAsync("Assessment", assessmentId, clientId, cancellationToken);
     }
 
+    public async Task EnsureNoteAsync(Guid noteId, CancellationToken cancellationToken)
+    {
+        var clientId = await db.Notes.Where(n => n.Id == noteId).Select(n => (Guid?)n.ClientId).SingleOrDefaultAsync(cancellationToken);
+        await EnsureOwnerAsync("Session note", noteId, clientId, cancellationToken);
+    }
+
     private async Task EnsureOwnerAsync(string what, Guid id, Guid? clientId, CancellationToken cancellationToken)
     {
         if (clientId is not { } owner || !IsClinician)
@@ -88,6 +94,7 @@ internal sealed class ClinicalRequestAccessCheck<TRequest>(ClinicalAccess access
     public Task EnsureAllowedAsync(TRequest request, CancellationToken cancellationToken) => request switch
     {
         IAssessmentRequest assessment => access.EnsureAssessmentAsync(assessment.AssessmentId, cancellationToken),
+        Features.Notes.INoteRequest note => access.EnsureNoteAsync(note.NoteId, cancellationToken),
         IClientRecordRequest client => access.EnsureClientAsync(client.ClientId, cancellationToken),
         _ => access.IsClinician ? Task.CompletedTask : throw new NotFoundException("Record", "clinical"),
     };

@@ -17,6 +17,7 @@ internal sealed class TreatmentPlansDbContext(DbContextOptions<TreatmentPlansDbC
     public DbSet<ClinicMuscle> ClinicMuscles => Set<ClinicMuscle>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<TreatmentPlan> Plans => Set<TreatmentPlan>();
+    public DbSet<SessionNote> Notes => Set<SessionNote>();
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -125,6 +126,64 @@ internal sealed class TreatmentPlansDbContext(DbContextOptions<TreatmentPlansDbC
             exercise.Property(h => h.Exercise).HasMaxLength(NameLength);
             exercise.Property(h => h.Dose).HasMaxLength(NameLength);
             exercise.Property(h => h.Instructions).HasMaxLength(TextLength);
+        });
+        modelBuilder.Entity<SessionNote>(note =>
+        {
+            note.ToTable("session_notes");
+            note.HasKey(n => n.Id);
+            note.Property(n => n.Id).ValueGeneratedNever();
+            note.HasIndex(n => n.AppointmentId).IsUnique(); // one note per appointment
+            note.HasIndex(n => new { n.ClientId, n.AppointmentStartsAt });
+            note.HasIndex(n => new { n.TherapistId, n.SignedAt });
+            note.Property(n => n.Changes).HasMaxLength(SessionNote.TextLength);
+            note.Property(n => n.Findings).HasMaxLength(SessionNote.TextLength);
+            note.Property(n => n.AssessmentText).HasMaxLength(SessionNote.TextLength);
+            note.Property(n => n.PlanText).HasMaxLength(SessionNote.TextLength);
+            note.Property(n => n.AftercareList).HasMaxLength(NameLength);
+            note.HasMany(n => n.PainScores).WithOne().HasForeignKey(p => p.NoteId).OnDelete(DeleteBehavior.Cascade);
+            note.Navigation(n => n.PainScores).HasField("_painScores");
+            note.HasMany(n => n.TreatedPoints).WithOne().HasForeignKey(p => p.NoteId).OnDelete(DeleteBehavior.Cascade);
+            note.Navigation(n => n.TreatedPoints).HasField("_treatedPoints");
+            note.HasMany(n => n.Minutes).WithOne().HasForeignKey(m => m.NoteId).OnDelete(DeleteBehavior.Cascade);
+            note.Navigation(n => n.Minutes).HasField("_minutes");
+            note.HasMany(n => n.Addenda).WithOne().HasForeignKey(a => a.NoteId).OnDelete(DeleteBehavior.Cascade);
+            note.Navigation(n => n.Addenda).HasField("_addenda");
+            note.Ignore(n => n.Signed);
+            note.Ignore(n => n.AftercareGiven);
+            note.Ignore(n => n.DeepOrTriggerPointWork);
+        });
+        modelBuilder.Entity<NotePainScore>(score =>
+        {
+            score.ToTable("note_pain_scores");
+            score.HasKey(p => p.Id);
+            score.Property(p => p.Id).ValueGeneratedNever();
+            score.Property(p => p.Label).HasMaxLength(NameLength);
+        });
+        modelBuilder.Entity<TreatedPoint>(point =>
+        {
+            point.ToTable("note_treated_points");
+            point.HasKey(p => p.Id);
+            point.Property(p => p.Id).ValueGeneratedNever();
+            point.Property(p => p.MuscleCode).HasMaxLength(CodeLength);
+            point.Property(p => p.Side).HasConversion<string>().HasMaxLength(EnumLength);
+            point.Property(p => p.Zone).HasMaxLength(CodeLength);
+            point.Property(p => p.Technique).HasConversion<string>().HasMaxLength(EnumLength);
+            point.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(EnumLength);
+            point.Property(p => p.AvoidOverrideReason).HasMaxLength(TextLength);
+        });
+        modelBuilder.Entity<TechniqueMinutes>(minutes =>
+        {
+            minutes.ToTable("note_technique_minutes");
+            minutes.HasKey(m => m.Id);
+            minutes.Property(m => m.Id).ValueGeneratedNever();
+            minutes.Property(m => m.Technique).HasConversion<string>().HasMaxLength(EnumLength);
+        });
+        modelBuilder.Entity<NoteAddendum>(addendum =>
+        {
+            addendum.ToTable("note_addenda");
+            addendum.HasKey(a => a.Id);
+            addendum.Property(a => a.Id).ValueGeneratedNever();
+            addendum.Property(a => a.Text).HasMaxLength(SessionNote.TextLength);
         });
     }
 }
