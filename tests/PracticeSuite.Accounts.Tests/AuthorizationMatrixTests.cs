@@ -189,6 +189,10 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Portal/Appointments"] = Clients, ["POST /Portal/Appointments"] = Clients,
         ["GET /Clients/{clientId:guid}/Appointments"] = TheClinicOnClientA, ["POST /Clients/{clientId:guid}/Appointments"] = TheClinicOnClientA,
 
+        // TreatmentPlans' muscle library: clinical reference for those who treat (managers and therapists), never reception or
+        // clients. Adding a clinic's own muscle is the manager's, refused inside the page to a therapist (LibraryPageTests).
+        ["GET /TreatmentPlans/Library"] = Clinicians, ["POST /TreatmentPlans/Library"] = Clinicians,
+
         // Test modules: Alpha and Gamma are open; Casebook exercises each policy, and one endpoint declares none.
         ["GET /Alpha"] = Everyone, ["POST /Alpha"] = Everyone,
         ["GET /Alpha/Index"] = Everyone, ["POST /Alpha/Index"] = Everyone,
