@@ -45,6 +45,10 @@
         });
         picker.addEventListener("change", recolour);
         recolour();
+        var hint = chart.querySelector("[data-chart-hint]");
+        if (hint) {
+            hint.hidden = false;
+        }
     }
 
     function bindPreview(trigger) {
