@@ -176,8 +176,44 @@ public sealed class LibraryPageTests(BodyChartHost host) : IClassFixture<BodyCha
         Assert.NotNull(page.QuerySelector("#referral-chart + fieldset#referral-zones"));
         Assert.NotNull(page.QuerySelector("script[src='/_modules/treatmentplans/bodychart.js'][defer]"));
         // The front view says whose side is whose.
-        Assert.Equal("Client's right Front Client's left", Squash(page.QuerySelectorAll("#complaint-chart .body-chart-sides")[0].TextContent));
-        Assert.Equal("Client's left Back Client's right", Squash(page.QuerySelectorAll("#complaint-chart .body-chart-sides")[1].TextContent));
+        Assert.Equal("Front Client's right Client's left", Squash(page.QuerySelectorAll("#complaint-chart .body-chart-sides")[0].TextContent));
+        Assert.Equal("Back Client's left Client's right", Squash(page.QuerySelectorAll("#complaint-chart .body-chart-sides")[1].TextContent));
+    }
+
+    [Fact]
+    public async Task The_plan_shows_its_assessments_findings_and_shades_the_areas_to_avoid_with_a_legend()
+    {
+        var plan = (await host.SeedPersonasAsync())["planId"];
+        // Client A answers "yes" to varicose veins in the left lower leg: a local flag, so an area to avoid.
+        string[] questions =
+        [
+            "cancer-treatment", "clotting", "recent-surgery", "heart-condition", "pregnancy", "open-wound", "skin-infection",
+            "recent-fracture", "varicose-veins", "acute-inflammation", "anticoagulants", "osteoporosis", "diabetes-sensation",
+            "low-pain-threshold", "fever", "acute-illness", "intoxication",
+        ];
+        await EnsureAsync(host.Manager().PostAsJsonAsync($"/api/clients/{People.ClientA}/intake", new Dictionary<string, object?>
+        {
+            ["reasonForVisit"] = "Neck pain",
+            ["goals"] = "Less pain",
+            ["conditions"] = new[] { "neck-pain" },
+            ["screening"] = questions.Select(key => new { questionKey = key, answer = key == "varicose-veins", bodyAreas = key == "varicose-veins" ? new[] { "lower-leg-left" } : [] }).ToArray(),
+            ["medications"] = "None",
+            ["surgeriesAndInjuries"] = Array.Empty<object>(),
+            ["allergies"] = "None",
+            ["previousMassage"] = true,
+        }));
+
+        var page = await TherapistA.OpenAsync($"/TreatmentPlans/Plans/{plan}");
+
+        // The seeded assessment: a complaint at the side of the neck and the temple, a trigger point referring to the temple.
+        Assert.Equal(["temple", "side-of-neck"], page.QuerySelectorAll("#plan-chart path.zone.marked").Select(p => p.GetAttribute("data-zone")!));
+        Assert.Equal(["temple"], page.QuerySelectorAll("#plan-chart path.zone.referral").Select(p => p.GetAttribute("data-zone")!));
+        // Every zone of the left lower leg, on both views, and nothing else; hatched over as well as edged.
+        Assert.Equal(["calf-left", "outer-leg-left", "shin-left"], page.QuerySelectorAll("#plan-chart path.zone.avoid").Select(p => p.GetAttribute("data-zone")!).Order());
+        Assert.Equal(3, page.QuerySelectorAll("#plan-chart path.avoid-hatch").Length);
+        Assert.Equal(["Complaint at the assessment (solid)", "Referral felt from a trigger point (dashed edge)", "Area to avoid (hatched, red edge): Left lower leg and calf"],
+            page.QuerySelectorAll("#plan-chart .body-chart-legend li").Select(li => Squash(li.TextContent)));
+        Assert.Null(page.QuerySelector("#plan-chart[data-picker]:not([data-picker=''])")); // read-only
     }
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
