@@ -189,8 +189,39 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Portal/Appointments"] = Clients, ["POST /Portal/Appointments"] = Clients,
         ["GET /Clients/{clientId:guid}/Appointments"] = TheClinicOnClientA, ["POST /Clients/{clientId:guid}/Appointments"] = TheClinicOnClientA,
 
-        // TreatmentPlans' muscle library: clinical reference for those who treat (managers and therapists), never reception or
-        // clients. Adding a clinic's own muscle is the manager's, refused inside the page to a therapist (LibraryPageTests).
+        // TreatmentPlans: the reference data for the clinic's people, the clinic's own muscles for managers; assessments and
+        // plans are clinical records, for clinicians on the client's care team (client A's are Therapist A's) and never for
+        // reception or clients. Removing a finding or an item that is not there changes nothing (idempotent).
+        ["GET /api/treatmentplans/pain-zones"] = Staff,
+        ["GET /api/treatmentplans/referrals"] = Staff,
+        ["GET /api/treatmentplans/muscles"] = Staff,
+        ["POST /api/treatmentplans/muscles"] = Manager,
+        ["GET /api/treatmentplans/range-of-motion"] = Staff,
+        ["POST /api/treatmentplans/clients/{clientId:guid}/assessments"] = CliniciansOnClientA,
+        ["GET /api/treatmentplans/assessments/{assessmentId:guid}"] = CliniciansOnClientA,
+        ["PUT /api/treatmentplans/assessments/{assessmentId:guid}/posture"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/assessments/{assessmentId:guid}/complaints"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/assessments/{assessmentId:guid}/ranges"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/assessments/{assessmentId:guid}/trigger-points"] = CliniciansOnClientA,
+        ["DELETE /api/treatmentplans/assessments/{assessmentId:guid}/findings/{findingId:guid}"] = CliniciansOnClientA,
+        ["GET /api/treatmentplans/clients/{clientId:guid}/plans"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/clients/{clientId:guid}/plans"] = CliniciansOnClientA,
+        ["GET /api/treatmentplans/plans/{planId:guid}"] = CliniciansOnClientA,
+        ["PUT /api/treatmentplans/plans/{planId:guid}"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/plans/{planId:guid}/goals"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/plans/{planId:guid}/home-care"] = CliniciansOnClientA,
+        ["DELETE /api/treatmentplans/plans/{planId:guid}/items/{itemId:guid}"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/plans/{planId:guid}/activate"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/plans/{planId:guid}/complete"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/plans/{planId:guid}/discontinue"] = CliniciansOnClientA,
+        ["GET /api/treatmentplans/plans/{planId:guid}/next-session"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/plans/{planId:guid}/course"] = CliniciansOnClientA,
+        ["GET /Clients/{clientId:guid}/Plans"] = CliniciansOnClientA, ["POST /Clients/{clientId:guid}/Plans"] = CliniciansOnClientA,
+        ["GET /TreatmentPlans/Assessments/{assessmentId:guid}"] = CliniciansOnClientA, ["POST /TreatmentPlans/Assessments/{assessmentId:guid}"] = CliniciansOnClientA,
+        ["GET /TreatmentPlans/Plans/{planId:guid}"] = CliniciansOnClientA, ["POST /TreatmentPlans/Plans/{planId:guid}"] = CliniciansOnClientA,
+        ["GET /TreatmentPlans/Plans/New"] = Clinicians, ["POST /TreatmentPlans/Plans/New"] = Clinicians, // without a client: sent to the client list
+        // The muscle library page: clinical reference for those who treat (managers and therapists), never reception or clients.
+        // Adding a clinic's own muscle is the manager's, as in the API: refused inside the page to a therapist (LibraryPageTests).
         ["GET /TreatmentPlans/Library"] = Clinicians, ["POST /TreatmentPlans/Library"] = Clinicians,
 
         // Test modules: Alpha and Gamma are open; Casebook exercises each policy, and one endpoint declares none.

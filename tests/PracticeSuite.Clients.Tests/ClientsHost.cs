@@ -43,27 +43,7 @@ public static class Api
     }
 
     /// <summary>A complete intake with every screening question answered "no", except those named.</summary>
-    public static Dictionary<string, object?> Intake(params (string Key, string[] Areas)[] yes) => new()
-    {
-        ["reasonForVisit"] = "Neck pain after long days at the desk",
-        ["goals"] = "Neck pain at or below 3/10",
-        ["conditions"] = new[] { "neck-pain", "tension-headaches" },
-        ["screening"] = QuestionKeys.Select(key => new Dictionary<string, object?>
-        {
-            ["questionKey"] = key,
-            ["answer"] = yes.Any(y => y.Key == key),
-            ["bodyAreas"] = yes.FirstOrDefault(y => y.Key == key).Areas ?? [],
-        }).ToArray(),
-        ["medications"] = "None",
-        ["surgeriesAndInjuries"] = new[] { new Dictionary<string, object?> { ["description"] = "Broken wrist", ["date"] = "2015-06-01" } },
-        ["allergies"] = "Nut oils",
-        ["previousMassage"] = true,
-    };
+    public static Dictionary<string, object?> Intake(params (string Key, string[] Areas)[] yes) => ClientRecords.Intake(yes);
 
-    public static readonly string[] QuestionKeys =
-    [
-        "cancer-treatment", "clotting", "recent-surgery", "heart-condition", "pregnancy", "open-wound", "skin-infection",
-        "recent-fracture", "varicose-veins", "acute-inflammation", "anticoagulants", "osteoporosis", "diabetes-sensation",
-        "low-pain-threshold", "fever", "acute-illness", "intoxication",
-    ];
+    public static string[] QuestionKeys => ClientRecords.QuestionKeys;
 }

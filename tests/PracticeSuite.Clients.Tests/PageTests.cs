@@ -135,7 +135,7 @@ public sealed class PageTests(ClientsHost host) : IClassFixture<ClientsHost>
         Assert.Equal("Not given", facts["Address"]);
         Assert.Equal("17 May 1980", facts["Date of birth"]);
         // Scheduling runs in this host: the record links to the client's appointments (see SchedulingOffTests for the other case).
-        Assert.Equal(["Record", "Intake", "Edit details", "History", "Appointments", "Export"], record.QuerySelectorAll("nav[aria-label='Client'] a").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["Record", "Intake", "Edit details", "History", "Appointments", "Assessments and plans", "Export"], record.QuerySelectorAll("nav[aria-label='Client'] a").Select(a => a.TextContent.Trim()));
         var flags = record.QuerySelector("table.cards-on-phone:has(th)")!;
         Assert.Equal(["Reason", "Areas / day", "Clearance", "Status"],
             flags.QuerySelectorAll("tbody tr:first-child td[data-label]").Select(td => td.GetAttribute("data-label")).Where(l => l!.Length > 0));

@@ -9,7 +9,11 @@ namespace PracticeSuite.Clients.Tests;
 public sealed class ClientsWithoutSchedulingHost : ClientsHost
 {
     protected override IReadOnlyDictionary<string, string?> Settings =>
-        base.Settings.Concat([new KeyValuePair<string, string?>("Modules:Scheduling:Enabled", "false")]).ToDictionary();
+        new Dictionary<string, string?>(base.Settings)
+        {
+            ["Modules:Scheduling:Enabled"] = "false",
+            ["Modules:TreatmentPlans:Enabled"] = "false", // it requires Scheduling
+        };
 }
 
 [Trait("Category", "Persistence")]

@@ -47,6 +47,7 @@ public sealed class AlphaDisabledFixture : HostFixture
         ["Modules:Alpha:Enabled"] = "false",
         ["Modules:Clients:Enabled"] = "false", // enabled in appsettings.json; off here so no module is left
         ["Modules:Scheduling:Enabled"] = "false", // which requires Clients
+        ["Modules:TreatmentPlans:Enabled"] = "false", // which requires both
     };
 }
 

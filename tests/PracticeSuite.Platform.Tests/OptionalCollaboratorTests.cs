@@ -39,16 +39,19 @@ public sealed class OptionalCollaboratorTests
     public async Task Every_page_loads_with_each_optional_collaborator_disabled_in_turn()
     {
         IReadOnlyList<(string Module, string Collaborator)> pairs;
+        Dictionary<string, IReadOnlyCollection<string>> requires;
         await using (var all = await StartAsync(disabled: null))
         {
-            pairs = all.Factory.Services.GetRequiredService<ModuleCatalog>().Modules
-                .SelectMany(m => m.Module.Uses.Select(used => (m.Name, used))).ToList();
+            var modules = all.Factory.Services.GetRequiredService<ModuleCatalog>().Modules;
+            pairs = modules.SelectMany(m => m.Module.Uses.Select(used => (m.Name, used))).ToList();
+            requires = modules.ToDictionary(m => m.Name, m => m.Module.Requires);
         }
 
         Assert.NotEmpty(pairs); // the check below ran over something
         foreach (var (module, collaborator) in pairs)
         {
-            await using var host = await StartAsync(disabled: collaborator);
+            // A module that requires the collaborator cannot run without it, so it goes off too (start-up would stop).
+            await using var host = await StartAsync(disabled: collaborator, alsoOff: DependentsOf(collaborator, requires));
             var pages = PagePaths(host.Factory);
             Assert.Contains(pages, path => path.StartsWith("/" + module, StringComparison.OrdinalIgnoreCase));
             var manager = host.Factory.CreateClient().As(PracticeRole.Manager, "user-manager");
@@ -69,13 +72,35 @@ public sealed class OptionalCollaboratorTests
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
 
-    private static async Task<RunningHost> StartAsync(string? disabled)
+    /// <summary>The modules that require <paramref name="module"/>, directly or through another.</summary>
+    private static IReadOnlyList<string> DependentsOf(string module, IReadOnlyDictionary<string, IReadOnlyCollection<string>> requires)
+    {
+        var off = new HashSet<string>(StringComparer.Ordinal) { module };
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var (name, needs) in requires)
+            {
+                if (!off.Contains(name) && needs.Any(off.Contains))
+                {
+                    grew = off.Add(name);
+                }
+            }
+        }
+        while (grew);
+
+        off.Remove(module);
+        return off.ToList();
+    }
+
+    private static async Task<RunningHost> StartAsync(string? disabled, IReadOnlyList<string>? alsoOff = null)
     {
         var settings = PracticeSuiteFactory.TestModules.Concat([new("Modules:Clients:Enabled", "true")])
             .ToDictionary(s => s.Key, s => s.Value);
-        if (disabled is not null)
+        foreach (var off in (alsoOff ?? []).Prepend(disabled).OfType<string>())
         {
-            settings[$"Modules:{disabled}:Enabled"] = "false";
+            settings[$"Modules:{off}:Enabled"] = "false";
         }
 
         var database = await TestDatabase.CreateAsync();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using PracticeSuite.SharedKernel.Identity;
@@ -13,7 +12,7 @@ namespace PracticeSuite.TreatmentPlans.Tests;
 /// on the chart without script, the "which muscles refer here?" question, and the manager's own muscles.
 /// </summary>
 [Trait("Category", "Persistence")]
-public sealed class LibraryPageTests(BodyChartHost host) : IClassFixture<BodyChartHost>
+public sealed class LibraryPageTests(TreatmentPlansHost host) : IClassFixture<TreatmentPlansHost>
 {
     private const string Library = "/TreatmentPlans/Library";
 
@@ -157,12 +156,12 @@ public sealed class LibraryPageTests(BodyChartHost host) : IClassFixture<BodyCha
     [Fact]
     public async Task The_assessment_shows_its_complaints_and_referrals_on_the_chart_and_charts_above_both_zone_lists()
     {
-        var therapist = host.Therapist(People.TherapistA);
-        var assessment = await CreatedIdAsync(therapist.PostAsJsonAsync($"/api/treatmentplans/clients/{People.ClientA}/assessments", new { }));
-        await EnsureAsync(therapist.PostAsJsonAsync($"/api/treatmentplans/assessments/{assessment}/complaints",
-            new { zones = new[] { "temple", "back-of-neck" }, painNow = 5, painWorst = 7 }));
-        await EnsureAsync(therapist.PostAsJsonAsync($"/api/treatmentplans/assessments/{assessment}/trigger-points",
-            new { muscle = "upper-trapezius", side = "Left", active = true, referralZones = new[] { "behind-ear" }, tenderness = 6 }));
+        var therapist = host.TherapistA();
+        var assessment = await therapist.StartAssessmentAsync(People.ClientA);
+        await (await therapist.PostAsJsonAsync($"/api/treatmentplans/assessments/{assessment}/complaints",
+            new { zones = new[] { "temple", "back-of-neck" }, painNow = 5, painWorst = 7 })).EnsureSuccessAsync();
+        await (await therapist.PostAsJsonAsync($"/api/treatmentplans/assessments/{assessment}/trigger-points",
+            new { muscle = "upper-trapezius", side = "Left", active = true, referralZones = new[] { "behind-ear" }, tenderness = 6 })).EnsureSuccessAsync();
 
         var page = await TherapistA.OpenAsync($"/TreatmentPlans/Assessments/{assessment}");
 
@@ -191,7 +190,7 @@ public sealed class LibraryPageTests(BodyChartHost host) : IClassFixture<BodyCha
             "recent-fracture", "varicose-veins", "acute-inflammation", "anticoagulants", "osteoporosis", "diabetes-sensation",
             "low-pain-threshold", "fever", "acute-illness", "intoxication",
         ];
-        await EnsureAsync(host.Manager().PostAsJsonAsync($"/api/clients/{People.ClientA}/intake", new Dictionary<string, object?>
+        await (await host.Manager().PostAsJsonAsync($"/api/clients/{People.ClientA}/intake", new Dictionary<string, object?>
         {
             ["reasonForVisit"] = "Neck pain",
             ["goals"] = "Less pain",
@@ -201,7 +200,7 @@ public sealed class LibraryPageTests(BodyChartHost host) : IClassFixture<BodyCha
             ["surgeriesAndInjuries"] = Array.Empty<object>(),
             ["allergies"] = "None",
             ["previousMassage"] = true,
-        }));
+        })).EnsureSuccessAsync();
 
         var page = await TherapistA.OpenAsync($"/TreatmentPlans/Plans/{plan}");
 
@@ -217,37 +216,4 @@ public sealed class LibraryPageTests(BodyChartHost host) : IClassFixture<BodyCha
     }
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static async Task<Guid> CreatedIdAsync(Task<HttpResponseMessage> post)
-    {
-        var response = await post;
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!["id"]!.GetValue<Guid>();
-    }
-
-    private static async Task EnsureAsync(Task<HttpResponseMessage> post)
-    {
-        var response = await post;
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-}
-
-/// <summary>
-/// The host for the body chart's page tests: Clients, Scheduling and TreatmentPlans, the personas seeded (the lead's
-/// TreatmentPlansHost does the same; these tests move to it once both are merged).
-/// </summary>
-public sealed class BodyChartHost() : ModuleTestHost("TreatmentPlans")
-{
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
-    {
-        ["Modules:Clients:Enabled"] = "true",
-        ["Modules:Scheduling:Enabled"] = "true",
-    };
-
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await SeedPersonasAsync();
-    }
 }

@@ -213,7 +213,7 @@ internal sealed class TreatmentPlan
                 break;
             default:
                 description = Required(goal.Description, "Say what the client should be able to do.");
-                unit = Required(goal.Unit, "Say what is counted (e.g. nights a week sleeping through).");
+                unit = Required(goal.Unit, "Say what is counted (e.g. nights a week sleeping through).", "Unit");
                 if (goal.Target == goal.Baseline)
                 {
                     throw RequestValidationException.For("Target", "The target must differ from the start.");

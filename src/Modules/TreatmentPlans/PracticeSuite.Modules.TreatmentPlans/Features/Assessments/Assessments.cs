@@ -111,7 +111,7 @@ internal sealed class AssessmentChangeHandlers(TreatmentPlansDbContext db, Muscl
     public Task<AssessmentRef> Handle(AddComplaint request, CancellationToken cancellationToken) =>
         ChangeAsync(request, a =>
         {
-            a.AddComplaint(request.Zones, Required(request.PainNow, "PainNow", "Give the pain now, 0 to 10."),
+            a.AddComplaint(request.Zones ?? [], Required(request.PainNow, "PainNow", "Give the pain now, 0 to 10."),
                 Required(request.PainWorst, "PainWorst", "Give the pain at its worst, 0 to 10."),
                 Limited(request.Aggravating, "Aggravating"), Limited(request.Easing, "Easing"), Limited(request.Since, "Since", 200), calendar.UtcNow);
             return Task.CompletedTask;
@@ -133,18 +133,15 @@ internal sealed class AssessmentChangeHandlers(TreatmentPlansDbContext db, Muscl
                 throw RequestValidationException.For("Muscle", $"There is no muscle '{request.Muscle}' in the library.");
             }
 
-            a.AddTriggerPoint(muscle, request.Side, request.Active, request.ReproducesFamiliarPain, request.ReferralZones,
+            a.AddTriggerPoint(muscle, request.Side, request.Active, request.ReproducesFamiliarPain, request.ReferralZones ?? [],
                 Required(request.Tenderness, "Tenderness", "Give the tenderness, 0 to 10."), calendar.UtcNow);
         }, cancellationToken);
 
     public Task<AssessmentRef> Handle(RemoveFinding request, CancellationToken cancellationToken) =>
         ChangeAsync(request, a =>
         {
-            if (!a.RemoveFinding(request.FindingId, calendar.UtcNow))
-            {
-                throw new NotFoundException("Finding", request.FindingId);
-            }
-
+            // Removing is idempotent: a finding already gone (a second click, a second tab) leaves nothing to do.
+            a.RemoveFinding(request.FindingId, calendar.UtcNow);
             return Task.CompletedTask;
         }, cancellationToken);
 

@@ -43,7 +43,9 @@ internal interface IPlanContentRequest
 
 internal static class PlanContents
 {
-    public static PlanContent From(IPlanContentRequest request) => new(request.Conditions ?? "", request.Techniques, request.Phases, request.ReassessOn);
+    // A JSON body may send null for a list or inside one: read as "none", which the plan's rules then refuse or accept.
+    public static PlanContent From(IPlanContentRequest request) =>
+        new(request.Conditions ?? "", request.Techniques ?? [], (request.Phases ?? []).Where(p => p is not null).ToList(), request.ReassessOn);
 }
 
 internal sealed record DraftPlan : ICommand<PlanRef>, IClientRecordRequest, IClinicalRequest, IPlanContentRequest, IAuditedRequest<PlanRef>
@@ -184,13 +186,8 @@ internal sealed class PlanChangeHandlers(TreatmentPlansDbContext db, IMediator m
         ChangeAsync(request.PlanId, plan => plan.AddHomeCare(new HomeCareInput(request.Exercise, request.Dose, request.Instructions), calendar.UtcNow), cancellationToken);
 
     public Task<PlanRef> Handle(RemovePlanItem request, CancellationToken cancellationToken) =>
-        ChangeAsync(request.PlanId, plan =>
-        {
-            if (!plan.RemoveItem(request.ItemId, calendar.UtcNow))
-            {
-                throw new NotFoundException("Plan item", request.ItemId);
-            }
-        }, cancellationToken);
+        // Removing is idempotent: an item already gone (a second click, a second tab) leaves nothing to do.
+        ChangeAsync(request.PlanId, plan => plan.RemoveItem(request.ItemId, calendar.UtcNow), cancellationToken);
 
     public async Task<PlanRef> Handle(ActivatePlan request, CancellationToken cancellationToken)
     {

@@ -125,7 +125,9 @@ public sealed class AssessmentModel(IMediator mediator) : TreatmentPlansPageMode
 
     internal string MuscleName(string code) => Details.Muscles.TryGetValue(code, out var muscle) ? muscle.Name : code;
 
-    internal static string ZoneNames(IEnumerable<string> codes) => string.Join(", ", codes.Select(c => PainZones.Find(c)?.Name ?? c));
+    /// <summary>"Temple, side of the neck": the first name as it is, the rest in lower case as in a sentence.</summary>
+    internal static string ZoneNames(IEnumerable<string> codes) =>
+        string.Join(", ", codes.Select((c, i) => PainZones.Find(c)?.Name is { } name ? (i == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..]) : c));
 
     internal static BodySide? ParseSide(string? side) => Enum.TryParse<BodySide>(side, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
 

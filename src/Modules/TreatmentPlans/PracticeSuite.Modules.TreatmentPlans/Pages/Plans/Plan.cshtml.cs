@@ -21,7 +21,7 @@ public sealed class PlanModel(IMediator mediator, ITherapistDirectory therapists
     public Guid PlanId { get; set; }
 
     [BindProperty]
-    public PlanContentForm PlanForm { get; set; } = new();
+    public NewModel.PlanContentForm PlanForm { get; set; } = new();
 
     [BindProperty]
     public GoalForm Goal { get; set; } = new();
@@ -59,7 +59,7 @@ public sealed class PlanModel(IMediator mediator, ITherapistDirectory therapists
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        PlanForm = PlanContentForm.Of(Plan);
+        PlanForm = NewModel.PlanContentForm.Of(Plan);
         if (Details.Course.Position.DueOn is { } due)
         {
             Course.FirstDate = due;
@@ -155,7 +155,7 @@ public sealed class PlanModel(IMediator mediator, ITherapistDirectory therapists
         await LoadAsync(cancellationToken);
         if (form != "content")
         {
-            PlanForm = PlanContentForm.Of(Plan);
+            PlanForm = NewModel.PlanContentForm.Of(Plan);
         }
 
         return Page();
