@@ -220,6 +220,9 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /TreatmentPlans/Assessments/{assessmentId:guid}"] = CliniciansOnClientA, ["POST /TreatmentPlans/Assessments/{assessmentId:guid}"] = CliniciansOnClientA,
         ["GET /TreatmentPlans/Plans/{planId:guid}"] = CliniciansOnClientA, ["POST /TreatmentPlans/Plans/{planId:guid}"] = CliniciansOnClientA,
         ["GET /TreatmentPlans/Plans/New"] = Clinicians, ["POST /TreatmentPlans/Plans/New"] = Clinicians, // without a client: sent to the client list
+        // The muscle library page: clinical reference for those who treat (managers and therapists), never reception or clients.
+        // Adding a clinic's own muscle is the manager's, as in the API: refused inside the page to a therapist (LibraryPageTests).
+        ["GET /TreatmentPlans/Library"] = Clinicians, ["POST /TreatmentPlans/Library"] = Clinicians,
 
         // Test modules: Alpha and Gamma are open; Casebook exercises each policy, and one endpoint declares none.
         ["GET /Alpha"] = Everyone, ["POST /Alpha"] = Everyone,

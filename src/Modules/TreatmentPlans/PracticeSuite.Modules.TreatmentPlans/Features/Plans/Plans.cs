@@ -7,6 +7,7 @@ using PracticeSuite.Modules.TreatmentPlans.Application;
 using PracticeSuite.Modules.TreatmentPlans.Contracts;
 using PracticeSuite.Modules.TreatmentPlans.Domain;
 using PracticeSuite.Modules.TreatmentPlans.Domain.Reference;
+using PracticeSuite.Modules.TreatmentPlans.Features.Assessments;
 using PracticeSuite.Modules.TreatmentPlans.Infrastructure;
 using PracticeSuite.SharedKernel.Errors;
 using PracticeSuite.SharedKernel.Messaging;
@@ -276,7 +277,9 @@ internal sealed record GetPlan(Guid PlanId) : IQuery<PlanDetails>, IPlanRequest,
 
 /// <param name="Gate">For a draft: may the client start it, and if not why.</param>
 /// <param name="AreasToAvoid">Body areas of the client's local flags: not to be treated.</param>
-internal sealed record PlanDetails(TreatmentPlan Plan, PlanCourses.Course Course, PlanGate? Gate, IReadOnlyList<string> AreasToAvoid, IReadOnlyList<ScreeningFlagView> Cautions);
+/// <param name="Findings">The zones of the assessment the plan was drafted from, for the body chart; empty without one.</param>
+internal sealed record PlanDetails(TreatmentPlan Plan, PlanCourses.Course Course, PlanGate? Gate, IReadOnlyList<string> AreasToAvoid, IReadOnlyList<ScreeningFlagView> Cautions,
+    AssessmentZones Findings);
 
 internal sealed class GetPlanHandler(TreatmentPlansDbContext db, PlanCourses courses, IMediator mediator) : IRequestHandler<GetPlan, PlanDetails>
 {
@@ -288,7 +291,11 @@ internal sealed class GetPlanHandler(TreatmentPlansDbContext db, PlanCourses cou
         var eligibility = await mediator.Send(new GetTreatmentEligibility(plan.ClientId), cancellationToken);
         var gate = plan.Status == PlanStatus.Draft ? PlanGates.From(eligibility) : null;
         var areas = eligibility.Cautions.Where(f => f.Kind == FlagKind.Local).SelectMany(f => f.BodyAreaCodes).Distinct().ToList();
-        return new PlanDetails(plan, course, gate, areas, eligibility.Cautions);
+        var assessment = plan.AssessmentId is { } assessmentId
+            ? await db.Assessments.AsNoTracking().Include(a => a.Complaints).Include(a => a.TriggerPoints).AsSplitQuery()
+                .SingleOrDefaultAsync(a => a.Id == assessmentId, cancellationToken)
+            : null;
+        return new PlanDetails(plan, course, gate, areas, eligibility.Cautions, assessment is null ? AssessmentZones.None : AssessmentZones.Of(assessment));
     }
 }
 

@@ -42,6 +42,16 @@ public sealed class AssessmentModel(IMediator mediator) : TreatmentPlansPageMode
 
     internal ZonePicker ReferralZones => new("Point.ReferralZones", "referral-zones", "Where the referral was felt (optional)", Point.ReferralZones, []);
 
+    internal AssessmentZones Findings => AssessmentZones.Of(Assessment);
+
+    /// <summary>All the assessment's findings on one chart: the complaints' zones, and where the trigger points referred.</summary>
+    internal BodyChartModel FindingsChart => new("findings-chart", Findings.ComplaintZones, Findings.ReferralZones.Count == 0 ? null : Findings.ReferralZones,
+        MarkedMeaning: "Complaint", HighlightedMeaning: "Referral felt from a trigger point");
+
+    internal BodyChartModel ComplaintChart => new("complaint-chart", Complaint.Zones, PickerId: ComplaintZones.Id, MarkedMeaning: "Chosen zone");
+
+    internal BodyChartModel ReferralChart => new("referral-chart", Point.ReferralZones, PickerId: ReferralZones.Id, MarkedMeaning: "Chosen zone");
+
     /// <summary>The form that was posted, to open and focus after a refusal.</summary>
     public string? OpenForm { get; private set; }
 

@@ -49,6 +49,13 @@ public sealed class PlanModel(IMediator mediator, ITherapistDirectory therapists
 
     public string? OpenForm { get; private set; }
 
+    /// <summary>The assessment's findings and the areas to avoid on the body chart; none when there is neither.</summary>
+    internal BodyChartModel? Chart =>
+        Details.Findings.ComplaintZones.Count == 0 && Details.Findings.ReferralZones.Count == 0 && Details.AreasToAvoid.Count == 0
+            ? null
+            : new("plan-chart", Details.Findings.ComplaintZones, Details.Findings.ReferralZones.Count == 0 ? null : Details.Findings.ReferralZones, Details.AreasToAvoid,
+                MarkedMeaning: "Complaint at the assessment", HighlightedMeaning: "Referral felt from a trigger point");
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
