@@ -219,6 +219,20 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["GET /Clients/{clientId:guid}/Plans"] = CliniciansOnClientA, ["POST /Clients/{clientId:guid}/Plans"] = CliniciansOnClientA,
         ["GET /TreatmentPlans/Assessments/{assessmentId:guid}"] = CliniciansOnClientA, ["POST /TreatmentPlans/Assessments/{assessmentId:guid}"] = CliniciansOnClientA,
         ["GET /TreatmentPlans/Plans/{planId:guid}"] = CliniciansOnClientA, ["POST /TreatmentPlans/Plans/{planId:guid}"] = CliniciansOnClientA,
+        // Session notes: the appointment's therapist writes one (client A's appointment and its note are Therapist A's); a
+        // manager reads it but may not write it (refused as a conflict, past the policy); Therapist B, off the care team,
+        // finds nothing.
+        ["POST /api/treatmentplans/appointments/{appointmentId:guid}/note"] = CliniciansOnClientA,
+        ["GET /api/treatmentplans/notes/{noteId:guid}"] = CliniciansOnClientA,
+        ["PUT /api/treatmentplans/notes/{noteId:guid}"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/notes/{noteId:guid}/pain-scores"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/notes/{noteId:guid}/treated-points"] = CliniciansOnClientA,
+        ["PUT /api/treatmentplans/notes/{noteId:guid}/minutes"] = CliniciansOnClientA,
+        ["DELETE /api/treatmentplans/notes/{noteId:guid}/items/{itemId:guid}"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/notes/{noteId:guid}/sign"] = CliniciansOnClientA,
+        ["POST /api/treatmentplans/notes/{noteId:guid}/addenda"] = CliniciansOnClientA,
+        ["GET /TreatmentPlans/Appointments/{appointmentId:guid}/Note"] = CliniciansOnClientA, ["POST /TreatmentPlans/Appointments/{appointmentId:guid}/Note"] = CliniciansOnClientA,
+        ["GET /TreatmentPlans/Notes/{noteId:guid}"] = CliniciansOnClientA, ["POST /TreatmentPlans/Notes/{noteId:guid}"] = CliniciansOnClientA,
         ["GET /TreatmentPlans/Plans/New"] = Clinicians, ["POST /TreatmentPlans/Plans/New"] = Clinicians, // without a client: sent to the client list
         // The muscle library page: clinical reference for those who treat (managers and therapists), never reception or clients.
         // Adding a clinic's own muscle is the manager's, as in the API: refused inside the page to a therapist (LibraryPageTests).

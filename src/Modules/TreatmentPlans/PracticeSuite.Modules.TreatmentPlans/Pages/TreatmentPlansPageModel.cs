@@ -12,7 +12,7 @@ namespace PracticeSuite.Modules.TreatmentPlans.Pages;
 public abstract class TreatmentPlansPageModel : ModulePageModel;
 
 /// <summary>
-/// On a page addressed by <c>{clientId}</c>, <c>{assessmentId}</c> or <c>{planId}</c>, answers 404 before the antiforgery
+/// On a page addressed by <c>{clientId}</c>, <c>{assessmentId}</c>, <c>{planId}</c>, <c>{noteId}</c> or <c>{appointmentId}</c>, answers 404 before the antiforgery
 /// check and model binding when the caller may not see that record (reception, or a therapist off the care team).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
@@ -41,6 +41,23 @@ internal sealed class ClinicalRecordAccessAttribute : Attribute, IAsyncAuthoriza
             if (Id(values, "planId") is { } planId)
             {
                 await access.EnsurePlanAsync(planId, cancellationToken);
+            }
+
+            if (Id(values, "noteId") is { } noteId)
+            {
+                await access.EnsureNoteAsync(noteId, cancellationToken);
+            }
+
+            if (Id(values, "appointmentId") is { } appointmentId)
+            {
+                // Scheduling decides who sees an appointment (a therapist their own); this module adds "clinicians only".
+                if (!access.IsClinician)
+                {
+                    throw new NotFoundException("Appointment", appointmentId);
+                }
+
+                _ = await context.HttpContext.RequestServices.GetRequiredService<MediatR.IMediator>()
+                    .Send(new PracticeSuite.Modules.Scheduling.Contracts.GetAppointment(appointmentId), cancellationToken);
             }
         }
         catch (NotFoundException)

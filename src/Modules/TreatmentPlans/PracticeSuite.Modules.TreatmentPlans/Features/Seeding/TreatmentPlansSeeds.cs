@@ -1,4 +1,6 @@
+using MediatR;
 using Microsoft.EntityFrameworkCore;
+using PracticeSuite.Modules.Scheduling.Contracts;
 using PracticeSuite.Modules.TreatmentPlans.Domain;
 using PracticeSuite.Modules.TreatmentPlans.Domain.Reference;
 using PracticeSuite.Modules.TreatmentPlans.Infrastructure;
@@ -11,15 +13,49 @@ namespace PracticeSuite.Modules.TreatmentPlans.Features.Seeding;
 /// The standard people's clinical records: client A's assessment by therapist A (neck pain and headaches, an upper
 /// trapezius trigger point) and a draft plan from it. Seeded once; the ids are what the authorization matrix visits.
 /// </summary>
-internal sealed class TreatmentPlansPersonaRecords(TreatmentPlansDbContext db, ClinicCalendar calendar) : IPersonaRecords, IDemoRecords
+internal sealed class TreatmentPlansPersonaRecords(TreatmentPlansDbContext db, ClinicCalendar calendar, IMediator mediator) : IPersonaRecords, IDemoRecords
 {
     public const string AssessmentIdRouteValue = "assessmentId";
     public const string PlanIdRouteValue = "planId";
+    public const string NoteIdRouteValue = "noteId";
 
     public async Task<IReadOnlyDictionary<string, string>> SeedAsync(Personas personas, CancellationToken cancellationToken)
     {
         var (assessment, plan) = await EnsureAsync(personas, cancellationToken);
-        return new Dictionary<string, string> { [AssessmentIdRouteValue] = assessment.ToString(), [PlanIdRouteValue] = plan.ToString() };
+        var values = new Dictionary<string, string> { [AssessmentIdRouteValue] = assessment.ToString(), [PlanIdRouteValue] = plan.ToString() };
+        if (await EnsureNoteAsync(personas, cancellationToken) is { } note)
+        {
+            values[NoteIdRouteValue] = note.ToString();
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The standard people only (not the demo clinic): a note on client A's appointment with therapist A, which the
+    /// Scheduling module's persona records book, so the note's pages have a record to be checked against.
+    /// </summary>
+    private async Task<Guid?> EnsureNoteAsync(Personas personas, CancellationToken cancellationToken)
+    {
+        var clientId = personas.ClientA.ClientId!.Value;
+        var therapistId = personas.TherapistA.TherapistId!.Value;
+        var appointments = await mediator.Send(new GetClientAppointments(clientId), cancellationToken);
+        if (appointments.Upcoming.Concat(appointments.Past).FirstOrDefault(a => a.TherapistId == therapistId) is not { } appointment)
+        {
+            return null;
+        }
+
+        var existing = await db.Notes.AsNoTracking().Where(n => n.AppointmentId == appointment.Id).Select(n => (Guid?)n.Id).SingleOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var note = SessionNote.Open(Guid.CreateVersion7(), appointment.Id, clientId, therapistId, appointment.PlanId, appointment.StartsAt, appointment.EndsAt, calendar.UtcNow);
+        note.Write("Headaches less often since the last visit.", false, "Taut band in the left upper trapezius.", null, null, [Aftercare.Hydration], calendar.UtcNow);
+        db.Notes.Add(note);
+        await db.SaveChangesAsync(cancellationToken);
+        return note.Id;
     }
 
     async Task<int> IDemoRecords.SeedAsync(Personas personas, CancellationToken cancellationToken)
