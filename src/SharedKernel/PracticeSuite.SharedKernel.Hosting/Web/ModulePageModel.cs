@@ -49,6 +49,18 @@ public abstract class ModulePageModel : PageModel
         return (false, default);
     }
 
+    /// <summary>
+    /// On a page with several forms, only the posted form's fields (those under <paramref name="prefix"/>) are this
+    /// request's: the others bind empty and must not refuse it. An empty prefix keeps nothing.
+    /// </summary>
+    protected void KeepOnlyFieldsOf(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => prefix.Length == 0 || !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+    }
+
     /// <summary>The messages recorded against one key, for a section that shows its errors next to its buttons.</summary>
     public IReadOnlyList<string> ErrorsFor(string key) =>
         ModelState.TryGetValue(key, out var entry) ? entry.Errors.Select(e => e.ErrorMessage).ToList() : [];

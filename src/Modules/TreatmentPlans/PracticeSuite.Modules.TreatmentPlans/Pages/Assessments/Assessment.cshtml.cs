@@ -93,11 +93,7 @@ public sealed class AssessmentModel(IMediator mediator) : TreatmentPlansPageMode
 
     private async Task<IActionResult> ChangeAsync(string? form, AssessmentChange command, string prefix, string notice, CancellationToken cancellationToken)
     {
-        // Only the posted form's fields are this request's; the others bind empty and must not refuse it.
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix, StringComparison.Ordinal) || prefix.Length == 0).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        KeepOnlyFieldsOf(prefix);
 
         if (ModelState.IsValid)
         {

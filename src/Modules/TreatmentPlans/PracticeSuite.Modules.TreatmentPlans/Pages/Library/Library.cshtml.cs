@@ -64,10 +64,7 @@ public sealed class LibraryModel(IMediator mediator, IAuthorizationService autho
             return Forbid();
         }
 
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Input.", StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        KeepOnlyFieldsOf("Input.");
 
         if (ModelState.IsValid)
         {

@@ -100,11 +100,7 @@ public sealed class NoteModel(IMediator mediator, ICurrentUser user) : Treatment
 
     private async Task<IActionResult> ChangeAsync(string? form, string prefix, NoteChange command, string notice, CancellationToken cancellationToken, string? errorsNextTo = null)
     {
-        // Only the posted form's fields are this request's; the others bind empty and must not refuse it.
-        foreach (var key in ModelState.Keys.Where(k => prefix.Length == 0 || !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
+        KeepOnlyFieldsOf(prefix);
 
         if (ModelState.IsValid)
         {

@@ -110,7 +110,7 @@ public sealed class PlanModel(IMediator mediator, ITherapistDirectory therapists
 
     public async Task<IActionResult> OnPostBookAsync(CancellationToken cancellationToken)
     {
-        KeepOnly("Course.");
+        KeepOnlyFieldsOf("Course.");
         if (ModelState.IsValid)
         {
             var (done, booking) = await TryAsync(mediator, new BookPlanCourse
@@ -140,7 +140,7 @@ public sealed class PlanModel(IMediator mediator, ITherapistDirectory therapists
 
     private async Task<IActionResult> ChangeAsync(string? form, string prefix, PlanChange command, string notice, CancellationToken cancellationToken, string? errorsNextTo = null)
     {
-        KeepOnly(prefix);
+        KeepOnlyFieldsOf(prefix);
         if (ModelState.IsValid)
         {
             var (done, _) = await TryAsync(mediator, command, cancellationToken, prefix, errorsNextTo);
@@ -159,15 +159,6 @@ public sealed class PlanModel(IMediator mediator, ITherapistDirectory therapists
         }
 
         return Page();
-    }
-
-    // Only the posted form's fields are this request's; the others bind empty and must not refuse it.
-    private void KeepOnly(string prefix)
-    {
-        foreach (var key in ModelState.Keys.Where(k => prefix.Length == 0 || !k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
-        {
-            ModelState.Remove(key);
-        }
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
