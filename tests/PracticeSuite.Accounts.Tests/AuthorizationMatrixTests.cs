@@ -233,6 +233,8 @@ public sealed class AuthorizationMatrixTests(AccountsFixture host) : IClassFixtu
         ["POST /api/treatmentplans/notes/{noteId:guid}/addenda"] = CliniciansOnClientA,
         ["GET /TreatmentPlans/Appointments/{appointmentId:guid}/Note"] = CliniciansOnClientA, ["POST /TreatmentPlans/Appointments/{appointmentId:guid}/Note"] = CliniciansOnClientA,
         ["GET /TreatmentPlans/Notes/{noteId:guid}"] = CliniciansOnClientA, ["POST /TreatmentPlans/Notes/{noteId:guid}"] = CliniciansOnClientA,
+        ["GET /TreatmentPlans/Plans/{planId:guid}/Progress"] = CliniciansOnClientA, ["POST /TreatmentPlans/Plans/{planId:guid}/Progress"] = CliniciansOnClientA,
+        ["GET /Portal/Plans"] = Clients, ["POST /Portal/Plans"] = Clients, // each client their own plans
         ["GET /TreatmentPlans/Plans/New"] = Clinicians, ["POST /TreatmentPlans/Plans/New"] = Clinicians, // without a client: sent to the client list
         // The muscle library page: clinical reference for those who treat (managers and therapists), never reception or clients.
         // Adding a clinic's own muscle is the manager's, as in the API: refused inside the page to a therapist (LibraryPageTests).

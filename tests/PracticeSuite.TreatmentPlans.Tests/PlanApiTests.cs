@@ -201,6 +201,28 @@ public sealed class PlanApiTests(TreatmentPlansHost host) : IClassFixture<Treatm
     }
 
     [Fact]
+    public async Task One_session_of_an_active_plan_is_booked_as_a_single_appointment_of_the_plan()
+    {
+        host.Factory.Clock.AdjustTime(TreatmentPlansHost.Friday);
+        var client = await host.ClientOfTherapistAAsync();
+        var plan = await host.TherapistA().DraftPlanAsync(client);
+        await host.TherapistA().AddPainGoalAsync(plan);
+        await (await host.TherapistA().PostAsync($"/api/treatmentplans/plans/{plan}/activate", null)).EnsureSuccessAsync();
+        var nmt60 = (await host.Manager().GetJsonAsync("/api/scheduling/services")).AsArray()
+            .Single(s => s!["name"]!.GetValue<string>() == "Neuromuscular therapy, 60 minutes")!["id"]!.GetValue<Guid>();
+
+        var response = await host.TherapistA().PostAsJsonAsync($"/api/treatmentplans/plans/{plan}/course",
+            new { serviceId = nmt60, firstDate = "2026-11-26", time = "11:00", occurrences = 1, intervalWeeks = 1 });
+
+        await response.EnsureSuccessAsync();
+        var booked = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["booked"]!.AsArray().Single()!;
+        var appointment = await host.Manager().GetJsonAsync($"/api/scheduling/appointments/{booked["appointmentId"]!.GetValue<Guid>()}");
+        Assert.Equal(plan, appointment["planId"]!.GetValue<Guid>());
+        Assert.Equal("2026-11-26T11:00:00Z", appointment["startsAt"]!.GetValue<string>());
+        Assert.Equal(1, (await host.TherapistA().GetJsonAsync($"/api/treatmentplans/plans/{plan}/next-session"))["sessionsBooked"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_draft_cannot_book_a_course()
     {
         host.Factory.Clock.AdjustTime(TreatmentPlansHost.Friday);

@@ -30,6 +30,7 @@ public sealed class TreatmentPlansModule : IModule
     public IReadOnlyList<NavigationLink> Navigation =>
     [
         new("Muscle library", "/TreatmentPlans/Library", 120, Policies.Clinician),
+        new("Treatment plan", "/Portal/Plans", 106, Policies.Client),
     ];
 
     public void Register(ModuleRegistration registration)
@@ -44,6 +45,7 @@ public sealed class TreatmentPlansModule : IModule
         container.RegisterType<RecordingTherapist>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<MuscleCatalogue>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<PlanCourses>().AsSelf().InstancePerLifetimeScope();
+        container.RegisterType<PlanProgressReader>().AsSelf().InstancePerLifetimeScope();
         container.RegisterType<TreatmentPlansAuditActions>().As<IAuditActions>().SingleInstance();
         container.RegisterType<TreatmentPlansPersonalData>().As<IPersonalDataSection>().InstancePerLifetimeScope();
         container.RegisterType<TreatmentPlansPersonaRecords>().As<IPersonaRecords>().As<IDemoRecords>().InstancePerLifetimeScope();
@@ -60,5 +62,6 @@ internal sealed class TreatmentPlansAuditActions : IAuditActions
         AssessmentAudit.Started, AssessmentAudit.Changed, AssessmentAudit.Read,
         NoteAudit.Opened, NoteAudit.Changed, NoteAudit.Signed, NoteAudit.Amended, NoteAudit.Read,
         PlanAudit.Drafted, PlanAudit.Changed, PlanAudit.Activated, PlanAudit.Completed, PlanAudit.Discontinued, PlanAudit.Read, PlanAudit.ListRead,
+        ProgressAudit.Read, ProgressAudit.ReadByClient,
     ];
 }

@@ -354,6 +354,23 @@ internal sealed class BookPlanCourseHandler(TreatmentPlansDbContext db, IMediato
             throw new BusinessRuleException("plan.not-active", "Sessions can be booked for an active plan only: start the plan first.");
         }
 
+        // One session (the next of the course) is a booking, not a series; the answer has the same shape either way.
+        if (request.Occurrences == 1)
+        {
+            var id = await mediator.Send(new BookAppointment
+            {
+                ClientId = plan.ClientId,
+                ServiceId = request.ServiceId,
+                TherapistId = plan.TherapistId,
+                Date = request.FirstDate,
+                Time = request.Time,
+                RequestId = request.RequestId,
+                PlanId = plan.Id,
+            }, cancellationToken);
+            var booked = await mediator.Send(new GetAppointment(id), cancellationToken);
+            return new SeriesBooking(Guid.Empty, [new SeriesOccurrence(request.FirstDate!.Value, booked.StartsAt, id, null)], []);
+        }
+
         // Scheduling's own transaction, checks and audit; this module adds only whose plan the sessions belong to.
         return await mediator.Send(new BookAppointmentSeries
         {
